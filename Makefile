@@ -1,0 +1,37 @@
+# `make demo` and `make test` work from a fresh clone: they create or reuse .venv and install.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_MODELS := .demo/models
+
+.PHONY: setup demo test test-models clean
+
+$(STAMP): pyproject.toml requirements-nodeps.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# argostranslate without its declared deps (stanza, torch, spacy): only argostranslate.package is used
+	$(BIN)/pip install --quiet --no-deps -r requirements-nodeps.txt
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The demo installs the tiny test models (they know only the example's sentences) into .demo/models
+# and translates the example release into English, Kazakh and French.
+demo: setup
+	for f in tests/fixtures/models/*.argosmodel; do $(BIN)/toolkit models install $$f --models-dir $(DEMO_MODELS) || exit 1; done
+	$(BIN)/toolkit translate examples/visit.ru.txt --from ru --to en,kk,fr --out review/ \
+		--models-dir $(DEMO_MODELS) --no-argos-dirs
+	@echo "open review/visit.html, or review the PO files in review/"
+
+test: setup
+	$(BIN)/python -m pytest
+
+# Rebuild the tiny test models (needs torch==2.13.0 at build time only; see tools/README.md).
+test-models:
+	test -x .venv-build/bin/python || $(PYTHON) -m venv .venv-build
+	.venv-build/bin/pip install --quiet -r tools/requirements-build.txt
+	.venv-build/bin/python tools/build_test_models.py
+
+clean:
+	rm -rf $(VENV) .demo review

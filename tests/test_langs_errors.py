@@ -1,0 +1,25 @@
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import InputError, UsageError
+from toolkit.langs import check_lang, parse_targets
+
+
+def test_check_lang_normalises_and_lists_supported() -> None:
+    assert check_lang(" RU ") == "ru"
+    with pytest.raises(UsageError, match="supported: ru, kk, en, fr"):
+        check_lang("de")
+
+
+def test_parse_targets_rejects_source_and_dedupes() -> None:
+    assert parse_targets("en,kk,en, fr", "ru") == ["en", "kk", "fr"]
+    with pytest.raises(UsageError, match="equals the source"):
+        parse_targets("en,ru", "ru")
+    with pytest.raises(UsageError, match="no target"):
+        parse_targets(" , ", "ru")
+
+
+def test_error_string_names_file_and_line() -> None:
+    assert str(InputError("bad row", Path("g.csv"), 7)) == "g.csv:7: bad row"
+    assert str(InputError("missing", Path("x.txt"))) == "x.txt: missing"

@@ -1,0 +1,200 @@
+"""The `toolkit` command: argument parsing and rendering only; the work is done in toolkit/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from .errors import ToolkitError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+models_app = typer.Typer(no_args_is_help=True, help="Install and list translation models (local files only).")
+app.add_typer(models_app, name="models")
+
+MODELS_DIR_HELP = "Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@models_app.command("install")
+def models_install(
+    file: Path = typer.Argument(..., help="A local .argosmodel file."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+) -> None:
+    """Validate and install an argos package from a local file."""
+    from .mt.packages import install_package
+
+    package = install_package(file, models_dir)
+    typer.echo(f"installed {package.name} ({package.pair}, version {package.version}) in {package.path.parent}")
+
+
+@models_app.command("list")
+def models_list(
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    argos_dirs: bool = typer.Option(True, "--argos-dirs/--no-argos-dirs", help="Also list argostranslate's own installs."),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """List installed packages: the toolkit's own and those argostranslate installed."""
+    from .mt.packages import list_packages
+
+    packages = list_packages(models_dir, include_argos=argos_dirs)
+    if fmt == "json":
+        rows = [
+            {"name": p.name, "from": p.from_code, "to": p.to_code, "version": p.version,
+             "origin": p.origin, "path": str(p.path)}
+            for p in packages
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not packages:
+        typer.echo("no models installed; install one with `toolkit models install FILE.argosmodel`")
+    for p in packages:
+        typer.echo(f"{p.pair:10} {p.version:8} {p.origin:8} {p.name}  {p.path}")
+
+
+@models_app.command("remove")
+def models_remove(
+    name: str = typer.Argument(..., help="Package folder name as `models list` shows it."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+) -> None:
+    """Remove a package from the toolkit's models folder."""
+    from .mt.packages import remove_package
+
+    typer.echo(f"removed {remove_package(name, models_dir)}")
+
+
+def _rich_progress(quiet: bool):
+    """A progress factory drawing rich bars on stderr, or None when quiet."""
+    if quiet:
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bars = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=False,
+    )
+
+    def factory(description: str, total: int) -> Callable[[int], None]:
+        if not bars.live.is_started:
+            bars.start()
+        task = bars.add_task(description, total=total)
+        return lambda n: bars.advance(task, n)
+
+    return factory, bars
+
+
+@app.command("translate")
+def translate(
+    inputs: List[Path] = typer.Argument(..., help="Release files or folders of releases."),
+    source: str = typer.Option(..., "--from", "-f", help="Source language: ru, kk, en or fr."),
+    targets: str = typer.Option(..., "--to", "-t", help="Target languages, comma-separated."),
+    out: Path = typer.Option(Path("review"), "--out", "-o", help="Folder for the review bundle."),
+    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."),
+    memory: Optional[List[Path]] = typer.Option(None, "--memory", help="TMX files or folders (default: memories/)."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    argos_dirs: bool = typer.Option(True, "--argos-dirs/--no-argos-dirs", help="Also use argostranslate's own installs."),
+    beam_size: int = typer.Option(4, "--beam-size", min=1),
+    compute_type: str = typer.Option("auto", "--compute-type"),
+    require_mt: bool = typer.Option(False, "--require-mt", help="Exit 3 when a language pair has no model."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
+    json_summary: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
+) -> None:
+    """Translate releases into a review bundle (PO, TMX, HTML, texts)."""
+    from .mt.engine import DecodeOptions
+    from .pipeline import translate_releases
+    from .review.bundle import write_bundle
+    from .sources import default_dir
+    from .summary import summary_dict, summary_lines
+
+    factory, bars = _rich_progress(quiet or json_summary)
+    try:
+        run = translate_releases(
+            inputs, source, targets,
+            glossary_paths=glossary if glossary else default_dir("glossaries"),
+            memory_paths=memory if memory else default_dir("memories"),
+            models_dir=models_dir, include_argos_dirs=argos_dirs,
+            options=DecodeOptions(beam_size=beam_size, compute_type=compute_type),
+            progress=factory,
+        )
+    finally:
+        if bars is not None and bars.live.is_started:
+            bars.stop()
+    write_bundle(run, out)
+    for warning in run.warnings:
+        _err(f"warning: {warning}")
+    if json_summary:
+        typer.echo(json.dumps(summary_dict(run, out), ensure_ascii=False, indent=2))
+    elif not quiet:
+        for line in summary_lines(run, out):
+            typer.echo(line)
+    if require_mt and run.missing_pairs:
+        _err(f"error: no model for {', '.join(run.missing_pairs)} (--require-mt)")
+        raise typer.Exit(3)
+
+
+@app.command("segment")
+def segment(
+    file: Path = typer.Argument(..., help="A release file."),
+    lang: str = typer.Option(..., "--lang", "-l"),
+    fmt: str = typer.Option("lines", "--format", help="lines or json"),
+) -> None:
+    """Print the blocks and sentences of a release."""
+    from .document import read_release
+    from .segment import sentence_spans
+
+    document = read_release(file, lang)
+    rows = []
+    for block in document.blocks:
+        spans = sentence_spans(block.text, document.lang) if block.translatable else [(0, len(block.text))]
+        for i, (start, end) in enumerate(spans):
+            rows.append({"block": block.index, "kind": block.kind.value, "line": block.line,
+                         "index": i, "start": start, "end": end, "text": block.text[start:end]})
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            typer.echo(f"{row['block']}.{row['index']}\t{row['kind']}\t{row['text']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; toolkit errors become one line on stderr with exit code 2."""
+    try:
+        app(args=argv, prog_name="toolkit", standalone_mode=False)
+    except ToolkitError as exc:
+        _err(f"toolkit: error: {exc}")
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        _err("toolkit: aborted")
+        return 130
+    except KeyboardInterrupt:
+        _err("toolkit: interrupted")
+        return 130
+    except OSError as exc:
+        _err(f"toolkit: error: {exc.filename or ''}: {exc.strerror or exc}")
+        return 2
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

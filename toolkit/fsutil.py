@@ -1,0 +1,51 @@
+"""File helpers: atomic writes (temp file + os.replace) and content hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write data to path so that readers see either the old file or the whole new one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text (LF line ends) atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def combined_hash(paths: Iterable[Path]) -> str:
+    """A short hash over several files' names and contents (order-independent), or 'none'."""
+    items = sorted((Path(p).name, sha256_file(Path(p))) for p in paths)
+    if not items:
+        return "none"
+    digest = hashlib.sha256()
+    for name, file_hash in items:
+        digest.update(f"{name}\0{file_hash}\n".encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""Machine translation: argos packages (install, list), CTranslate2 engines, routing with pivots."""

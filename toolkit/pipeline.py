@@ -1,0 +1,228 @@
+"""translate = read -> segment -> leverage (memory, glossary) -> MT -> assemble -> write bundle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .document import Block, Document, doc_id_for, read_release
+from .errors import InputError, UsageError
+from .fsutil import combined_hash
+from .glossary import Glossary, TermHit, load_glossary
+from .langs import check_lang, parse_targets
+from .memory import Memory, load_memory, normalise
+from .mt.engine import DecodeOptions
+from .mt.packages import ModelPackage, list_packages
+from .mt.router import EngineSet, Route, find_route, install_hint
+from .segment import split_sentences
+
+Progress = Callable[[str, int], Callable[[int], None]]
+"""progress(description, total) returns advance(n); the CLI draws it, the library stays quiet."""
+
+
+@dataclass
+class Proposal:
+    """A proposed translation in one language and where it came from."""
+
+    text: str = ""
+    origin: str = ""
+    fuzzy: bool = False  # a person must still confirm it
+
+
+@dataclass
+class AlignedSegment:
+    """One source sentence with its glossary hits and a proposal per target language."""
+
+    id: str
+    doc_id: str
+    block: Block
+    index: int
+    source: str
+    terms: list[TermHit]
+    targets: dict[str, Proposal] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentResult:
+    """A release and its aligned segments."""
+
+    document: Document
+    segments: list[AlignedSegment]
+
+
+@dataclass
+class LangStats:
+    """Counts per target language for the run summary."""
+
+    memory: int = 0
+    glossary: int = 0
+    mt: int = 0
+    untranslated: int = 0
+    routes: set[str] = field(default_factory=set)
+
+
+@dataclass
+class RunResult:
+    """Everything a run produced: documents, per-language counts, warnings and the signature."""
+
+    source: str
+    targets: list[str]
+    documents: list[DocumentResult]
+    stats: dict[str, LangStats]
+    warnings: list[str]
+    missing_pairs: list[str]
+    signature: str
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def segment_count(self) -> int:
+        return sum(len(d.segments) for d in self.documents)
+
+    @property
+    def term_hits(self) -> int:
+        return sum(len(s.terms) for d in self.documents for s in d.segments)
+
+
+def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
+    """Files as named; a directory contributes its `*.<source>.txt` files (else its `*.txt`)."""
+    if not paths:
+        raise UsageError("no input release given")
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(path.glob(f"*.{source}.txt")) or sorted(path.glob("*.txt"))
+            if not found:
+                raise InputError(f"no releases (*.{source}.txt or *.txt) in directory", path)
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("release not found", path)
+    seen: dict[str, Path] = {}
+    for file in files:
+        doc_id = doc_id_for(file)
+        if doc_id in seen and seen[doc_id] != file:
+            raise InputError(f"two inputs share the document name {doc_id!r} (also {seen[doc_id]})", file)
+        seen[doc_id] = file
+    return list(dict.fromkeys(files))
+
+
+def segment_document(document: Document, glossary: Glossary) -> list[AlignedSegment]:
+    """Split the translatable blocks into sentences and find glossary terms in each."""
+    segments: list[AlignedSegment] = []
+    for block in document.blocks:
+        if not block.translatable:
+            continue
+        for i, sentence in enumerate(split_sentences(block.text, document.lang)):
+            segment_id = f"{document.doc_id}.b{block.index:02d}.s{i:02d}"
+            terms = glossary.find(sentence, document.lang)
+            segments.append(AlignedSegment(segment_id, document.doc_id, block, i, sentence, terms))
+    return segments
+
+
+def _glossary_only(segment: AlignedSegment, target: str) -> Proposal | None:
+    """A segment that is nothing but one glossary term gets the approved equivalent."""
+    if len(segment.terms) == 1 and normalise(segment.terms[0].text) == normalise(segment.source):
+        equivalent = segment.terms[0].equivalent(target)
+        if equivalent:
+            return Proposal(equivalent, f"glossary {segment.terms[0].concept.id}", True)
+    return None
+
+
+def signature(
+    packages: Sequence[ModelPackage], glossary: Glossary, memory: Memory, options: DecodeOptions
+) -> str:
+    """One line that records what produced a result, so it can be reproduced."""
+    models = ",".join(p.model_id for p in packages) or "none"
+    return (
+        f"press-toolkit {__version__}; models {models}; {options.describe()}; "
+        f"glossary {combined_hash(glossary.paths)}; memory {combined_hash(memory.paths)}"
+    )
+
+
+def _run_route(
+    engines: EngineSet, route: Route, texts: list[str], progress: Progress | None
+) -> list[str]:
+    """Translate texts along a route, reporting batches done to the progress display."""
+    if progress is None:
+        return engines.translate(route, texts)
+    total = len(set(texts)) * len(route.steps)
+    advance = progress(route.label.removeprefix("mt "), total)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        advance(n)
+
+    result = engines.translate(route, texts, step)
+    advance(max(0, total - done))  # texts this run had already translated count as done
+    return result
+
+
+def translate_releases(
+    inputs: Sequence[Path],
+    source: str,
+    targets: str | Sequence[str],
+    *,
+    glossary_paths: Sequence[Path] = (),
+    memory_paths: Sequence[Path] = (),
+    models_dir: Path | None = None,
+    include_argos_dirs: bool = True,
+    options: DecodeOptions | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Translate releases into the target languages; nothing is written here (see review.bundle)."""
+    source = check_lang(source)
+    target_list = parse_targets(targets, source) if isinstance(targets, str) else parse_targets(
+        ",".join(targets), source
+    )
+    options = options or DecodeOptions()
+    files = collect_releases(inputs, source)
+    documents = [read_release(path, source) for path in files]
+    glossary = load_glossary(glossary_paths)
+    memory = load_memory(memory_paths)
+    packages = list_packages(models_dir, include_argos=include_argos_dirs)
+
+    results = [DocumentResult(doc, segment_document(doc, glossary)) for doc in documents]
+    all_segments = [s for r in results for s in r.segments]
+    stats = {t: LangStats() for t in target_list}
+    warnings: list[str] = []
+    missing: list[str] = []
+    engines = EngineSet(options)
+    used: dict[str, ModelPackage] = {}
+
+    for target in target_list:
+        pending: list[AlignedSegment] = []
+        for segment in all_segments:
+            match = memory.exact(segment.source, source, target)
+            if match is not None:
+                segment.targets[target] = Proposal(match.target, match.label, False)
+                stats[target].memory += 1
+            else:
+                pending.append(segment)
+        route = find_route(packages, source, target) if pending else None
+        if pending and route is None:
+            missing.append(f"{source}->{target}")
+            warnings.append(install_hint(source, target))
+        if route is not None:
+            for package in route.steps:
+                used[str(package.path)] = package
+            texts = _run_route(engines, route, [s.source for s in pending], progress)
+            for segment, text in zip(pending, texts):
+                segment.targets[target] = Proposal(text, route.label, True)
+                stats[target].mt += 1
+            stats[target].routes.add(route.label)
+        else:
+            for segment in pending:
+                proposal = _glossary_only(segment, target)
+                segment.targets[target] = proposal or Proposal()
+                if proposal:
+                    stats[target].glossary += 1
+                else:
+                    stats[target].untranslated += 1
+
+    sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, options)
+    return RunResult(source, target_list, results, stats, warnings, missing, sig)
