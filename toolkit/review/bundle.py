@@ -1,0 +1,61 @@
+"""Writing a review bundle for every document of a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..fsutil import atomic_write_bytes, atomic_write_text
+from ..langs import SUPPORTED
+from ..pipeline import DocumentResult, RunResult
+from ..tmx import TranslationUnit, tmx_bytes
+from .html import build_html
+from .po import build_po
+
+
+def target_text(result: DocumentResult, target: str) -> str:
+    """The target text in the source's block structure; untranslated sentences keep the source."""
+    by_block: dict[int, list[str]] = {}
+    for segment in result.segments:
+        proposal = segment.targets.get(target)
+        text = proposal.text if proposal and proposal.text else segment.source
+        by_block.setdefault(segment.block.index, []).append(text)
+    return result.document.render({index: " ".join(parts) for index, parts in by_block.items()})
+
+
+def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
+    """One TMX unit per segment with a variant for each language that has text."""
+    units = []
+    for segment in result.segments:
+        variants = {source: segment.source}
+        props = {"x-document": result.document.doc_id, "x-block": segment.block.kind.value}
+        for lang, proposal in segment.targets.items():
+            if proposal.text:
+                variants[lang] = proposal.text
+                props[f"x-origin-{lang}"] = proposal.origin
+        units.append(TranslationUnit(variants, segment.id, props))
+    return units
+
+
+def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
+    """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html` and `<doc>.<lang>.txt` atomically."""
+    out_dir = Path(out_dir)
+    written: list[Path] = []
+    langs = [lang for lang in SUPPORTED if lang == run.source or lang in run.targets]
+    for result in run.documents:
+        doc_id = result.document.doc_id
+        for target in run.targets:
+            po_path = out_dir / f"{doc_id}.{target}.po"
+            po = build_po(result, run.source, target, run.signature)
+            atomic_write_text(po_path, str(po) + "\n")
+            txt_path = out_dir / f"{doc_id}.{target}.txt"
+            atomic_write_text(txt_path, target_text(result, target))
+            written += [po_path, txt_path]
+        tmx_path = out_dir / f"{doc_id}.tmx"
+        atomic_write_bytes(tmx_path, tmx_bytes(
+            bundle_units(result, run.source), run.source, langs, {"x-signature": run.signature}
+        ))
+        html_path = out_dir / f"{doc_id}.html"
+        atomic_write_text(html_path, build_html(result, run.source, run.targets, run.signature))
+        written += [tmx_path, html_path]
+    run.files = written
+    return written
