@@ -166,7 +166,7 @@ def segment(
 def main(argv: list[str] | None = None) -> int:
     """Run the app; toolkit errors become one line on stderr with exit code 2."""
     try:
-        app(args=argv, prog_name="toolkit", standalone_mode=False)
+        code = app(args=argv, prog_name="toolkit", standalone_mode=False)
     except ToolkitError as exc:
         _err(f"toolkit: error: {exc}")
         return exc.exit_code
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":
