@@ -129,7 +129,8 @@ def test_target_text_keeps_block_structure(bundle) -> None:
     src_lines, tgt_lines = source.split("\n"), target.split("\n")
     assert len(src_lines) == len(tgt_lines)
     assert tgt_lines[1] == src_lines[1]  # metadata line carried
-    assert tgt_lines[-2] == src_lines[-2] and tgt_lines[-2].startswith("Источник информации")
+    url = src_lines[-2].split(" : ")[1]
+    assert src_lines[-2].startswith("Источник информации") and tgt_lines[-2] == f"Source: {url}"
     rows = corpus_rows("visit")
     assert tgt_lines[0] == rows[0]["en"]
     assert tgt_lines[2].startswith(rows[1]["en"] + " – ")

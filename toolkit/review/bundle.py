@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
+from ..document import BlockKind
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..langs import SUPPORTED
 from ..pipeline import DocumentResult, RunResult
@@ -12,9 +15,25 @@ from .html import build_html
 from .po import build_po
 
 
+# How a source line is labelled in each language; the URL itself is carried unchanged.
+SOURCE_LINE_LABELS = {"ru": "Источник информации:", "kk": "Ақпарат көзі:", "en": "Source:", "fr": "Source\u00a0:"}
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def source_line(text: str, target: str) -> str:
+    """A source line relabelled for the target language when it holds a URL, else unchanged."""
+    url = _URL.search(text)
+    return f"{SOURCE_LINE_LABELS[target]} {url.group(0)}" if url else text
+
+
 def target_text(result: DocumentResult, target: str) -> str:
-    """The target text in the source's block structure; untranslated sentences keep the source."""
-    by_block: dict[int, list[str]] = {}
+    """The target text in the source's block structure; untranslated sentences keep the source.
+
+    Metadata lines are carried as they are; a source line keeps its URL under the target's label.
+    """
+    by_block: dict[int, list[str]] = {
+        b.index: [source_line(b.text, target)] for b in result.document.blocks if b.kind is BlockKind.SOURCE
+    }
     for segment in result.segments:
         proposal = segment.targets.get(target)
         text = proposal.text if proposal and proposal.text else segment.source

@@ -28,6 +28,10 @@ def term_comments(segment: AlignedSegment, target: str) -> list[str]:
 def build_po(result: DocumentResult, source: str, target: str, signature: str) -> polib.POFile:
     """The PO file of one document and target language."""
     po = polib.POFile(wrapwidth=0)
+    po.header = (
+        f"Review file: {result.document.doc_id}, {NAMES[source]} -> {NAMES[target]}.\n"
+        "Entries flagged fuzzy are proposals a reviewer must confirm; comments give their origin."
+    )
     po.metadata = {
         "Project-Id-Version": f"{result.document.doc_id}",
         "Report-Msgid-Bugs-To": "",
