@@ -32,10 +32,12 @@ def argos_translate(models_dir: Path):
     }
     stubs["minisbd"].SBDetect = _OneSentence
     stubs["minisbd"].models = types.SimpleNamespace(cache_dir="", list_models=lambda: ["en", "ru", "fr"])
+    from argostranslate import settings
+
     saved = {name: sys.modules.get(name) for name in stubs}
+    saved_dirs, saved_threads = settings.package_dirs, settings.intra_threads
     sys.modules.update(stubs)
     try:
-        from argostranslate import settings
         import argostranslate.translate as argos
 
         settings.package_dirs = [models_dir]
@@ -43,6 +45,7 @@ def argos_translate(models_dir: Path):
         argos.get_installed_languages.cache_clear()
         yield argos.translate
     finally:
+        settings.package_dirs, settings.intra_threads = saved_dirs, saved_threads
         for name, module in saved.items():
             if module is None:
                 sys.modules.pop(name, None)
