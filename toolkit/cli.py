@@ -14,6 +14,9 @@ from .errors import ToolkitError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 models_app = typer.Typer(no_args_is_help=True, help="Install and list translation models (local files only).")
 app.add_typer(models_app, name="models")
+from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns, remove_stale_temp_files  # noqa: E402
+
+models_app.command("add-ct2")(add_ct2)
 
 MODELS_DIR_HELP = "Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."
 
@@ -74,12 +77,9 @@ def _rich_progress(quiet: bool):
     if quiet:
         return None, None
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import Progress
 
-    bars = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=False,
-    )
+    bars = Progress(*progress_columns(), console=Console(stderr=True), transient=False)
 
     def factory(description: str, total: int) -> Callable[[int], None]:
         if not bars.live.is_started:
@@ -92,7 +92,7 @@ def _rich_progress(quiet: bool):
 
 @app.command("translate")
 def translate(
-    inputs: List[Path] = typer.Argument(..., help="Release files or folders of releases."),
+    inputs: List[Path] = typer.Argument(..., help="Release files, folders of releases, or glob patterns."),
     source: str = typer.Option(..., "--from", "-f", help="Source language: ru, kk, en or fr."),
     targets: str = typer.Option(..., "--to", "-t", help="Target languages, comma-separated."),
     out: Path = typer.Option(Path("review"), "--out", "-o", help="Folder for the review bundle."),
@@ -102,6 +102,12 @@ def translate(
     argos_dirs: bool = typer.Option(True, "--argos-dirs/--no-argos-dirs", help="Also use argostranslate's own installs."),
     beam_size: int = typer.Option(4, "--beam-size", min=1),
     compute_type: str = typer.Option("auto", "--compute-type"),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU cores for MT (default: min(2, cores))."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Sentences per CTranslate2 batch."),
+    max_length: int = typer.Option(256, "--max-length", min=1, help="Maximum output length in tokens."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse and store translations in the persistent MT cache."),
+    cache_file: Optional[Path] = typer.Option(None, "--cache-file", help="MT cache database (default: $TOOLKIT_MT_CACHE or the user cache dir)."),
+    ct2_model: Optional[List[Path]] = typer.Option(None, "--ct2-model", help="A multilingual CTranslate2 model dir (M2M-100/NLLB) to use."),
     require_mt: bool = typer.Option(False, "--require-mt", help="Exit 3 when a language pair has no model."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
     json_summary: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
@@ -114,18 +120,24 @@ def translate(
     from .summary import summary_dict, summary_lines
 
     factory, bars = _rich_progress(quiet or json_summary)
+    mt_cache = open_cache(cache, cache_file)
     try:
         run = translate_releases(
-            inputs, source, targets,
+            expand_inputs(inputs), source, targets,
             glossary_paths=glossary if glossary else default_dir("glossaries"),
             memory_paths=memory if memory else default_dir("memories"),
             models_dir=models_dir, include_argos_dirs=argos_dirs,
-            options=DecodeOptions(beam_size=beam_size, compute_type=compute_type),
+            options=DecodeOptions.with_threads(threads, beam_size=beam_size, compute_type=compute_type,
+                                               batch_size=batch_size, max_decoding_length=max_length),
+            cache=mt_cache, ct2_models=ct2_model or (),
             progress=factory,
         )
     finally:
         if bars is not None and bars.live.is_started:
             bars.stop()
+        if mt_cache is not None:
+            mt_cache.close()
+    remove_stale_temp_files(out)
     write_bundle(run, out)
     for warning in run.warnings:
         _err(f"warning: {warning}")

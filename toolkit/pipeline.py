@@ -14,7 +14,9 @@ from .glossary import Glossary, TermHit, load_glossary
 from .langs import check_lang, parse_targets
 from .memory import Memory, load_memory, normalise
 from .mt.engine import DecodeOptions
-from .mt.packages import ModelPackage, list_packages
+from .mt.cache import MTCache
+from .mt.multilingual import find_models
+from .mt.packages import ModelPackage, default_models_dir, list_packages
 from .mt.router import EngineSet, Route, find_route, install_hint
 from .segment import split_sentences
 
@@ -75,6 +77,8 @@ class RunResult:
     missing_pairs: list[str]
     signature: str
     files: list[Path] = field(default_factory=list)
+    mt_decoded: int = 0  # unique (model, text) translations decoded in this run
+    mt_cached: int = 0  # ... found in the persistent MT cache instead
 
     @property
     def segment_count(self) -> int:
@@ -172,6 +176,8 @@ def translate_releases(
     models_dir: Path | None = None,
     include_argos_dirs: bool = True,
     options: DecodeOptions | None = None,
+    cache: MTCache | None = None,
+    ct2_models: Sequence[Path] = (),
     progress: Progress | None = None,
 ) -> RunResult:
     """Translate releases into the target languages; nothing is written here (see review.bundle)."""
@@ -185,13 +191,14 @@ def translate_releases(
     glossary = load_glossary(glossary_paths)
     memory = load_memory(memory_paths)
     packages = list_packages(models_dir, include_argos=include_argos_dirs)
+    multilingual = find_models(models_dir or default_models_dir(), ct2_models)
 
     results = [DocumentResult(doc, segment_document(doc, glossary)) for doc in documents]
     all_segments = [s for r in results for s in r.segments]
     stats = {t: LangStats() for t in target_list}
     warnings: list[str] = []
     missing: list[str] = []
-    engines = EngineSet(options)
+    engines = EngineSet(options, cache)
     used: dict[str, ModelPackage] = {}
 
     for target in target_list:
@@ -203,13 +210,13 @@ def translate_releases(
                 stats[target].memory += 1
             else:
                 pending.append(segment)
-        route = find_route(packages, source, target) if pending else None
+        route = find_route(packages, source, target, multilingual) if pending else None
         if pending and route is None:
             missing.append(f"{source}->{target}")
             warnings.append(install_hint(source, target))
         if route is not None:
             for package in route.steps:
-                used[str(package.path)] = package
+                used[package.model_id] = package
             texts = _run_route(engines, route, [s.source for s in pending], progress)
             for segment, text in zip(pending, texts):
                 segment.targets[target] = Proposal(text, route.label, True)
@@ -225,4 +232,5 @@ def translate_releases(
                     stats[target].untranslated += 1
 
     sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, options)
-    return RunResult(source, target_list, results, stats, warnings, missing, sig)
+    return RunResult(source, target_list, results, stats, warnings, missing, sig,
+                     mt_decoded=engines.stats.decoded, mt_cached=engines.stats.cached)

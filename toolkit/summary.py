@@ -24,6 +24,7 @@ def summary_dict(run: RunResult, out_dir: Path) -> dict:
                    "untranslated": st.untranslated, "routes": sorted(st.routes)}
             for lang, st in run.stats.items()
         },
+        "mt": {"decoded": run.mt_decoded, "cached": run.mt_cached},
         "missing_pairs": run.missing_pairs,
         "signature": run.signature,
         "out": str(out_dir),
@@ -41,4 +42,6 @@ def summary_lines(run: RunResult, out_dir: Path) -> list[str]:
     for lang, st in run.stats.items():
         routes = "; ".join(sorted(st.routes)) or ("no model" if st.untranslated else "-")
         lines.append(f"{lang:5} {st.memory:7} {st.glossary:9} {st.mt:5} {st.untranslated:13}  {routes}")
+    if run.mt_decoded or run.mt_cached:
+        lines.append(f"MT: {run.mt_decoded} unique segment translations decoded, {run.mt_cached} from the cache")
     return lines

@@ -4,13 +4,17 @@ Decoding follows argostranslate's settings (beam 4, length penalty 0.2, replace_
 package's target prefix) so results equal argostranslate's `translate()`, with two differences
 made on purpose: threads are set explicitly (argos's intra_threads=0 is 20-40x slower on 2 cores)
 and the decoder keeps `_` (argos turns it into a space, breaking URLs and e-mail addresses).
+
+Batches are submitted asynchronously, `inter_threads` at a time, so every CTranslate2 worker is
+busy; results come back batch by batch, in order, for the cache to commit.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator, Sequence
 
 from .packages import ModelPackage
 
@@ -19,7 +23,7 @@ SPACE_MARK = "\u2581"
 
 @dataclass(frozen=True)
 class DecodeOptions:
-    """CTranslate2 settings; part of every result's signature."""
+    """CTranslate2 settings; those that change results are part of every result's signature."""
 
     beam_size: int = 4
     length_penalty: float = 0.2
@@ -27,16 +31,38 @@ class DecodeOptions:
     intra_threads: int = 1
     inter_threads: int = min(2, os.cpu_count() or 1)
     batch_size: int = 32
+    max_decoding_length: int = 256
+
+    @classmethod
+    def with_threads(cls, threads: int | None, **kwargs) -> "DecodeOptions":
+        """Options using `threads` cores: one CTranslate2 worker per core, one thread each
+        (measured fastest on small machines); None keeps the default of min(2, cores)."""
+        options = cls(**kwargs)
+        if threads is not None:
+            options = replace(options, inter_threads=max(1, threads), intra_threads=1)
+        return options
 
     def describe(self) -> str:
-        return f"beam={self.beam_size} lp={self.length_penalty} compute={self.compute_type}"
+        text = f"beam={self.beam_size} lp={self.length_penalty} compute={self.compute_type}"
+        if self.max_decoding_length != 256:
+            text += f" maxlen={self.max_decoding_length}"
+        return text
 
 
-class ArgosEngine:
-    """One loaded package: tokenizer plus CTranslate2 translator, created lazily."""
+Batch = tuple[list[str], list[list[str]]]
+"""A batch as sent to CTranslate2: source texts and their token lists."""
 
-    def __init__(self, package: ModelPackage, options: DecodeOptions | None = None):
-        self.package = package
+
+class CT2Engine:
+    """A CTranslate2 translator with a SentencePiece tokenizer, loaded lazily.
+
+    Subclasses say how a sentence becomes tokens (`encode`), which target prefix to force
+    (`prefix_tokens`) and how output tokens become text (`decode`).
+    """
+
+    def __init__(self, model_dir, sp_model, options: DecodeOptions | None = None):
+        self.model_dir = model_dir
+        self.sp_model = sp_model
         self.options = options or DecodeOptions()
         self._translator = None
         self._sp = None
@@ -45,50 +71,100 @@ class ArgosEngine:
         import ctranslate2
         import sentencepiece
 
-        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(self.package.sp_model))
+        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(self.sp_model))
         self._translator = ctranslate2.Translator(
-            str(self.package.model_dir),
+            str(self.model_dir),
             device="cpu",
             compute_type=self.options.compute_type,
             inter_threads=self.options.inter_threads,
             intra_threads=self.options.intra_threads,
         )
 
+    @property
+    def sp(self):
+        if self._sp is None:
+            self._load()
+        return self._sp
+
+    def encode(self, sentence: str) -> list[str]:
+        return self.sp.encode(sentence, out_type=str)
+
+    def prefix_tokens(self) -> list[str]:
+        return []
+
     def decode(self, pieces: Sequence[str]) -> str:
-        """Pieces to text as argos does, less its `_` to space replacement."""
-        assert self._sp is not None
-        text = self._sp.decode_pieces(list(pieces)).replace(SPACE_MARK, " ")
-        prefix = self.package.target_prefix
-        if prefix and text.startswith(prefix):
-            text = text[len(prefix) :]
-        return text[1:] if text.startswith(" ") else text
+        raise NotImplementedError
+
+    def _submit(self, tokens: list[list[str]]):
+        """Start one batch asynchronously; returns CTranslate2's async results."""
+        assert self._translator is not None
+        prefix = self.prefix_tokens()
+        return self._translator.translate_batch(
+            tokens,
+            target_prefix=[list(prefix)] * len(tokens) if prefix else None,
+            max_batch_size=len(tokens),
+            asynchronous=True,
+            replace_unknowns=True,
+            beam_size=self.options.beam_size,
+            num_hypotheses=1,
+            length_penalty=self.options.length_penalty,
+            max_decoding_length=self.options.max_decoding_length,
+            return_scores=True,
+        )
+
+    def translate_batches(self, sentences: Sequence[str]) -> Iterator[tuple[list[str], list[str]]]:
+        """Yield (sources, translations) per batch of `batch_size`, in input order.
+
+        The batches depend only on the input order and the batch size, so the same input always
+        gives the same batches; up to `inter_threads` batches run at the same time.
+        """
+        if not sentences:
+            return
+        if self._translator is None:
+            self._load()
+        size = max(1, self.options.batch_size)
+        ahead = max(1, self.options.inter_threads)
+        pending: deque = deque()
+        starts = iter(range(0, len(sentences), size))
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < ahead:
+                start = next(starts, None)
+                if start is None:
+                    exhausted = True
+                    break
+                chunk = list(sentences[start : start + size])
+                pending.append((chunk, self._submit([self.encode(s) for s in chunk])))
+            if pending:
+                chunk, futures = pending.popleft()
+                yield chunk, [self.decode(f.result().hypotheses[0]) for f in futures]
 
     def translate(
         self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> list[str]:
         """Translate sentences in batches; progress(n) is called after each batch of n."""
-        if not sentences:
-            return []
-        if self._translator is None:
-            self._load()
-        assert self._sp is not None and self._translator is not None
         results: list[str] = []
-        size = max(1, self.options.batch_size)
-        prefix = self.package.target_prefix
-        for start in range(0, len(sentences), size):
-            chunk = list(sentences[start : start + size])
-            tokens = [self._sp.encode(s, out_type=str) for s in chunk]
-            outputs = self._translator.translate_batch(
-                tokens,
-                target_prefix=[[prefix]] * len(tokens) if prefix else None,
-                replace_unknowns=True,
-                max_batch_size=size,
-                beam_size=self.options.beam_size,
-                num_hypotheses=1,
-                length_penalty=self.options.length_penalty,
-                return_scores=True,
-            )
-            results.extend(self.decode(out.hypotheses[0]) for out in outputs)
+        for chunk, outputs in self.translate_batches(sentences):
+            results.extend(outputs)
             if progress is not None:
                 progress(len(chunk))
         return results
+
+
+class ArgosEngine(CT2Engine):
+    """One argos package: its CTranslate2 model, SentencePiece model and target prefix."""
+
+    def __init__(self, package: ModelPackage, options: DecodeOptions | None = None):
+        super().__init__(package.model_dir, package.sp_model, options)
+        self.package = package
+
+    def prefix_tokens(self) -> list[str]:
+        return [self.package.target_prefix] if self.package.target_prefix else []
+
+    def decode(self, pieces: Sequence[str]) -> str:
+        """Pieces to text as argos does, less its `_` to space replacement."""
+        text = self.sp.decode_pieces(list(pieces)).replace(SPACE_MARK, " ")
+        prefix = self.package.target_prefix
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix) :]
+        return text[1:] if text.startswith(" ") else text

@@ -50,8 +50,20 @@ class ModelPackage:
     def model_id(self) -> str:
         """A stable id for signatures: pair, version and a short hash of the model weights."""
         weights = self.model_dir / "model.bin"
-        digest = sha256_file(weights)[:12] if weights.is_file() else "missing"
+        digest = weights_digest(weights)[:12] if weights.is_file() else "missing"
         return f"argos:{self.from_code}_{self.to_code}@{self.version}#{digest}"
+
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def weights_digest(weights: Path) -> str:
+    """sha256 of a weights file, computed once per process for a given path, size and mtime."""
+    stat = weights.stat()
+    key = (str(weights.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = sha256_file(weights)
+    return _DIGESTS[key]
 
 
 def default_models_dir() -> Path:

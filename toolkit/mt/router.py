@@ -1,31 +1,58 @@
-"""Choosing the packages for a language pair: a direct package, else a pivot through English."""
+"""Choosing the models for a language pair, and running texts through them with a cache.
+
+A route is a direct argos package, else a direct pair of a multilingual CTranslate2 model, else a
+pivot through English whose legs are each argos or multilingual.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from ..langs import PIVOT
-from .engine import ArgosEngine, DecodeOptions
+from .cache import MTCache
+from .engine import ArgosEngine, CT2Engine, DecodeOptions
+from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
+
+
+class Step(Protocol):
+    """What a route step offers: an argos ModelPackage or a MultilingualStep."""
+
+    from_code: str
+    to_code: str
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def model_id(self) -> str: ...
+
+
+def step_kind(step: Step) -> str:
+    return "ct2" if isinstance(step, MultilingualStep) else "argos"
 
 
 @dataclass(frozen=True)
 class Route:
-    """The packages that take text from one language to another, in order."""
+    """The models that take text from one language to another, in order."""
 
     source: str
     target: str
-    steps: tuple[ModelPackage, ...]
+    steps: tuple[Step, ...]
 
     @property
     def label(self) -> str:
-        """Provenance for PO comments: 'mt argos ru->en 1.0' or 'mt argos ru->fr via en'."""
+        """Provenance for PO comments: 'mt argos ru->en 1.0', 'mt argos ru->fr via en (...)',
+        'mt ct2 ru->kk m2m-tiny 1a2b3c4d5e6f'."""
+        kinds = "+".join(dict.fromkeys(step_kind(s) for s in self.steps))
         if len(self.steps) == 1:
-            return f"mt argos {self.source}->{self.target} {self.steps[0].version}"
+            step = self.steps[0]
+            name = f"{step.name} " if isinstance(step, MultilingualStep) else ""
+            return f"mt {kinds} {self.source}->{self.target} {name}{step.version}"
         via = ", ".join(s.to_code for s in self.steps[:-1])
         versions = " + ".join(f"{s.from_code}_{s.to_code} {s.version}" for s in self.steps)
-        return f"mt argos {self.source}->{self.target} via {via} ({versions})"
+        return f"mt {kinds} {self.source}->{self.target} via {via} ({versions})"
 
 
 def install_hint(source: str, target: str) -> str:
@@ -36,53 +63,98 @@ def install_hint(source: str, target: str) -> str:
         needed = f"translate-{source}_{target} (or translate-{source}_{PIVOT} and translate-{PIVOT}_{target})"
     return (
         f"no model for {source}->{target}: install {needed} from a local file with "
-        f"`toolkit models install FILE.argosmodel`"
+        f"`toolkit models install FILE.argosmodel`, or register a multilingual CTranslate2 model "
+        f"with `toolkit models add-ct2 DIR --langs {source},{target}`"
     )
 
 
-def find_route(packages: Sequence[ModelPackage], source: str, target: str) -> Route | None:
-    """A direct package if one is installed, else source->en->target; the first found wins."""
-    by_pair: dict[tuple[str, str], ModelPackage] = {}
-    for package in packages:
-        by_pair.setdefault((package.from_code, package.to_code), package)
-    if (source, target) in by_pair:
-        return Route(source, target, (by_pair[(source, target)],))
-    first, second = by_pair.get((source, PIVOT)), by_pair.get((PIVOT, target))
-    if PIVOT not in (source, target) and first and second:
-        return Route(source, target, (first, second))
+def find_route(
+    packages: Sequence[ModelPackage], source: str, target: str,
+    multilingual: Sequence[MultilingualModel] = (),
+) -> Route | None:
+    """A direct argos package, else a direct multilingual pair, else source->en->target."""
+
+    def direct(src: str, tgt: str) -> Step | None:
+        for package in packages:
+            if (package.from_code, package.to_code) == (src, tgt):
+                return package
+        for model in multilingual:
+            if src in model.langs and tgt in model.langs:
+                return model.step(src, tgt)
+        return None
+
+    step = direct(source, target)
+    if step is not None:
+        return Route(source, target, (step,))
+    if PIVOT not in (source, target):
+        first, second = direct(source, PIVOT), direct(PIVOT, target)
+        if first is not None and second is not None:
+            return Route(source, target, (first, second))
     return None
 
 
+@dataclass
+class CacheStats:
+    """How many unique (model, text) translations a run decoded and how many it found cached."""
+
+    decoded: int = 0
+    cached: int = 0
+
+
 class EngineSet:
-    """Loaded engines shared by all routes of a run, with a per-run cache of translations."""
+    """Loaded engines shared by all routes of a run, with an in-run and a persistent cache.
 
-    def __init__(self, options: DecodeOptions | None = None):
+    Each step translates the unique texts it has not seen, sorted by (length, text), in batches
+    of `batch_size`; each finished batch is committed to the persistent cache at once. The
+    batches depend only on what is left to translate, so a run killed after some batches and
+    run again decodes the remaining texts in exactly the batches the first run would have used.
+    """
+
+    def __init__(self, options: DecodeOptions | None = None, cache: MTCache | None = None):
         self.options = options or DecodeOptions()
-        self._engines: dict[str, ArgosEngine] = {}
-        self._cache: dict[tuple[str, str], str] = {}
+        self.cache = cache
+        self.stats = CacheStats()
+        self._engines: dict[str, CT2Engine] = {}
+        self._memo: dict[tuple[str, str], str] = {}
 
-    def engine(self, package: ModelPackage) -> ArgosEngine:
-        key = str(package.path)
+    def engine(self, step: Step) -> CT2Engine:
+        key = step.model_id
         if key not in self._engines:
-            self._engines[key] = ArgosEngine(package, self.options)
+            if isinstance(step, MultilingualStep):
+                self._engines[key] = MultilingualEngine(step, self.options)
+            else:
+                self._engines[key] = ArgosEngine(step, self.options)
         return self._engines[key]
 
     def run_step(
-        self, package: ModelPackage, texts: Sequence[str], progress: Callable[[int], None] | None = None
+        self, step: Step, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> list[str]:
-        """Translate unique texts with one package, reusing what this run already translated."""
-        key = str(package.path)
-        # Sorted by length then text: batches of similar length, and the same batches for the same input.
-        todo = sorted({t for t in texts if (key, t) not in self._cache}, key=lambda t: (len(t), t))
-        for text, result in zip(todo, self.engine(package).translate(todo, progress)):
-            self._cache[(key, text)] = result
-        return [self._cache[(key, t)] for t in texts]
+        """Translate texts with one step, reusing what this run or the cache already has."""
+        key = step.model_id
+        options_key = self.options.describe()
+        todo = sorted({t for t in texts if (key, t) not in self._memo}, key=lambda t: (len(t), t))
+        if self.cache is not None and todo:
+            found = self.cache.get_many(key, options_key, todo)
+            for text, result in found.items():
+                self._memo[(key, text)] = result
+            self.stats.cached += len(found)
+            if found and progress is not None:
+                progress(len(found))
+            todo = [t for t in todo if t not in found]
+        for chunk, results in self.engine(step).translate_batches(todo):
+            if self.cache is not None:
+                self.cache.put_many(key, options_key, list(zip(chunk, results)))
+            self._memo.update(((key, t), r) for t, r in zip(chunk, results))
+            self.stats.decoded += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+        return [self._memo[(key, t)] for t in texts]
 
     def translate(
         self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> list[str]:
         """Run texts through every step of a route."""
         current = list(texts)
-        for package in route.steps:
-            current = self.run_step(package, current, progress)
+        for step in route.steps:
+            current = self.run_step(step, current, progress)
         return current

@@ -1,0 +1,81 @@
+"""Command-line pieces of batch translation: input globs, the MT cache, progress columns and
+`toolkit models add-ct2`. toolkit/cli.py wires them into its commands."""
+
+from __future__ import annotations
+
+import glob
+import re
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+import typer
+
+from .errors import InputError
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_STALE_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # fsutil.atomic_write_bytes's temp names
+
+
+def expand_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Paths as given; a path that does not exist but holds a glob pattern is expanded (sorted),
+    so `toolkit translate 'releases/**/*.ru.txt'` works without the shell's help."""
+    expanded: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if not Path(text).exists() and _GLOB_CHARS.search(text):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                raise InputError("no file matches this pattern", text)
+            expanded.extend(Path(m) for m in matches)
+        else:
+            expanded.append(Path(path))
+    return expanded
+
+
+def remove_stale_temp_files(out_dir: Path) -> list[Path]:
+    """Delete temporary files an earlier run left in out_dir when it was killed mid-write."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        return []
+    stale = [p for p in out_dir.iterdir() if p.is_file() and _STALE_TEMP.match(p.name)]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def open_cache(enabled: bool, path: Optional[Path]):
+    """The persistent MT cache, or None with --no-cache."""
+    if not enabled:
+        return None
+    from .mt.cache import MTCache
+
+    return MTCache(path)
+
+
+def progress_columns():
+    """Rich columns: description, bar, done/total, segments per second, time left."""
+    from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class SegmentRate(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("- seg/s" if speed is None else f"{speed:.1f} seg/s", style="progress.data.speed")
+
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), SegmentRate(),
+            TimeRemainingColumn())
+
+
+def add_ct2(
+    model_dir: Path = typer.Argument(..., help="A CTranslate2 model directory (M2M-100 or NLLB style)."),
+    langs: Optional[str] = typer.Option(None, "--langs", help="Languages to use it for, e.g. ru,kk,en,fr (default: all whose token it has)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Name in `models list` (default: the folder name)."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."),
+) -> None:
+    """Register a multilingual CTranslate2 model (e.g. a converted M2M-100 or NLLB) for its pairs."""
+    from .mt.multilingual import register_model
+    from .mt.packages import default_models_dir
+
+    codes: List[str] | None = [c for c in langs.split(",") if c.strip()] if langs else None
+    model = register_model(model_dir, codes, models_dir or default_models_dir(), name)
+    typer.echo(f"registered {model.name} ({model.style}, {','.join(model.langs)}) at {model.path}")
