@@ -1,7 +1,23 @@
-"""Glossaries: one concept per CSV row with a preferred term per language; exact term lookup.
+"""Glossaries: one concept per CSV row; preferred, allowed and forbidden terms per language.
 
-File format (`glossaries/*.csv`, UTF-8): a header `id,domain,ru,kk,en,fr` (language columns may be
-a subset; unknown columns are kept for later use), then one row per concept.
+File format (`glossaries/*.csv`, UTF-8, RFC 4180 quoting), header:
+
+    id,domain,ru,kk,en,fr,ru_allowed,kk_allowed,en_allowed,fr_allowed,
+    ru_forbidden,kk_forbidden,en_forbidden,fr_forbidden,notes,source,status
+
+- `id` (unique), `domain` (title, ministry, organisation, place, phrase ...).
+- `<lang>`: the one preferred term of that language.
+- `<lang>_allowed`, `<lang>_forbidden`: several terms separated by ` | ` (space, pipe, space).
+  Abbreviations are allowed variants (`МИД РК`; `WADA | ВАДА | AMA`).
+- Match markers inside a term (memoQ style): `губернатор|` or `губернатор|ы` = the stem before
+  the bar may take an ending of up to 4 letters; `ambassad*` = the stem may take any ending.
+  One marker per word, at least 3 letters before it, `*` only at the end of a word.
+- `notes`, `source`: free text. `status`: approved, draft or deprecated.
+
+Only `id`, `domain` and at least one language column are required: files with just
+`id,domain,ru,kk,en,fr` load as before (every concept approved, no variants). Unknown columns
+are ignored (`toolkit glossary lint` warns about them). Loading stops at the first structural
+error (InputError naming file and line); `toolkit glossary lint` reports every problem.
 """
 
 from __future__ import annotations
@@ -11,33 +27,69 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import InputError
 from .langs import SUPPORTED
 from .sources import expand_files
 
 REQUIRED_COLUMNS = ("id", "domain")
+VARIANT_SEPARATOR = " | "
+STATUSES = ("approved", "draft", "deprecated")
+META_COLUMNS = ("notes", "source", "status")
+COLUMNS: tuple[str, ...] = (
+    ("id", "domain", *SUPPORTED)
+    + tuple(f"{lang}_allowed" for lang in SUPPORTED)
+    + tuple(f"{lang}_forbidden" for lang in SUPPORTED)
+    + META_COLUMNS
+)
+MIN_STEM = 3
+MAX_ENDING = 4  # letters a `stem|` may take
 
 
 @dataclass(frozen=True)
 class Concept:
-    """One glossary concept: its id, domain and preferred term per language."""
+    """One glossary concept: id, domain, preferred term per language (markers removed) and more.
+
+    `allowed` and `forbidden` hold the variants as written (with match markers); `marked` holds
+    the preferred terms as written when they carry markers.
+    """
 
     id: str
     domain: str
     terms: dict[str, str]
     origin: str  # "file:line" of its row
+    allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    forbidden: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    notes: str = ""
+    source: str = ""
+    status: str = "approved"
+    marked: dict[str, str] = field(default_factory=dict)
+
+    def preferred(self, lang: str) -> str:
+        """The preferred term of lang as written (with markers), or ''."""
+        return self.marked.get(lang) or self.terms.get(lang, "")
+
+    def variants(self, lang: str) -> tuple[str, ...]:
+        """Preferred then allowed terms of lang, as written (with markers)."""
+        first = self.preferred(lang)
+        return ((first,) if first else ()) + self.allowed.get(lang, ())
 
 
 @dataclass(frozen=True)
 class TermHit:
-    """A glossary term found in a text: character span, surface text and the concept."""
+    """A glossary term found in a text: character span, surface text and the concept.
+
+    `variant` is the glossary term that matched (as written) and `kind` says whether it is the
+    concept's preferred, an allowed or a forbidden term.
+    """
 
     concept: Concept
     start: int
     end: int
     text: str
+    variant: str = ""
+    kind: str = "preferred"
 
     def equivalent(self, lang: str) -> str | None:
         """The approved term of this concept in lang, if the glossary has one."""
@@ -46,53 +98,66 @@ class TermHit:
 
 @dataclass
 class Glossary:
-    """Concepts loaded from one or more files, with a matcher per language."""
+    """Concepts loaded from one or more files, with an inflection-aware recogniser per language."""
 
     concepts: list[Concept] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
-    _patterns: dict[str, tuple[re.Pattern[str] | None, dict[str, Concept]]] = field(
-        default_factory=dict, repr=False
-    )
+    _recognisers: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def _matcher(self, lang: str) -> tuple[re.Pattern[str] | None, dict[str, Concept]]:
-        if lang not in self._patterns:
-            by_term: dict[str, Concept] = {}
-            for concept in self.concepts:
-                term = concept.terms.get(lang, "")
-                if term:
-                    by_term.setdefault(term.casefold(), concept)
-            if by_term:
-                alternatives = sorted(by_term, key=lambda t: (-len(t), t))
-                body = "|".join(re.escape(t) for t in alternatives)
-                pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-            else:
-                pattern = None
-            self._patterns[lang] = (pattern, by_term)
-        return self._patterns[lang]
+    def recogniser(self, lang: str) -> Any:
+        """The compiled recogniser of lang (built once; see toolkit.terms)."""
+        if lang not in self._recognisers:
+            from .terms import build_recogniser
+
+            self._recognisers[lang] = build_recogniser(self.concepts, lang)
+        return self._recognisers[lang]
 
     def find(self, text: str, lang: str) -> list[TermHit]:
-        """Glossary terms in text (exact, case-insensitive, whole words; longest match wins)."""
-        pattern, by_term = self._matcher(lang)
-        if pattern is None:
-            return []
-        return [
-            TermHit(by_term[m.group(0).casefold()], m.start(), m.end(), m.group(0))
-            for m in pattern.finditer(text)
-            if m.group(0).casefold() in by_term
-        ]
+        """Glossary terms in text, inflected forms included; longest match wins, no overlaps."""
+        return self.recogniser(lang).find(text)
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", path, line) from None
+def split_variants(cell: str) -> tuple[str, ...]:
+    """The terms of a variant cell (` | `-separated), empty ones dropped."""
+    return tuple(part.strip() for part in cell.split(VARIANT_SEPARATOR) if part.strip())
 
 
-def parse_glossary_csv(text: str, path: Path) -> list[Concept]:
-    """Parse one glossary CSV; errors name the file and line."""
+def strip_markers(term: str) -> str:
+    """The term as displayed: stem bars removed (`губернатор|ы` -> `губернаторы`), `*` kept."""
+    return term.replace("|", "")
+
+
+def marker_problems(term: str) -> list[str]:
+    """What is wrong with the match markers of one term (empty list when fine)."""
+    problems = []
+    for word in term.split():
+        bars, stars = word.count("|"), word.count("*")
+        if not bars and not stars:
+            continue
+        if bars + stars > 1:
+            problems.append(f"{word!r}: more than one marker in a word")
+        elif stars and not word.endswith("*"):
+            problems.append(f"{word!r}: '*' only at the end of a word")
+        else:
+            stem = word.split("|")[0].rstrip("*")
+            letters = [c for c in stem if c.isalpha()]
+            if len(letters) < MIN_STEM or not stem[-1:].isalpha():
+                problems.append(f"{word!r}: the stem before the marker needs {MIN_STEM}+ letters")
+            elif bars and len(word.split("|")[1]) > MAX_ENDING:
+                problems.append(f"{word!r}: ending after '|' longer than {MAX_ENDING} letters")
+    return problems
+
+
+@dataclass(frozen=True)
+class GlossaryRow:
+    """One data row as read: cells by column (raw, unstripped) and its line number."""
+
+    cells: dict[str, str]
+    line: int
+
+
+def read_rows(text: str, path: Path) -> tuple[list[str], list[GlossaryRow]]:
+    """The header and the non-empty rows of a glossary CSV; structural errors raise InputError."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -102,35 +167,115 @@ def parse_glossary_csv(text: str, path: Path) -> list[Concept]:
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
             raise InputError(f"header lacks column(s): {', '.join(missing)}", path, 1)
-        langs = [c for c in header if c in SUPPORTED]
-        if not langs:
+        if not any(c in SUPPORTED for c in header):
             raise InputError(f"header names no language column ({', '.join(SUPPORTED)})", path, 1)
-        concepts: list[Concept] = []
-        seen: dict[str, int] = {}
+        rows: list[GlossaryRow] = []
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
                 raise InputError(f"row has {len(row)} fields, header has {len(header)}", path, line)
-            cells = dict(zip(header, (c.strip() for c in row)))
-            cid = cells["id"]
-            if not cid:
-                raise InputError("row has an empty id", path, line)
-            if cid in seen:
-                raise InputError(f"duplicate concept id {cid!r} (first on line {seen[cid]})", path, line)
-            seen[cid] = line
-            terms = {lang: cells[lang] for lang in langs if cells[lang]}
-            concepts.append(Concept(cid, cells["domain"], terms, f"{path}:{line}"))
-        return concepts
+            rows.append(GlossaryRow(dict(zip(header, row)), line))
+        return header, rows
     except csv.Error as exc:
         raise InputError(f"malformed CSV: {exc}", path, reader.line_num) from None
 
 
+def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
+    """Build a concept from a row; invalid markers, several preferred terms or an unknown status
+    raise InputError naming the line."""
+    cells = {k: v.strip() for k, v in row.cells.items()}
+    cid = cells["id"]
+    if not cid:
+        raise InputError("row has an empty id", path, row.line)
+    status = cells.get("status") or "approved"
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r} (one of {', '.join(STATUSES)})", path, row.line)
+    terms: dict[str, str] = {}
+    marked: dict[str, str] = {}
+    allowed: dict[str, tuple[str, ...]] = {}
+    forbidden: dict[str, tuple[str, ...]] = {}
+    for lang in SUPPORTED:
+        preferred = cells.get(lang, "")
+        if VARIANT_SEPARATOR.strip() in preferred and len(split_variants(preferred)) > 1:
+            raise InputError(f"column {lang}: one preferred term only; put others in {lang}_allowed", path, row.line)
+        for column, values in ((lang, (preferred,) if preferred else ()),
+                               (f"{lang}_allowed", split_variants(cells.get(f"{lang}_allowed", ""))),
+                               (f"{lang}_forbidden", split_variants(cells.get(f"{lang}_forbidden", "")))):
+            for value in values:
+                problems = marker_problems(value)
+                if problems:
+                    raise InputError(f"column {column}: invalid marker {problems[0]}", path, row.line)
+        if preferred:
+            terms[lang] = strip_markers(preferred)
+            if terms[lang] != preferred:
+                marked[lang] = preferred
+        if cells.get(f"{lang}_allowed"):
+            allowed[lang] = split_variants(cells[f"{lang}_allowed"])
+        if cells.get(f"{lang}_forbidden"):
+            forbidden[lang] = split_variants(cells[f"{lang}_forbidden"])
+    return Concept(cid, cells["domain"], terms, f"{path}:{row.line}", allowed, forbidden,
+                   cells.get("notes", ""), cells.get("source", ""), status, marked)
+
+
+def parse_glossary_csv(text: str, path: Path) -> list[Concept]:
+    """Parse one glossary CSV; errors name the file and line."""
+    _, rows = read_rows(text, path)
+    concepts: list[Concept] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        concept = concept_from_row(row, path)
+        if concept.id in seen:
+            raise InputError(f"duplicate concept id {concept.id!r} (first on line {seen[concept.id]})", path, row.line)
+        seen[concept.id] = row.line
+        concepts.append(concept)
+    return concepts
+
+
+def read_text(path: Path) -> str:
+    """A glossary file's text (UTF-8, BOM allowed); undecodable bytes raise InputError."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read glossary: {exc.strerror or exc}", path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError("not valid UTF-8", path, line) from None
+
+
+def glossary_files(paths: Iterable[Path]) -> list[Path]:
+    """The CSV files named or found under the named directories."""
+    return expand_files(paths, ".csv", "glossary")
+
+
 def load_glossary(paths: Iterable[Path]) -> Glossary:
     """Load every glossary CSV named or found under the named directories."""
-    files = expand_files(paths, ".csv", "glossary")
+    files = glossary_files(paths)
     glossary = Glossary(paths=files)
     for path in files:
-        glossary.concepts.extend(parse_glossary_csv(_read_text(path), path))
+        glossary.concepts.extend(parse_glossary_csv(read_text(path), path))
     return glossary
+
+
+def concept_row(concept: Concept) -> dict[str, str]:
+    """The CSV cells of a concept (full header, markers kept)."""
+    row = {"id": concept.id, "domain": concept.domain, "notes": concept.notes,
+           "source": concept.source, "status": concept.status}
+    for lang in SUPPORTED:
+        row[lang] = concept.preferred(lang)
+        row[f"{lang}_allowed"] = VARIANT_SEPARATOR.join(concept.allowed.get(lang, ()))
+        row[f"{lang}_forbidden"] = VARIANT_SEPARATOR.join(concept.forbidden.get(lang, ()))
+    return row
+
+
+def glossary_csv(concepts: Iterable[Concept]) -> str:
+    """Concepts as glossary CSV text with the full header."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for concept in concepts:
+        writer.writerow(concept_row(concept))
+    return out.getvalue()

@@ -1,0 +1,154 @@
+"""Term recognition: find glossary concepts in text, inflected forms included.
+
+`find_terms(text, lang, glossary)` returns TermHits (concept, character span, surface, the
+variant that matched and its kind). Every term of a concept (preferred, allowed, forbidden) is
+turned into a sequence of per-word keys by the language's model (ru: pymorphy3 lemmas, kk:
+generated inflected forms, en/fr: Snowball stems; `stem|` and `stem*` markers become prefix
+keys); text words get the same keys, and a token trie finds every occurrence; the longest
+non-overlapping matches win.
+"""
+
+from __future__ import annotations
+
+from itertools import islice, product
+from typing import Iterable, Protocol, Sequence
+
+from ..glossary import MAX_ENDING, Concept, Glossary, TermHit
+from .matcher import Match, TokenTrie, longest_non_overlapping
+from .tokens import Token, joinable, term_words, words
+
+MAX_PATHS = 64  # key sequences one term may be indexed under
+KIND_RANK = {"preferred": 0, "allowed": 1, "forbidden": 2}
+
+
+class LanguageModel(Protocol):
+    """What recognition needs from a language."""
+
+    def prepare(self, terms: Sequence[Sequence[str]]) -> None:
+        """See every term's words (markers removed) before matching starts."""
+
+    def term_keys(self, word: str) -> tuple:
+        """The keys one glossary word may be matched by."""
+
+    def token_keys(self, word: str) -> tuple:
+        """The keys of one text word."""
+
+    def retokenize(self, text: str, tokens: list[Token]) -> list[Token]:
+        """Language-specific joining of words (kk: ИЫҰ-ның)."""
+
+    def length_ok(self, surface: str, term_word: str) -> bool:
+        """A last check of a keyed match of one word (en/fr: no derivations)."""
+
+
+def language_model(lang: str) -> LanguageModel:
+    """The model of a supported language."""
+    if lang == "ru":
+        from .ru import RussianModel
+
+        return RussianModel()
+    if lang == "kk":
+        from .kk import KazakhModel
+
+        return KazakhModel()
+    if lang in ("en", "fr"):
+        from .latin import LatinModel
+
+        return LatinModel(lang)
+    raise ValueError(f"no term recognition for language {lang!r}")
+
+
+def _marker_key(word: str) -> tuple[str, str] | None:
+    """`губернатор|ы` -> ('губернатор', '|'); `ambassad*` -> ('ambassad', '*'); else None."""
+    low = word.lower().replace("ё", "е")
+    if "|" in low:
+        return (low.split("|")[0], "|")
+    if low.endswith("*"):
+        return (low[:-1], "*")
+    return None
+
+
+class Recogniser:
+    """The compiled glossary of one language."""
+
+    def __init__(self, concepts: Sequence[Concept], lang: str, model: LanguageModel | None = None):
+        self.lang = lang
+        self.concepts = list(concepts)
+        self.model = model or language_model(lang)
+        self.trie = TokenTrie()
+        self._bar_stems: set[str] = set()
+        self._star_stems: set[str] = set()
+        self._cache: dict[str, tuple] = {}
+        entries = []
+        for index, concept in enumerate(self.concepts):
+            for kind, variants in (("preferred", concept.variants(lang)[:1]),
+                                   ("allowed", concept.variants(lang)[1:]),
+                                   ("forbidden", concept.forbidden.get(lang, ()))):
+                for variant in variants:
+                    written = term_words(variant)
+                    if written:
+                        entries.append((index, variant, kind, written))
+        self.model.prepare([[w.replace("|", "").rstrip("*") for w in e[3]] for e in entries])
+        for index, variant, kind, written in entries:
+            options = []
+            for word in written:
+                marker = _marker_key(word)
+                if marker is not None:
+                    (self._bar_stems if marker[1] == "|" else self._star_stems).add(marker[0])
+                    options.append((marker,))
+                else:
+                    options.append(self.model.term_keys(word))
+            plain = tuple(None if _marker_key(w) else w for w in written)
+            for keys in islice(product(*options), MAX_PATHS):
+                self.trie.add(keys, (index, variant, kind, plain))
+
+    def _keys(self, word: str) -> tuple:
+        keys = self._cache.get(word)
+        if keys is None:
+            keys = self.model.token_keys(word)
+            if self._bar_stems or self._star_stems:
+                low = word.lower().replace("ё", "е")
+                extra = [(low[:k], "|") for k in range(max(1, len(low) - MAX_ENDING), len(low) + 1)
+                         if low[:k] in self._bar_stems]
+                extra += [(low[:k], "*") for k in range(1, len(low) + 1) if low[:k] in self._star_stems]
+                keys = tuple(keys) + tuple(extra)
+            self._cache[word] = keys
+        return keys
+
+    def find(self, text: str) -> list[TermHit]:
+        """Concepts in text: longest non-overlapping matches, in text order."""
+        tokens = self.model.retokenize(text, words(text))
+        if not tokens:
+            return []
+        keys = [self._keys(t.text) for t in tokens]
+        join = joinable(text, tokens)
+        model = self.model
+
+        def accept(first: int, last: int, payload: tuple) -> bool:
+            plain = payload[3]
+            return all(w is None or model.length_ok(tokens[first + k].text, w) for k, w in enumerate(plain))
+
+        found = self.trie.matches(keys, join, accept)
+        chosen = longest_non_overlapping(found, rank=lambda m: (KIND_RANK[m.payload[2]], m.payload[0]))
+        return [self._hit(text, tokens, m) for m in chosen]
+
+    def _hit(self, text: str, tokens: list[Token], match: Match) -> TermHit:
+        index, variant, kind, _ = match.payload
+        start, end = tokens[match.first].start, tokens[match.last].end
+        return TermHit(self.concepts[index], start, end, text[start:end], variant, kind)
+
+
+def build_recogniser(concepts: Iterable[Concept], lang: str) -> Recogniser:
+    """Compile the terms of lang of these concepts."""
+    return Recogniser(list(concepts), lang)
+
+
+def find_terms(text: str, lang: str, glossary: Glossary) -> list[TermHit]:
+    """Glossary concepts in text (inflected forms included), longest non-overlapping matches."""
+    return glossary.recogniser(lang).find(text)
+
+
+def hit_dict(hit: TermHit) -> dict[str, object]:
+    """A hit as a JSON-ready dict."""
+    return {"concept": hit.concept.id, "start": hit.start, "end": hit.end, "text": hit.text,
+            "variant": hit.variant, "kind": hit.kind, "status": hit.concept.status,
+            "domain": hit.concept.domain}

@@ -1,0 +1,197 @@
+"""Kazakh: the inflected forms of every glossary term are generated (plural, possessive, the
+seven cases, under vowel harmony) and a text word matches a term word when it is one of them.
+
+Only the last word of a Kazakh noun phrase inflects («Сыртқы істер министрінің»), so the forms
+of each term's last word are indexed; other words match as written (case-insensitively).
+Acronyms take their endings after a hyphen (ИЫҰ-ның, ҚР СІМ-нің): the tokenizer keeps
+`ACRONYM-ending` as one word, and since the harmony of an acronym depends on how it is read,
+every harmony variant of an ending is accepted after one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from .tokens import Token
+
+BACK_VOWELS = set("аоұыуяё")
+FRONT_VOWELS = set("әөүіеэи")
+VOWELS = BACK_VOWELS | FRONT_VOWELS | set("ю")
+VOICELESS = set("кқпстфхцчшщ")
+VOICED_STOPS = set("бвгд")  # behave like voiceless at the end of loanwords (клубқа)
+NASALS = set("мнң")
+SONORANTS = set("рйуl")  # plus л, ж, з handled below
+
+_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\d*")
+_ENDING = re.compile(r"[a-zа-яёәғқңөұүһі]{1,7}")
+
+
+def is_front(word: str) -> bool:
+    """Vowel harmony class of a word: its last clear vowel (и, э, е, ә, ө, ү, і are front)."""
+    for char in reversed(word.lower()):
+        if char in FRONT_VOWELS:
+            return True
+        if char in BACK_VOWELS:
+            return False
+    return False
+
+
+def _h(back: str, front: str, front_word: bool) -> str:
+    return front if front_word else back
+
+
+def _last_class(word: str) -> str:
+    """vowel, nasal (м н ң), sonorant (р й у л), sibilant (ж з), voiceless (incl. б в г д)."""
+    last = word[-1:].lower()
+    if last in VOWELS:
+        return "vowel"
+    if last in NASALS:
+        return "nasal"
+    if last in "рйу":
+        return "sonorant"
+    if last in "лжз":
+        return "voiced"
+    return "voiceless"
+
+
+def plural(word: str) -> str:
+    cls, front = _last_class(word), is_front(word)
+    onset = {"vowel": "л", "sonorant": "л", "nasal": "д", "voiced": "д", "voiceless": "т"}[cls]
+    return word + onset + _h("ар", "ер", front)
+
+
+def cases(word: str) -> list[str]:
+    """Genitive, dative, accusative, locative, ablative, instrumental and the -дағы adjective
+    of a plain (non-possessive) stem."""
+    cls, f = _last_class(word), is_front(word)
+    gen = {"vowel": "н", "nasal": "н", "sonorant": "д", "voiced": "д", "voiceless": "т"}[cls]
+    acc = {"vowel": "н", "nasal": "д", "sonorant": "д", "voiced": "д", "voiceless": "т"}[cls]
+    dat = "қ" if cls == "voiceless" else "ғ"
+    loc = "т" if cls == "voiceless" else "д"
+    abl = {"vowel": "д", "nasal": "н", "sonorant": "д", "voiced": "д", "voiceless": "т"}[cls]
+    ins = {"vowel": "м", "nasal": "м", "sonorant": "м", "voiced": "б", "voiceless": "п"}[cls]
+    if f:
+        dat = {"қ": "к", "ғ": "г"}[dat]
+    return [
+        word + gen + _h("ың", "ің", f),
+        word + dat + _h("а", "е", f),
+        word + acc + _h("ы", "і", f),
+        word + loc + _h("а", "е", f),
+        word + abl + _h("ан", "ен", f),
+        word + ins + "ен",
+        word + loc + _h("ағы", "егі", f),
+    ]
+
+
+def possessive_cases(word: str) -> list[str]:
+    """Cases after a 3rd-person possessive (министрі -> министрінің, министріне, министрін ...)."""
+    f = is_front(word)
+    return [word + e for e in (_h("ның", "нің", f), _h("на", "не", f), "н", _h("нда", "нде", f),
+                               _h("нан", "нен", f), "мен", _h("ндағы", "ндегі", f))]
+
+
+def possessives(word: str) -> list[str]:
+    """3rd person, 1st plural, 1st singular and polite 2nd person possessives of a stem."""
+    f, vowel_end = is_front(word), _last_class(word) == "vowel"
+    link = "" if vowel_end else _h("ы", "і", f)
+    return [
+        word + (_h("сы", "сі", f) if vowel_end else link),
+        word + link + _h("мыз", "міз", f),
+        word + link + "м",
+        word + link + _h("ңыз", "ңіз", f),
+    ]
+
+
+def is_possessive3(word: str) -> str | None:
+    """The stem of a word that looks like a 3rd-person possessive (министрі, елшісі), else None."""
+    low = word.lower()
+    if len(low) > 4 and low[-2:] in ("сы", "сі") and low[-3] in VOWELS:
+        return word[:-2]
+    if len(low) > 4 and low[-1] in "ыі" and low[-2] not in VOWELS:
+        return word[:-1]
+    return None
+
+
+def inflected_forms(word: str) -> set[str]:
+    """Every generated form of one noun (the word itself included), lower case."""
+    base = word.lower()
+    forms = {base}
+    stems = [base]
+    poss_stem = is_possessive3(base)
+    if poss_stem:
+        stems.append(poss_stem)
+        forms.update(possessive_cases(base))
+    for stem in stems:
+        for number in (stem, plural(stem)):
+            forms.add(number)
+            forms.update(cases(number))
+            for owned in possessives(number):
+                forms.add(owned)
+                forms.update(possessive_cases(owned) if owned.endswith(("ы", "і")) else cases(owned))
+    return forms
+
+
+def acronym_endings() -> set[str]:
+    """Every ending an acronym may take after a hyphen, in both harmonies and all onsets."""
+    endings: set[str] = set()
+    for probe in ("ба", "бә", "бан", "бен", "бал", "бел", "бат", "бет"):
+        for form in inflected_forms(probe):
+            if form != probe and form.startswith(probe):
+                endings.add(form[len(probe):])
+    return {e for e in endings if 1 <= len(e) <= 7}
+
+
+class KazakhModel:
+    """Generated-form keys for Kazakh."""
+
+    def __init__(self) -> None:
+        self._bases: dict[str, tuple[str, ...]] = {}
+        self._endings = acronym_endings()
+
+    def prepare(self, terms: Sequence[Sequence[str]]) -> None:
+        bases: dict[str, set[str]] = {}
+        for words in terms:
+            if not words:
+                continue
+            last = words[-1]
+            base = last.lower()
+            if _ACRONYM.fullmatch(last):
+                forms = {f"{base}-{e}" for e in self._endings} | {base}
+            else:
+                forms = inflected_forms(last)
+            for form in forms:
+                bases.setdefault(form, set()).add(base)
+        self._bases = {form: tuple(sorted(b)) for form, b in bases.items()}
+
+    def term_keys(self, word: str) -> tuple:
+        return (word.lower(),)
+
+    def token_keys(self, word: str) -> tuple:
+        low = word.lower()
+        return tuple(dict.fromkeys((low, *self._bases.get(low, ()))))
+
+    def retokenize(self, text: str, tokens: list[Token]) -> list[Token]:
+        """Join `ACRONYM-ending` into one word (ИЫҰ-ның, СІМ-нің)."""
+        out: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if i + 1 < len(tokens):
+                nxt = tokens[i + 1]
+                if (text[tok.end : nxt.start] in ("-", "\u2011", "\u2010") and _ACRONYM.fullmatch(tok.text)
+                        and _ENDING.fullmatch(nxt.text) and nxt.text in self._endings):
+                    out.append(Token(tok.start, nxt.end, text[tok.start : nxt.end]))
+                    i += 2
+                    continue
+            out.append(tok)
+            i += 1
+        return out
+
+    def length_ok(self, surface: str, term_word: str) -> bool:
+        return True
+
+
+def forms_of(words: Iterable[str]) -> dict[str, set[str]]:
+    """word -> its generated forms (for inspection and tests)."""
+    return {w: inflected_forms(w) for w in words}

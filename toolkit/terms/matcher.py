@@ -1,0 +1,97 @@
+"""A multi-pattern matcher over token keys: a trie of key sequences, every match, then the
+longest non-overlapping ones.
+
+Each text token carries a tuple of keys (its normalised forms: lemmas, stems, prefixes); a
+pattern is a sequence of keys, one per token. Matching walks the trie from every token, keeping
+every node reachable through any key of each token, so the cost is linear in the text for a
+glossary of any size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Sequence
+
+Key = Hashable
+
+
+@dataclass
+class _Node:
+    children: dict[Key, "_Node"] = field(default_factory=dict)
+    payloads: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Tokens [first, last] matched a pattern carrying payload."""
+
+    first: int
+    last: int
+    payload: Any
+
+
+class TokenTrie:
+    """Patterns (key sequences) with payloads; `matches` finds them in keyed token streams."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self.size = 0
+
+    def add(self, keys: Sequence[Key], payload: Any) -> None:
+        """Add one pattern; the same pattern may carry several payloads."""
+        if not keys:
+            raise ValueError("empty pattern")
+        node = self._root
+        for key in keys:
+            node = node.children.setdefault(key, _Node())
+        if payload not in node.payloads:
+            node.payloads.append(payload)
+            self.size += 1
+
+    def first_keys(self) -> set[Key]:
+        """Keys that can start a pattern (a cheap filter for callers)."""
+        return set(self._root.children)
+
+    def matches(
+        self,
+        token_keys: Sequence[Sequence[Key]],
+        joinable: Sequence[bool],
+        accept: Callable[[int, int, Any], bool] | None = None,
+    ) -> list[Match]:
+        """Every pattern occurrence. joinable[i] says token i may continue a match of token i-1;
+        accept(first, last, payload) may veto a match (e.g. a length check)."""
+        root = self._root.children
+        found: list[Match] = []
+        n = len(token_keys)
+        for i in range(n):
+            nodes = [root[k] for k in token_keys[i] if k in root]
+            j = i
+            while nodes:
+                for node in nodes:
+                    for payload in node.payloads:
+                        if accept is None or accept(i, j, payload):
+                            found.append(Match(i, j, payload))
+                j += 1
+                if j >= n or not joinable[j]:
+                    break
+                keys = token_keys[j]
+                nodes = [child for node in nodes for k in keys if (child := node.children.get(k)) is not None]
+        return found
+
+
+def longest_non_overlapping(matches: Sequence[Match], rank: Callable[[Match], Any] | None = None) -> list[Match]:
+    """Resolve overlaps: the longest match wins (then the earlier one, then rank); nested and
+    overlapping shorter matches are dropped. Result in text order."""
+    order = sorted(
+        matches,
+        key=lambda m: (-(m.last - m.first), m.first, rank(m) if rank else 0),
+    )
+    taken: list[Match] = []
+    used: set[int] = set()
+    for match in order:
+        span = range(match.first, match.last + 1)
+        if any(i in used for i in span):
+            continue
+        used.update(span)
+        taken.append(match)
+    return sorted(taken, key=lambda m: m.first)

@@ -1,0 +1,47 @@
+"""Words of a text with their character spans, and whether a gap may sit inside a term."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+")
+# a term word as written in a glossary: letters/digits with at most one `|` or trailing `*` marker
+TERM_WORD = re.compile(r"[^\W_][^\W_|*]*(?:[|*][^\W_]*)?")
+# between two words of one term: spaces, hyphens, dashes, apostrophes (l'Ambassadeur, d'affaires)
+_JOIN_GAP = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014'\u2019\u02bc]{1,4}")
+_INITIAL_GAP = re.compile(r"\. ?")  # Ф.Бенжамин, Ф. Бенжамин
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word: its span in the text and its surface."""
+
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Token]:
+    """The words of a text (letters and digits; punctuation and spaces are gaps)."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def term_words(term: str) -> list[str]:
+    """The words of a glossary term, match markers kept on their word."""
+    return TERM_WORD.findall(term)
+
+
+def joinable(text: str, tokens: list[Token]) -> list[bool]:
+    """joinable[i]: token i may continue a term begun before it (False for the first token)."""
+    result = [False] * len(tokens)
+    for i in range(1, len(tokens)):
+        prev, cur = tokens[i - 1], tokens[i]
+        gap = text[prev.end : cur.start]
+        if gap == " ":
+            result[i] = True
+        elif _JOIN_GAP.fullmatch(gap):
+            result[i] = True
+        elif _INITIAL_GAP.fullmatch(gap) and len(prev.text) == 1 and prev.text.isupper():
+            result[i] = True
+    return result
