@@ -2,258 +2,43 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from toolkit.document import BlockKind, read_release
 from toolkit.errors import UsageError
 from toolkit.segment import (
     abbreviations,
+    is_wrapped_line,
+    language_rules,
     normalise_abbreviation,
     parse_abbreviations,
+    parse_golden,
+    parse_srx,
+    parse_starters,
     sentence_spans,
     split_sentences,
 )
 
 SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "quebec-kazakhstan-2025-12-06.ru.txt"
 
-# Each case: (text, expected sentences). Sentences are written in press-release style
-# for these tests; none is copied from a real release.
-RU = [
-    ("Министр иностранных дел провел встречу с Послом Франции. Стороны обсудили вопросы "
-     "двустороннего сотрудничества.",
-     ["Министр иностранных дел провел встречу с Послом Франции.",
-      "Стороны обсудили вопросы двустороннего сотрудничества."]),
-    ("Заседание прошло под председательством К. Алимова. Участники приняли заявление.",
-     ["Заседание прошло под председательством К. Алимова.", "Участники приняли заявление."]),
-    ("Посол встретился с А.Смагуловым и Е.Нуртаевой. Обсуждены вопросы торговли.",
-     ["Посол встретился с А.Смагуловым и Е.Нуртаевой.", "Обсуждены вопросы торговли."]),
-    ("гг. Торонто, Оттава и Ванкувер вошли в программу рабочей поездки делегации.",
-     ["гг. Торонто, Оттава и Ванкувер вошли в программу рабочей поездки делегации."]),
-    ("Форум пройдет в г. Астане в сентябре. Регистрация участников уже открыта.",
-     ["Форум пройдет в г. Астане в сентябре.", "Регистрация участников уже открыта."]),
-    ("Стороны обсудили сотрудничество в различных областях, в т.ч. в сфере энергетики. "
-     "Подписан меморандум.",
-     ["Стороны обсудили сотрудничество в различных областях, в т.ч. в сфере энергетики.",
-      "Подписан меморандум."]),
-    ("Соглашение вступит в силу через 30 дней, т.е. Казахстан начнет его применение в марте.",
-     ["Соглашение вступит в силу через 30 дней, т.е. Казахстан начнет его применение в марте."]),
-    ("Делегация прибыла накануне, т. е. Министр уже находится в Оттаве.",
-     ["Делегация прибыла накануне, т. е. Министр уже находится в Оттаве."]),
-    ("Меморандум подписали представители МИД РК. Далее состоялся брифинг для СМИ.",
-     ["Меморандум подписали представители МИД РК.", "Далее состоялся брифинг для СМИ."]),
-    ("Товарооборот вырос на 3,7% и достиг 2.5 млрд долларов. Это рекордный показатель.",
-     ["Товарооборот вырос на 3,7% и достиг 2.5 млрд долларов.", "Это рекордный показатель."]),
-    ("Объем инвестиций составил 4 млрд. долл. США за десять лет.",
-     ["Объем инвестиций составил 4 млрд. долл. США за десять лет."]),
-    ("Брифинг начался 06.12.2025 в 09:40:39 по времени Астаны. Его провел представитель МИД.",
-     ["Брифинг начался 06.12.2025 в 09:40:39 по времени Астаны.",
-      "Его провел представитель МИД."]),
-    ("Подробности размещены на сайте https://www.gov.kz/memleket/entities/mfa?lang=ru. "
-     "Вопросы можно направить по адресу press.service@mfa.kz до 10 декабря.",
-     ["Подробности размещены на сайте https://www.gov.kz/memleket/entities/mfa?lang=ru.",
-      "Вопросы можно направить по адресу press.service@mfa.kz до 10 декабря."]),
-    ("Посол спросил: «Готовы ли стороны расширить сотрудничество?» Ответ был утвердительным.",
-     ["Посол спросил: «Готовы ли стороны расширить сотрудничество?»",
-      "Ответ был утвердительным."]),
-    ("Переговоры завершились. – Мы удовлетворены итогами визита, – отметил Посол.",
-     ["Переговоры завершились.", "– Мы удовлетворены итогами визита, – отметил Посол."]),
-    ("Население провинции превышает 9 млн человек. Экономика региона диверсифицирована.",
-     ["Население провинции превышает 9 млн человек.", "Экономика региона диверсифицирована."]),
-    ("Обсуждены вопросы энергетики, транспорта и т.д. Стороны договорились продолжить диалог.",
-     ["Обсуждены вопросы энергетики, транспорта и т.д.",
-      "Стороны договорились продолжить диалог."]),
-    ("Стороны решили провести следующее заседание комиссии в 2026 г. Казахстанская сторона "
-     "предложила Астану.",
-     ["Стороны решили провести следующее заседание комиссии в 2026 г.",
-      "Казахстанская сторона предложила Астану."]),
-    ("В 2025 г. Казахстан председательствует в ряде международных организаций.",
-     ["В 2025 г. Казахстан председательствует в ряде международных организаций."]),
-    ("Астана, 5 ноября 2025 г. – Министр принял делегацию. Обсуждены итоги года.",
-     ["Астана, 5 ноября 2025 г. – Министр принял делегацию.", "Обсуждены итоги года."]),
-    ("Переговоры продолжались несколько часов… Итоговый документ был согласован.",
-     ["Переговоры продолжались несколько часов…", "Итоговый документ был согласован."]),
-    ("Студенты КазНУ им. Аль-Фараби приняли участие в форуме. Форум завершился вечером.",
-     ["Студенты КазНУ им. Аль-Фараби приняли участие в форуме.", "Форум завершился вечером."]),
-    ("Соглашение подписано с компанией B.T. Innovation. Ее представители посетили Астану.",
-     ["Соглашение подписано с компанией B.T. Innovation.",
-      "Ее представители посетили Астану."]),
-    ("Посольство находится по адресу: ул. Кенесары, 12. Прием ведется ежедневно.",
-     ["Посольство находится по адресу: ул. Кенесары, 12.", "Прием ведется ежедневно."]),
-    ("Данные приведены в приложении (см. Таблицу 2). Они обновляются ежеквартально.",
-     ["Данные приведены в приложении (см. Таблицу 2).", "Они обновляются ежеквартально."]),
-    ("С приветствием выступил Дж. Уилсон. Затем слово взял Посол.",
-     ["С приветствием выступил Дж. Уилсон.", "Затем слово взял Посол."]),
-    ("Визит прошел 5 ноября 2025 г. Посол РК провел ряд встреч.",
-     ["Визит прошел 5 ноября 2025 г.", "Посол РК провел ряд встреч."]),
-    ("5 ноября 2025 г. Посол РК провел ряд встреч.",
-     ["5 ноября 2025 г. Посол РК провел ряд встреч."]),
-    ("Итоги года подведены. 2026 год объявлен Годом цифровизации.",
-     ["Итоги года подведены.", "2026 год объявлен Годом цифровизации."]),
-    ("Визит завершен. продолжение со строчной буквы не начинает предложение.",
-     ["Визит завершен. продолжение со строчной буквы не начинает предложение."]),
-]
+GOLDEN_DIR = Path(__file__).parent / "data" / "segment"
+LANGS = ["ru", "kk", "en", "fr"]
 
-KK = [
-    ("Сыртқы істер министрі Канада елшісімен кездесті. Тараптар екіжақты ынтымақтастық "
-     "мәселелерін талқылады.",
-     ["Сыртқы істер министрі Канада елшісімен кездесті.",
-      "Тараптар екіжақты ынтымақтастық мәселелерін талқылады."]),
-    ("Кездесуде А. Сәрсенов сөз сөйледі. Ол ынтымақтастықтың маңызын атап өтті.",
-     ["Кездесуде А. Сәрсенов сөз сөйледі.", "Ол ынтымақтастықтың маңызын атап өтті."]),
-    ("Елші Б.Оспанов провинция басшылығымен кездесті. Келіссөздер сындарлы өтті.",
-     ["Елші Б.Оспанов провинция басшылығымен кездесті.", "Келіссөздер сындарлы өтті."]),
-    ("Келісімге 2025 ж. қарашада қол қойылды. Құжат күшіне енді.",
-     ["Келісімге 2025 ж. қарашада қол қойылды.", "Құжат күшіне енді."]),
-    ("Форум 2026 ж. Астанада өтеді.", ["Форум 2026 ж. Астанада өтеді."]),
-    ("Тараптар энергетика, көлік, туризм және т.б. салаларды талқылады.",
-     ["Тараптар энергетика, көлік, туризм және т.б. салаларды талқылады."]),
-    ("Білім, ғылым, мәдениет т.с.с. Тараптар бұл бағыттарды қолдады.",
-     ["Білім, ғылым, мәдениет т.с.с.", "Тараптар бұл бағыттарды қолдады."]),
-    ("Құжатқа қол қойған тарап – ҚР. Келесі кездесу Оттавада өтеді.",
-     ["Құжатқа қол қойған тарап – ҚР.", "Келесі кездесу Оттавада өтеді."]),
-    ("Тауар айналымы 3,7%-ға өсіп, 2.5 млрд долларға жетті. Бұл рекордтық көрсеткіш.",
-     ["Тауар айналымы 3,7%-ға өсіп, 2.5 млрд долларға жетті.", "Бұл рекордтық көрсеткіш."]),
-    ("Брифинг 06.12.2025 күні сағ. 09:40-та басталды. Оны СІМ ресми өкілі жүргізді.",
-     ["Брифинг 06.12.2025 күні сағ. 09:40-та басталды.", "Оны СІМ ресми өкілі жүргізді."]),
-    ("Толық ақпарат https://www.gov.kz/memleket/entities/mfa сайтында жарияланды. "
-     "Сұрақтарды press@mfa.kz мекенжайына жіберуге болады.",
-     ["Толық ақпарат https://www.gov.kz/memleket/entities/mfa сайтында жарияланды.",
-      "Сұрақтарды press@mfa.kz мекенжайына жіберуге болады."]),
-    ("Елші: «Ынтымақтастықты кеңейтуге дайынсыздар ма?» деп сұрады. Жауап оң болды.",
-     ["Елші: «Ынтымақтастықты кеңейтуге дайынсыздар ма?» деп сұрады.", "Жауап оң болды."]),
-    ("Бұл тарихи оқиға! Тараптар келісімге қол қойды.",
-     ["Бұл тарихи оқиға!", "Тараптар келісімге қол қойды."]),
-    ("Кездесу Астана қ. Тәуелсіздік сарайында өтті. Оған 200-ден астам адам қатысты.",
-     ["Кездесу Астана қ. Тәуелсіздік сарайында өтті.", "Оған 200-ден астам адам қатысты."]),
-    ("Бұл қаланың негізі б.з.б. V ғасырда қаланған. Қазір ол ірі орталық.",
-     ["Бұл қаланың негізі б.з.б. V ғасырда қаланған.", "Қазір ол ірі орталық."]),
-    ("Келіссөздер аяқталды. – Біз нәтижеге ризамыз, – деді Елші.",
-     ["Келіссөздер аяқталды.", "– Біз нәтижеге ризамыз, – деді Елші."]),
-    ("Провинция халқы 9 млн адамнан асады. Экономикасы дамыған.",
-     ["Провинция халқы 9 млн адамнан асады.", "Экономикасы дамыған."]),
-    ("Келіссөздер ұзаққа созылды… Соңында құжат келісілді.",
-     ["Келіссөздер ұзаққа созылды…", "Соңында құжат келісілді."]),
-    ("Елші провинция\nбасшылығымен кездесті. Тараптар жоспарларды талқылады.",
-     ["Елші провинция\nбасшылығымен кездесті.", "Тараптар жоспарларды талқылады."]),
-]
 
-EN = [
-    ("The Minister met the Ambassador of Canada. The parties discussed bilateral cooperation.",
-     ["The Minister met the Ambassador of Canada.",
-      "The parties discussed bilateral cooperation."]),
-    ("Mr. Smith welcomed the delegation. He noted the growth of trade.",
-     ["Mr. Smith welcomed the delegation.", "He noted the growth of trade."]),
-    ("Ms. Jones and Dr. Brown attended the forum in St. John's. It gathered 300 participants.",
-     ["Ms. Jones and Dr. Brown attended the forum in St. John's.",
-      "It gathered 300 participants."]),
-    ("The agreement was signed with B.T. Innovation Ltd. in Toronto. It covers three projects.",
-     ["The agreement was signed with B.T. Innovation Ltd. in Toronto.",
-      "It covers three projects."]),
-    ("The session was chaired by J. Tremblay, Speaker of the Assembly. Talks lasted two hours.",
-     ["The session was chaired by J. Tremblay, Speaker of the Assembly.",
-      "Talks lasted two hours."]),
-    ("The Ambassador met A.Dupont and L.Martin. Both are senior officials.",
-     ["The Ambassador met A.Dupont and L.Martin.", "Both are senior officials."]),
-    ("Officials of the U.S. Department of Commerce took part. The forum ended at noon.",
-     ["Officials of the U.S. Department of Commerce took part.", "The forum ended at noon."]),
-    ("Several sectors, e.g. Mining and agriculture, were discussed. More talks are planned.",
-     ["Several sectors, e.g. Mining and agriculture, were discussed.",
-      "More talks are planned."]),
-    ("The deal takes effect in 30 days, i.e. Kazakhstan applies it from March.",
-     ["The deal takes effect in 30 days, i.e. Kazakhstan applies it from March."]),
-    ("Trade grew by 3.7% to 2.5 billion dollars in 2024. This is a record.",
-     ["Trade grew by 3.7% to 2.5 billion dollars in 2024.", "This is a record."]),
-    ("The briefing began on 06.12.2025 at 09:40:39 local time. It was held at the Ministry.",
-     ["The briefing began on 06.12.2025 at 09:40:39 local time.",
-      "It was held at the Ministry."]),
-    ("Details are at https://www.gov.kz/memleket/entities/mfa?lang=en. Questions may be sent "
-     "to press.office@mfa.kz by Friday.",
-     ["Details are at https://www.gov.kz/memleket/entities/mfa?lang=en.",
-      "Questions may be sent to press.office@mfa.kz by Friday."]),
-    ("The visit took place on Nov. 18 in Ottawa. A joint statement was adopted.",
-     ["The visit took place on Nov. 18 in Ottawa.", "A joint statement was adopted."]),
-    ('"We are ready to expand cooperation," the Ambassador said. "The potential is large."',
-     ['"We are ready to expand cooperation," the Ambassador said.',
-      '"The potential is large."']),
-    ("Why Kazakhstan? The answer lies in its location.",
-     ["Why Kazakhstan?", "The answer lies in its location."]),
-    ("They discussed energy, transport, logistics, etc. The parties agreed to continue.",
-     ["They discussed energy, transport, logistics, etc.", "The parties agreed to continue."]),
-    ("Resolution No. 5 was adopted unanimously. The session then closed.",
-     ["Resolution No. 5 was adopted unanimously.", "The session then closed."]),
-    ("The province has approx. 9 million inhabitants. Its economy is diversified.",
-     ["The province has approx. 9 million inhabitants.", "Its economy is diversified."]),
-    ("The ceremony starts at 10 a.m. The press is invited.",
-     ["The ceremony starts at 10 a.m.", "The press is invited."]),
-    ("The Ambassador held talks\nwith provincial officials. Both sides noted progress.",
-     ["The Ambassador held talks\nwith provincial officials.", "Both sides noted progress."]),
-    ("Trade with the OSCE area grew. Exports rose (mostly grain). Imports fell.",
-     ["Trade with the OSCE area grew.", "Exports rose (mostly grain).", "Imports fell."]),
-]
+def _golden(lang: str) -> list[tuple[str, list[str]]]:
+    return parse_golden((GOLDEN_DIR / f"{lang}.txt").read_text(encoding="utf-8"))
 
-FR = [
-    ("Le ministre a rencontré l'ambassadeur du Canada. Les parties ont discuté de la "
-     "coopération.",
-     ["Le ministre a rencontré l'ambassadeur du Canada.",
-      "Les parties ont discuté de la coopération."]),
-    ("M. Dupont a accueilli la délégation. Il a souligné la croissance des échanges.",
-     ["M. Dupont a accueilli la délégation.", "Il a souligné la croissance des échanges."]),
-    ("Mme Tremblay et M. Roy ont participé au forum. L'événement a réuni 300 participants.",
-     ["Mme Tremblay et M. Roy ont participé au forum.",
-      "L'événement a réuni 300 participants."]),
-    ("Plusieurs entreprises, p. ex. Hydro-Québec, ont participé. La réunion a duré deux heures.",
-     ["Plusieurs entreprises, p. ex. Hydro-Québec, ont participé.",
-      "La réunion a duré deux heures."]),
-    ("Le message de J.-C. Juncker a été lu. La séance a continué.",
-     ["Le message de J.-C. Juncker a été lu.", "La séance a continué."]),
-    ("La résolution n° 5 a été adoptée. La séance a été levée.",
-     ["La résolution n° 5 a été adoptée.", "La séance a été levée."]),
-    ("Les échanges ont augmenté de 3,7 % pour atteindre 2,5 milliards de dollars. C'est un record.",
-     ["Les échanges ont augmenté de 3,7 % pour atteindre 2,5 milliards de dollars.",
-      "C'est un record."]),
-    ("Le point de presse a commencé le 06.12.2025 à 09:40:39. Il s'est tenu au ministère.",
-     ["Le point de presse a commencé le 06.12.2025 à 09:40:39.", "Il s'est tenu au ministère."]),
-    ("Les détails sont sur https://www.gov.kz/memleket/entities/mfa?lang=fr. Écrivez à "
-     "presse@mfa.kz pour toute question.",
-     ["Les détails sont sur https://www.gov.kz/memleket/entities/mfa?lang=fr.",
-      "Écrivez à presse@mfa.kz pour toute question."]),
-    ("L'ambassadeur a déclaré : « Nous sommes prêts à élargir la coopération.\u00a0» "
-     "Le ministre a approuvé.",
-     ["L'ambassadeur a déclaré : « Nous sommes prêts à élargir la coopération.\u00a0»",
-      "Le ministre a approuvé."]),
-    ("Pourquoi le Kazakhstan ? La réponse tient à sa position.",
-     ["Pourquoi le Kazakhstan ?", "La réponse tient à sa position."]),
-    ("Ils ont évoqué l'énergie, le transport, etc. Les parties poursuivront le dialogue.",
-     ["Ils ont évoqué l'énergie, le transport, etc.", "Les parties poursuivront le dialogue."]),
-    ("S.E. M. Martin a présenté ses lettres de créance. La cérémonie a eu lieu à Ottawa.",
-     ["S.E. M. Martin a présenté ses lettres de créance.", "La cérémonie a eu lieu à Ottawa."]),
-    ("L'ambassade est située au 150, av. Laurier. Elle est ouverte du lundi au vendredi.",
-     ["L'ambassade est située au 150, av. Laurier.",
-      "Elle est ouverte du lundi au vendredi."]),
-    ("Les entretiens sont terminés. — Nous sommes satisfaits, a déclaré l'ambassadeur.",
-     ["Les entretiens sont terminés.", "— Nous sommes satisfaits, a déclaré l'ambassadeur."]),
-    ("La province compte env. 9 millions d'habitants. Son économie est diversifiée.",
-     ["La province compte env. 9 millions d'habitants.", "Son économie est diversifiée."]),
-    ("La visite a eu lieu le 18 nov. 2025 à Ottawa. Une déclaration a été adoptée.",
-     ["La visite a eu lieu le 18 nov. 2025 à Ottawa.", "Une déclaration a été adoptée."]),
-    ("MM. Martin et Roy ont signé l'accord. La cérémonie a été brève.",
-     ["MM. Martin et Roy ont signé l'accord.", "La cérémonie a été brève."]),
-    ("Les négociations ont duré des heures… Le document final a été approuvé.",
-     ["Les négociations ont duré des heures…", "Le document final a été approuvé."]),
-    ("L'ambassadeur a rencontré\nles responsables provinciaux. Les deux parties ont noté des "
-     "progrès.",
-     ["L'ambassadeur a rencontré\nles responsables provinciaux.",
-      "Les deux parties ont noté des progrès."]),
-]
 
-GOLDEN = [("ru", *case) for case in RU] + [("kk", *case) for case in KK] + [
-    ("en", *case) for case in EN
-] + [("fr", *case) for case in FR]
+GOLDEN = [
+    pytest.param(lang, text, expected, id=f"{lang}-{number:02d}")
+    for lang in LANGS
+    for number, (text, expected) in enumerate(_golden(lang), start=1)
+]
 
 
 @pytest.mark.parametrize("lang,text,expected", GOLDEN)
@@ -261,9 +46,54 @@ def test_golden(lang: str, text: str, expected: list[str]) -> None:
     assert split_sentences(text, lang) == expected
 
 
-@pytest.mark.parametrize("cases", [RU, KK, EN, FR])
-def test_at_least_fifteen_cases_per_language(cases: list) -> None:
-    assert len(cases) >= 15
+@pytest.mark.parametrize("lang", LANGS)
+def test_at_least_forty_cases_per_language(lang: str) -> None:
+    assert len(_golden(lang)) >= 40
+
+
+# Every hazard of issue 3 appears in the golden inputs of its language.
+HAZARDS_BY_LANG = {
+    "ru": ["гг.", " г.", "т.ч.", "т.е.", "т.д.", "им.", "ул.", "млн", "млрд", "тыс.", "РК.",
+           "МИД", "М.Жаннотт", "К. Токаев", "B.T. Innovation GmbH", "визит. гг.", "тыс. тонн.",
+           "X.", "3,7", "2.5", "06.12.2025", "09:40:39", "«", "», –", "https://", "@",
+           "№ 61/51-POL", "(KIS).В", "\n"],
+    "kk": ["ж.", "т.б.", "ҚР", "СІМ", "б.з.б.", "»-", "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ",
+           "і", "Д.Кусаинов", "Қ. Тоқаев", "№ 61/51-POL", "(KIS) өкілдері қатысты.Тараптар",
+           "06.12.2025", "09:40:39", "https://", "@", "\n"],
+    "en": ["Mr.", "Ms.", "Dr.", "Nov.", "U.S.", "Inc.", "F.Benjamin", "B.T. Innovation GmbH",
+           "X.", "06.12.2025", "09:40:39", '"', "https://", "@", "No. 61/51-POL", "(KIS).During",
+           "\n"],
+    "fr": ["M. ", "Mme ", "p. ex.", "etc.", "J.-C.", "F.Benjamin", "B.T. Innovation GmbH", "X.",
+           "06.12.2025", "09:40:39", "« ", " »", "https://", "@", "n° 61/51-POL", "(KIS).Pendant",
+           "\n"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_golden_cases_cover_the_issue_hazards(lang: str) -> None:
+    inputs = "\n".join(text for text, _ in _golden(lang))
+    lines = (GOLDEN_DIR / f"{lang}.txt").read_text(encoding="utf-8")
+    missing = [h for h in HAZARDS_BY_LANG[lang] if h not in inputs and h not in lines]
+    assert missing == []
+
+
+def test_known_limits_of_the_first_version_are_fixed() -> None:
+    assert split_sentences("Обсуждали многое 2024–2025 гг. Далее стороны подвели итоги.", "ru") == [
+        "Обсуждали многое 2024–2025 гг.", "Далее стороны подвели итоги."]
+    assert split_sentences("They toured the U.S. The visit ended.", "en") == [
+        "They toured the U.S.", "The visit ended."]
+    assert split_sentences("Итог: 2 млн. Это рекорд.", "ru") == ["Итог: 2 млн.", "Это рекорд."]
+    assert split_sentences("Fondée en 50 av. J.-C. La ville prospère.", "fr") == [
+        "Fondée en 50 av. J.-C.", "La ville prospère."]
+    assert split_sentences("Делегация завершила визит. гг. Торонто и Оттава ждут.", "ru") == [
+        "Делегация завершила визит.", "гг. Торонто и Оттава ждут."]
+
+
+def test_ambiguous_abbreviations_stay_inside_before_names() -> None:
+    assert len(split_sentences("Officials of the U.S. Embassy came.", "en")) == 1
+    assert len(split_sentences("Le message de J.-C. Juncker a été lu.", "fr")) == 1
+    assert len(split_sentences("Он встретился с Послом Х. Ахметовым.", "ru")) == 1
+    assert len(split_sentences("Сумма составила 12 млн. USD за год.", "ru")) == 1
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en", "fr"])
@@ -273,8 +103,8 @@ def test_empty_and_blank(lang: str) -> None:
     assert sentence_spans("", lang) == []
 
 
-def test_unknown_language() -> None:
-    with pytest.raises(UsageError):
+def test_unknown_language_lists_the_supported_ones() -> None:
+    with pytest.raises(UsageError, match="supported: ru, kk, en, fr"):
         split_sentences("Text.", "de")
     with pytest.raises(UsageError):
         sentence_spans("", "xx")
@@ -300,6 +130,49 @@ def test_single_newline_is_whitespace() -> None:
     ]
 
 
+def test_line_break_after_a_heading_ends_it() -> None:
+    text = "Итоги визита\nСтороны обсудили сотрудничество в энергетике и транспорте."
+    assert split_sentences(text, "ru") == [
+        "Итоги визита", "Стороны обсудили сотрудничество в энергетике и транспорте."]
+
+
+def test_line_break_inside_a_hard_wrapped_paragraph_is_whitespace() -> None:
+    text = ("Посол провел встречу с Министром иностранных дел\n"
+            "Франции и руководством МИД Канады. Стороны обсудили\n"
+            "Программу сотрудничества на 2026 год.")
+    assert split_sentences(text, "ru") == [
+        "Посол провел встречу с Министром иностранных дел\nФранции и руководством МИД Канады.",
+        "Стороны обсудили\nПрограмму сотрудничества на 2026 год.",
+    ]
+
+
+def test_wrapped_line_test() -> None:
+    assert is_wrapped_line(60, 72)
+    assert not is_wrapped_line(20, 72)
+    assert not is_wrapped_line(300, 400)  # paragraphs one per line: no hard wrap
+
+
+def test_mixed_scripts() -> None:
+    text = ("Посол встретился с CEO компании Kazakh Invest Ltd. и экспертами Université Laval. "
+            "Қазақстан тарапы «Astana Hub» жобаларын таныстырды. The meeting ended at noon.")
+    assert split_sentences(text, "ru") == [
+        "Посол встретился с CEO компании Kazakh Invest Ltd. и экспертами Université Laval.",
+        "Қазақстан тарапы «Astana Hub» жобаларын таныстырды.",
+        "The meeting ended at noon.",
+    ]
+    kk = "Елші Сергей Иванов мырзамен және А.Петровпен кездесті. Кездесу Мәскеуде өтті."
+    assert split_sentences(kk, "kk") == [
+        "Елші Сергей Иванов мырзамен және А.Петровпен кездесті.", "Кездесу Мәскеуде өтті."]
+
+
+def test_glued_sentences_split_without_a_gap() -> None:
+    text = "Принял делегацию (KIS).В ходе встречи обсуждены инвестиции."
+    spans = sentence_spans(text, "ru")
+    assert len(spans) == 2 and spans[0][1] == spans[1][0]
+    for glued in ["ул.Кенесары", "им.Абая", "Д.Кусаинов", "www.Gov.kz", "press@Mfa.kz", "т.ч.В"]:
+        assert len(split_sentences(f"Адрес {glued} указан.", "ru")) == 1, glued
+
+
 def test_lowercase_abbreviation_at_start_makes_no_odd_sentence() -> None:
     text = "гг. Оттава и Монреаль приняли делегацию. Визит продлился два дня."
     assert split_sentences(text, "ru") == [
@@ -314,17 +187,58 @@ def test_capitalised_lowercase_entry_matches() -> None:
 
 
 def test_abbreviation_file_format() -> None:
-    abbr = parse_abbreviations("# comment\nт. ч.\nи др :end  # trailing comment\nг :year\nMr\n\n")
+    abbr = parse_abbreviations(
+        "# comment\nт. ч.\nи др :end  # trailing comment\nг :year\nU.S :starter\nMr\n\n")
     assert abbr.tag("т.ч") == ""
     assert abbr.tag("и др") == "end"
     assert abbr.tag("г") == "year"
     assert abbr.tag("Г") == "year"
+    assert abbr.tag("U.S") == "starter"
     assert abbr.tag("Mr") == ""
     assert abbr.tag("MR") is None
     assert abbr.tag("РК") is None
     assert normalise_abbreviation("J.-C.") == "J.-C"
     with pytest.raises(ValueError):
         parse_abbreviations("т.д :bogus\n")
+
+
+def test_starters_file_format() -> None:
+    starters = parse_starters("# c\n[ru]\nДалее Это\n[fr]\nL'Union Le  # c\n")
+    assert starters == {"ru": frozenset({"Далее", "Это"}), "fr": frozenset({"L", "Le"})}
+    with pytest.raises(ValueError):
+        parse_starters("Далее\n")
+
+
+SRX = b"""<?xml version="1.0"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules>
+<languagerule languagerulename="A"><rule break="no"><beforebreak>Abc\\.</beforebreak>
+<afterbreak>\\s</afterbreak></rule></languagerule>
+<languagerule languagerulename="B"><rule><beforebreak>x</beforebreak></rule></languagerule>
+</languagerules><maprules><languagemap languagepattern="ru|kk" languagerulename="A"/>
+<languagemap languagepattern=".*" languagerulename="B"/></maprules></body></srx>"""
+
+
+def test_srx_rules_cascade_in_map_order() -> None:
+    rules = parse_srx(SRX, "ru")
+    assert [rule.breaks for rule in rules] == [False, True]
+    assert rules[0].matches("xx Abc. Def", 7) and not rules[0].matches("xx Abd. Def", 7)
+    assert [rule.breaks for rule in parse_srx(SRX, "en")] == [True]
+
+
+def test_srx_refuses_doctype_and_entities() -> None:
+    evil = b'<?xml version="1.0"?><!DOCTYPE srx [<!ENTITY e "x">]><srx>&e;</srx>'
+    with pytest.raises((ValueError, etree.XMLSyntaxError)):
+        parse_srx(evil, "ru")
+    bad_map = SRX.replace(b'languagerulename="B"/>', b'languagerulename="Z"/>')
+    with pytest.raises(ValueError):
+        parse_srx(bad_map, "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_packaged_rules_load(lang: str) -> None:
+    rules = language_rules(lang)
+    assert len(rules.starters) >= 20
+    assert rules.srx  # the Common list-item rule at least
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en", "fr"])
@@ -430,7 +344,9 @@ def test_span_properties(text: str, lang: str) -> None:
             for i, (start, end) in enumerate(spans)
         )
         assert rebuilt == stripped
-        assert all(gap for gap in (text[e:s] for (_, e), (s, _) in zip(spans, spans[1:])))
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            # no gap only where a sentence is glued to the next: «(KIS).During»
+            assert text[end:start] or (text[end - 1] in ".!?…»\"”)'’]" and text[start].isupper())
     else:
         assert text.strip() == ""
 
@@ -441,24 +357,29 @@ def test_no_crash_on_arbitrary_unicode(text: str, lang: str) -> None:
     assert isinstance(split_sentences(text, lang), list)
 
 
+MB = 1_000_000
 LARGE_INPUTS = {
-    "letters": lambda: "а" * 10_000_000,
-    "words": lambda: "слово " * 1_700_000,
-    "periods": lambda: "." * 2_000_000,
-    "period-space": lambda: ". " * 1_000_000,
-    "sentences": lambda: "Абв. " * 400_000,
-    "closers": lambda: ".»" * 1_000_000,
-    "nbsp": lambda: ". \u00a0" * 1_000_000,
-    "spaces": lambda: " " * 2_000_000 + "x",
-    "blank-lines": lambda: "\n \n" * 500_000,
-    "years": lambda: "встреча за 2025 г. Астана " * 300_000,
-    "initials": lambda: "К. " * 1_000_000,
+    "letters": lambda: "а" * MB,
+    "words": lambda: "слово " * (MB // 6),
+    "lines": lambda: "слово без точки\n" * (MB // 16),
+    "periods": lambda: "." * MB,
+    "period-space": lambda: ". " * (MB // 2),
+    "glued": lambda: "ab.Cd" * (MB // 5),
+    "sentences": lambda: "Абв. " * (MB // 5),
+    "closers": lambda: ".»" * (MB // 2),
+    "nbsp": lambda: ". \u00a0" * (MB // 3),
+    "spaces": lambda: " " * MB + "x",
+    "blank-lines": lambda: "\n \n" * (MB // 3),
+    "years": lambda: "встреча за 2025 г. Астана " * (MB // 26),
+    "initials": lambda: "К. " * (MB // 3),
+    "starters": lambda: "12 млн. Это " * (MB // 12),
 }
 
 
 @pytest.mark.parametrize("name", sorted(LARGE_INPUTS))
-def test_linear_time_on_large_input(name: str) -> None:
+def test_large_inputs_complete(name: str) -> None:
+    """1 MB of each pathological shape is segmented (bench/segment_bench.py times 10 MB)."""
     text = LARGE_INPUTS[name]()
-    started = time.perf_counter()
-    sentence_spans(text, "ru")
-    assert time.perf_counter() - started < 5.0
+    spans = sentence_spans(text, "ru")
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+    assert sum(end - start for start, end in spans) <= len(text)

@@ -1,22 +1,34 @@
 """Sentence segmentation of press-release text (ru, kk, en, fr).
 
-Rules (first version):
+How a boundary is found:
 
-* A candidate boundary is a run of ``. ! ? …`` (plus closing quotes or brackets, also a
-  French `` »`` after a space) followed by whitespace. It is a boundary when the next
-  character starts a sentence: an uppercase letter, a digit, an opening quote or bracket,
-  or a dash followed by a space and an uppercase letter (direct speech).
-* A single ``.`` is no boundary after an abbreviation listed in ``data/segment/<lang>.txt``
-  (see the header of those files for the ``:end`` and ``:year`` tags) or after a single
-  letter: initials such as «К. Токаевым», «B.T. Innovation», lowercase «в XX в.».
-  Acronyms (РК, МИД, ООН) are not abbreviations: «… между РК. Далее …» splits.
-* A blank line always ends a sentence. A single newline is plain whitespace, so a
-  hard-wrapped sentence stays whole and keeps its newline in the returned text.
-* Decimal numbers, dates, times, URLs and e-mails contain no terminal followed by
-  whitespace, so they never split.
+* One compiled regex scans the text once for candidates: a run of ``. ! ? …`` (plus closing
+  quotes or brackets, also a French `` »`` after a space) followed by whitespace or by a
+  glued letter («(KIS).During»); a blank line; a single line break after a line without
+  final punctuation.
+* A blank line always ends a sentence.
+* The exception rules of the language in ``data/segment/rules.srx`` (SRX 2.0) are asked
+  next; the first that matches decides.
+* Otherwise the built-in judgement, driven by the language's data files:
+  - the next character must start a sentence: an uppercase letter, a digit, an opening
+    quote or bracket, or a dash, a space and an uppercase letter (direct speech);
+  - a single ``.`` after an abbreviation of ``data/segment/<lang>.txt`` is no boundary,
+    unless the entry is tagged ``:end`` (any sentence start follows), ``:starter`` (a word
+    of ``data/segment/starters.txt`` follows) or ``:year`` (see _year_ends_sentence);
+  - a single letter before ``.`` is an initial («К. Токаевым», «B.T. Innovation», «в XX в.»),
+    except a one-letter Roman numeral after a capitalised word («Фредерику X.»), which ends
+    the sentence when a starter follows;
+  - a glued boundary needs a lowercase word (two letters or more) or a closing bracket or
+    quote before the period, a capital and a lowercase letter or a space after it, and
+    no URL or e-mail around it;
+  - a single line break ends a sentence only after a heading-like line: one without final
+    punctuation, followed by a line that starts like a sentence, and either short next to
+    the longest line of the text (see is_wrapped_line) or in a text that is not
+    hard-wrapped. Any other line break is plain whitespace, kept in the sentence.
+* Decimal numbers, dates, times, URLs and e-mails hold no terminal followed by whitespace.
 
-One compiled regex finds the candidates in a single scan; each candidate is judged by
-looking at a bounded window around it, so the whole run is linear in the text length.
+Every candidate is judged from a bounded window around it, so a run is linear in the
+text length.
 """
 
 from __future__ import annotations
@@ -25,25 +37,46 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator, NamedTuple
+
+from lxml import etree
 
 from .langs import check_lang
 
 OPENERS = "«“„\"'‘(["
+CLOSERS = "»\"”“)'’]"
 DASHES = "–—-"
-TAG_END = "end"    # the abbreviation may close a sentence: behaves like an ordinary word
-TAG_YEAR = "year"  # "г." after a year: see _year_ends_sentence
-_TAGS = {"", TAG_END, TAG_YEAR}
-_WINDOW = 48       # characters looked at before a period (abbreviations are short)
+TAG_END = "end"          # the abbreviation may close a sentence: behaves like an ordinary word
+TAG_YEAR = "year"        # "г." after a year: see _year_ends_sentence
+TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S. The ...»)
+_TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
+ROMAN_LETTERS = frozenset("IVXІХ")  # Latin I V X and their Cyrillic look-alikes І Х
+WRAP_MAX = 100       # a text whose longest line is longer is not hard-wrapped
+WRAP_RATIO = 0.7     # a wrapped line fills at least this share of the longest line
+_WINDOW = 48         # characters looked at before a period (abbreviations are short)
+_RULE_WINDOW = 64    # characters an SRX <beforebreak> sees
 _YEAR_CONTEXT = 200
 _MIN_WORDS_BEFORE_YEAR = 4
+_SRX_NS = "{http://www.lisa.org/srx20}"
 
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])(?P<term>[.!?…]++)(?P<close>(?:[»\"”“)'’\]]|[^\S\n]++»)*+)(?P<ws>\s++)"
+    r"(?<![.!?…])(?P<term>[.!?…]++)(?P<close>(?:[»\"”“)'’\]]|[^\S\n]++»)*+)"
+    r"(?:(?P<ws>\s++)|(?=[^\W\d_]))"
     r"|(?<!\s)(?P<blank>[^\S\n]*+\n[^\S\n]*+\n)\s*+"
+    r"|(?<=[^\W_]|[»\"”)’\]])(?P<nl>[^\S\n]*+\n[^\S\n]*+)(?=\S)"
 )
 _ENTRY = re.compile(r"(?P<entry>.+?)(?:\s+:(?P<tag>\w+))?")
 _LETTER_PIECE = re.compile(r"[.\-]")
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d(?:[-–—](?:(?:1[89]|2\d)\d\d|\d\d))?")
+_WORD = re.compile(r"[^\W\d_]+")
+_LINK = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
+
+
+class Decision(NamedTuple):
+    """A boundary decision: whether to break, and where the next sentence starts."""
+
+    end: int
+    start: int
 
 
 @dataclass(frozen=True)
@@ -61,6 +94,30 @@ class Abbreviations:
         if word in self.exact:
             return self.exact[word]
         return self.folded.get(word.lower())
+
+
+@dataclass(frozen=True)
+class SrxRule:
+    """One SRX rule: break or not where before ends at the candidate and after starts there."""
+
+    breaks: bool
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+    def matches(self, text: str, pos: int) -> bool:
+        """Whether the rule applies to a candidate boundary at pos."""
+        lo = max(0, pos - _RULE_WINDOW)
+        return self.before.search(text, lo, pos) is not None and self.after.match(text, pos) is not None
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """Everything the segmenter knows about one language."""
+
+    lang: str
+    abbreviations: Abbreviations
+    starters: frozenset[str]
+    srx: tuple[SrxRule, ...]
 
 
 def normalise_abbreviation(entry: str) -> str:
@@ -84,12 +141,68 @@ def parse_abbreviations(text: str) -> Abbreviations:
     return Abbreviations(exact, folded)
 
 
+def parse_starters(text: str) -> dict[str, frozenset[str]]:
+    """Parse starters.txt: ``[lang]`` sections of space-separated words, ``#`` comments."""
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in text.splitlines():
+        content = raw.split("#", 1)[0].strip()
+        if not content:
+            continue
+        if content.startswith("[") and content.endswith("]"):
+            current = sections.setdefault(content[1:-1].strip(), set())
+        elif current is None:
+            raise ValueError(f"starter words before any [lang] section: {raw!r}")
+        else:
+            current.update(_first_word(word) for word in content.split())
+    return {lang: frozenset(words) for lang, words in sections.items()}
+
+
+def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
+    """The rules an SRX 2.0 document applies to lang, in cascade order.
+
+    The parser loads no DTD, resolves no entities and refuses a DOCTYPE.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    if root.getroottree().docinfo.doctype:
+        raise ValueError("SRX rules must not carry a DOCTYPE")
+    by_name: dict[str, list[SrxRule]] = {}
+    for language in root.iter(f"{_SRX_NS}languagerule"):
+        rules = by_name.setdefault(language.get("languagerulename", ""), [])
+        for rule in language.iter(f"{_SRX_NS}rule"):
+            before = rule.findtext(f"{_SRX_NS}beforebreak") or ""
+            after = rule.findtext(f"{_SRX_NS}afterbreak") or ""
+            breaks = rule.get("break", "yes") != "no"
+            rules.append(SrxRule(breaks, re.compile(f"(?:{before})\\Z"), re.compile(after)))
+    selected: list[SrxRule] = []
+    for mapping in root.iter(f"{_SRX_NS}languagemap"):
+        if re.fullmatch(mapping.get("languagepattern", ""), lang):
+            name = mapping.get("languagerulename", "")
+            if name not in by_name:
+                raise ValueError(f"SRX languagemap names an unknown languagerule {name!r}")
+            selected.extend(by_name[name])
+    return tuple(selected)
+
+
+def _data(name: str) -> bytes:
+    return resources.files("toolkit").joinpath("data", "segment", name).read_bytes()
+
+
 @lru_cache(maxsize=None)
 def abbreviations(lang: str) -> Abbreviations:
     """The packaged abbreviation list of a supported language."""
     lang = check_lang(lang)
-    data = resources.files("toolkit").joinpath("data", "segment", f"{lang}.txt")
-    return parse_abbreviations(data.read_text(encoding="utf-8"))
+    return parse_abbreviations(_data(f"{lang}.txt").decode("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def language_rules(lang: str) -> LanguageRules:
+    """Abbreviations, starters and SRX rules of a supported language (cached)."""
+    lang = check_lang(lang)
+    starters = parse_starters(_data("starters.txt").decode("utf-8")).get(lang, frozenset())
+    srx = parse_srx(_data("rules.srx"), lang)
+    return LanguageRules(lang, abbreviations(lang), starters, srx)
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
@@ -99,33 +212,62 @@ def split_sentences(text: str, lang: str) -> list[str]:
 
 def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Character offsets [start, end) of the stripped sentences of text, in order."""
-    abbr = abbreviations(check_lang(lang))
+    rules = language_rules(lang)
     start = len(text) - len(text.lstrip())
     spans: list[tuple[int, int]] = []
-    for match in _CANDIDATE.finditer(text):
-        if match.end() >= len(text) or match.start() < start:
-            continue
-        if _is_boundary(text, match, abbr, start):
-            end = match.start("ws") if match["blank"] is None else match.start()
-            if start < end:
-                spans.append((start, end))
-            start = match.end()
+    for end, next_start in _boundaries(text, rules, start):
+        if start < end:
+            spans.append((start, end))
+        start = next_start
     end = len(text.rstrip())
     if start < end:
         spans.append((start, end))
     return spans
 
 
-def _is_boundary(text: str, match: re.Match[str], abbr: Abbreviations, sent_start: int) -> bool:
-    """Whether a candidate match ends the sentence that began at sent_start."""
-    if match["blank"] is not None or match["ws"].count("\n") >= 2:
+def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decision]:
+    """The sentence boundaries of text: where a sentence ends and the next one starts."""
+    longest: list[int] = []  # the longest line, computed on the first line-break candidate
+    for match in _CANDIDATE.finditer(text):
+        if match.end() >= len(text) or match.start() < start:
+            continue
+        if match["nl"] is not None:
+            if not longest:
+                longest.append(max(map(len, text.split("\n"))))
+            if _heading_break(text, match, longest[0]):
+                yield Decision(match.start(), match.end())
+                start = match.end()
+            continue
+        if match["blank"] is not None:
+            yield Decision(match.start(), match.end())
+            start = match.end()
+            continue
+        cut = match.end("close")
+        if _is_boundary(text, match, rules, start, cut):
+            yield Decision(cut, match.end())
+            start = match.end()
+
+
+def _is_boundary(
+    text: str, match: re.Match[str], rules: LanguageRules, sent_start: int, cut: int
+) -> bool:
+    """Whether a terminal candidate ends the sentence that began at sent_start."""
+    ws = match["ws"]
+    if ws is not None and ws.count("\n") >= 2:
         return True
     nxt = match.end()
+    if ws is None and not _glued_start(text, nxt):
+        return False
+    for rule in rules.srx:
+        if rule.matches(text, cut):
+            return rule.breaks
+    if ws is None:
+        return _glued_boundary(text, match, rules)
     if not _starts_sentence(text, nxt):
         return False
     if match["term"] != "." or match["close"]:
         return True
-    return not _period_after_abbreviation(text, match.start(), nxt, abbr, sent_start)
+    return _period_ends_sentence(text, match.start(), nxt, rules, sent_start)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -137,6 +279,34 @@ def _starts_sentence(text: str, pos: int) -> bool:
         after = text[pos + 2]
         return after.isupper() or after in OPENERS
     return False
+
+
+def _glued_start(text: str, pos: int) -> bool:
+    """A capital followed by a lowercase letter or a space: «During», «В ходе» (not «U.S»)."""
+    if not text[pos].isupper() or pos + 1 >= len(text):
+        return False
+    return text[pos + 1].islower() or text[pos + 1].isspace()
+
+
+def _glued_boundary(text: str, match: re.Match[str], rules: LanguageRules) -> bool:
+    """«(KIS).During», «қатысты.Тараптар»: a terminal glued to the next sentence."""
+    nxt = match.end()
+    words = _words_before(text, match.start())
+    if not words or _LINK.search(words[-1] + text[match.start() : nxt] + _word_at(text, nxt)):
+        return False
+    word = words[-1]
+    if word[-1] in CLOSERS:
+        return True
+    tail = _LETTER_PIECE.split(word)[-1]
+    if len(tail) < 2 or not tail.isalpha() or not tail[-1].islower():
+        return False
+    return rules.abbreviations.tag(tail) in (None, TAG_END)
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The whitespace-delimited word starting at pos, at most _WINDOW characters of it."""
+    chunk = text[pos : pos + _WINDOW]
+    return chunk.split(maxsplit=1)[0] if chunk.strip() else ""
 
 
 def _words_before(text: str, pos: int) -> list[str] | None:
@@ -153,30 +323,48 @@ def _words_before(text: str, pos: int) -> list[str] | None:
     return words
 
 
-def _period_after_abbreviation(
-    text: str, pos: int, nxt: int, abbr: Abbreviations, sent_start: int
+def _first_word(text: str, pos: int = 0) -> str:
+    """The run of letters at pos ("L'Union" -> "L", "Сондай-ақ" -> "Сондай")."""
+    found = _WORD.match(text, pos)
+    return found.group() if found else ""
+
+
+def _period_ends_sentence(
+    text: str, pos: int, nxt: int, rules: LanguageRules, sent_start: int
 ) -> bool:
-    """Whether the period at pos follows an abbreviation or an initial (so: no boundary)."""
+    """Whether the period at pos, with a sentence start at nxt, ends the sentence."""
     words = _words_before(text, pos)
     if not words:
-        return False
+        return True
     word = words[-1].lstrip(OPENERS)
     prev = words[-2].lstrip(OPENERS) if len(words) > 1 else ""
-    tag = None
+    tag = _abbreviation_tag(rules.abbreviations, word, prev)
+    if tag is None:
+        if not _is_single_letter(word):
+            return True
+        if word in ROMAN_LETTERS and prev[:1].isupper():
+            return _first_word(text, nxt) in rules.starters
+        return False
+    if tag == TAG_END:
+        return True
+    if tag == TAG_STARTER:
+        return _first_word(text, nxt) in rules.starters
+    if tag == TAG_YEAR:
+        return _year_ends_sentence(text, pos, nxt, prev, sent_start, rules)
+    return False
+
+
+def _abbreviation_tag(abbr: Abbreviations, word: str, prev: str) -> str | None:
+    """The tag of the abbreviation ending in word («т. ч.» spans two words), or None."""
     if prev:
         if prev.endswith("."):
             tag = abbr.tag(prev + word)
-        if tag is None:
-            tag = abbr.tag(prev + " " + word)
-    if tag is None:
-        tag = abbr.tag(word)
-    if tag is None:
-        return _is_single_letter(word)
-    if tag == TAG_END:
-        return False
-    if tag == TAG_YEAR:
-        return not _year_ends_sentence(text, pos, nxt, prev, sent_start)
-    return True
+            if tag is not None:
+                return tag
+        tag = abbr.tag(prev + " " + word)
+        if tag is not None:
+            return tag
+    return abbr.tag(word)
 
 
 def _is_single_letter(word: str) -> bool:
@@ -185,15 +373,63 @@ def _is_single_letter(word: str) -> bool:
     return len(last) == 1 and last.isalpha()
 
 
-def _year_ends_sentence(text: str, pos: int, nxt: int, prev: str, sent_start: int) -> bool:
+def _year_ends_sentence(
+    text: str, pos: int, nxt: int, prev: str, sent_start: int, rules: LanguageRules
+) -> bool:
     """«… в 2026 г. Стороны …» ends a sentence; «В 2025 г. Казахстан …» does not.
 
-    True when "г." follows a year, an uppercase letter comes next and the sentence had at
-    least _MIN_WORDS_BEFORE_YEAR words before the year.
+    True when "г." follows a year, an uppercase letter comes next, and either the next word
+    is a sentence starter («2024–2025 гг. Далее») or the sentence had at least
+    _MIN_WORDS_BEFORE_YEAR words before the year.
     """
     if not _YEAR.fullmatch(prev) or not text[nxt].isupper():
         return False
+    if _first_word(text, nxt) in rules.starters:
+        return True
     lo = max(sent_start, pos - _YEAR_CONTEXT)
     if lo > sent_start:
         return True
     return len(text[lo:pos].split()) - 2 >= _MIN_WORDS_BEFORE_YEAR
+
+
+def is_wrapped_line(length: int, longest: int) -> bool:
+    """Whether a line of this length, without final punctuation, belongs to a hard-wrapped
+    paragraph (the text's longest line is at most WRAP_MAX and the line fills WRAP_RATIO of
+    it), rather than being a heading."""
+    return longest <= WRAP_MAX and length >= WRAP_RATIO * longest
+
+
+def _heading_break(text: str, match: re.Match[str], longest: int) -> bool:
+    """Whether a single line break at match ends a heading-like line."""
+    nxt = match.end()
+    if not _starts_sentence(text, nxt):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line = text[line_start : match.start()].strip()
+    return not is_wrapped_line(len(line), longest)
+
+
+def parse_golden(text: str) -> list[tuple[str, list[str]]]:
+    """Parse a golden file of segmentation cases (format: tests/data/segment/README.md).
+
+    Cases are separated by blank lines; each line of a case is one expected sentence, and
+    the input is those sentences joined by one space, unless the case opens with a
+    ``<<< input`` line. ``\\n`` in a line stands for a line break, ``\\\\`` for a backslash;
+    lines starting with ``#`` are comments.
+    """
+    cases: list[tuple[str, list[str]]] = []
+    for chunk in re.split(r"\n[^\S\n]*\n", text):
+        lines = [_unescape(line) for line in chunk.splitlines() if line and not line.startswith("#")]
+        if not lines:
+            continue
+        source = None
+        if lines[0].startswith("<<< "):
+            source, lines = lines[0][4:], lines[1:]
+        if not lines:
+            raise ValueError(f"golden case without sentences: {chunk!r}")
+        cases.append((" ".join(lines) if source is None else source, lines))
+    return cases
+
+
+def _unescape(line: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m[1] == "n" else m[1], line)
