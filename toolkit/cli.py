@@ -14,6 +14,10 @@ from .errors import ToolkitError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 models_app = typer.Typer(no_args_is_help=True, help="Install and list translation models (local files only).")
 app.add_typer(models_app, name="models")
+from .cli_glossary import glossary_app, terms as terms_command  # noqa: E402
+
+app.add_typer(glossary_app, name="glossary")
+app.command("terms")(terms_command)
 from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns, remove_stale_temp_files  # noqa: E402
 
 models_app.command("add-ct2")(add_ct2)

@@ -233,12 +233,14 @@ def parse_glossary_csv(text: str, path: Path) -> list[Concept]:
     return concepts
 
 
-def read_text(path: Path) -> str:
-    """A glossary file's text (UTF-8, BOM allowed); undecodable bytes raise InputError."""
+def read_text(path: Path, what: str = "glossary") -> str:
+    """A UTF-8 file's text (BOM allowed); a missing file or undecodable bytes raise InputError."""
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} not found", path) from None
     except OSError as exc:
-        raise InputError(f"cannot read glossary: {exc.strerror or exc}", path) from None
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

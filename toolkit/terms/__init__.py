@@ -11,9 +11,11 @@ non-overlapping matches win.
 from __future__ import annotations
 
 from itertools import islice, product
+from pathlib import Path
 from typing import Iterable, Protocol, Sequence
 
-from ..glossary import MAX_ENDING, Concept, Glossary, TermHit
+from ..glossary import MAX_ENDING, Concept, Glossary, TermHit, load_glossary, read_text
+from ..langs import check_lang
 from .matcher import Match, TokenTrie, longest_non_overlapping
 from .tokens import Token, joinable, term_words, words
 
@@ -147,8 +149,17 @@ def find_terms(text: str, lang: str, glossary: Glossary) -> list[TermHit]:
     return glossary.recogniser(lang).find(text)
 
 
-def hit_dict(hit: TermHit) -> dict[str, object]:
-    """A hit as a JSON-ready dict."""
-    return {"concept": hit.concept.id, "start": hit.start, "end": hit.end, "text": hit.text,
+def find_terms_in_file(path: Path, lang: str, glossary_paths: Sequence[Path]) -> tuple[str, list[TermHit]]:
+    """The text of a UTF-8 file and the concepts found in it (spans are offsets into the text)."""
+    lang = check_lang(lang)
+    glossary = load_glossary(glossary_paths)
+    text = read_text(path, "text file")
+    return text, find_terms(text, lang, glossary)
+
+
+def hit_dict(hit: TermHit, text: str | None = None) -> dict[str, object]:
+    """A hit as a JSON-ready dict (with its 1-based line when the whole text is given)."""
+    line = {"line": text.count("\n", 0, hit.start) + 1} if text is not None else {}
+    return {"concept": hit.concept.id, "start": hit.start, "end": hit.end, "text": hit.text, **line,
             "variant": hit.variant, "kind": hit.kind, "status": hit.concept.status,
             "domain": hit.concept.domain}

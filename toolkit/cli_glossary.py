@@ -1,0 +1,111 @@
+"""CLI for glossaries and term recognition: `toolkit glossary lint|export|import` and
+`toolkit terms`. Rendering only; the work is done in toolkit.glossary_lint, toolkit.tbx,
+toolkit.terms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import UsageError
+
+glossary_app = typer.Typer(no_args_is_help=True, help="Check and exchange glossary files.")
+
+GLOSSARY_HELP = "Glossary CSV files or folders (default: glossaries/)."
+
+
+def _glossary_paths(paths: Optional[List[Path]]) -> list[Path]:
+    from .sources import default_dir
+
+    chosen = list(paths) if paths else default_dir("glossaries")
+    if not chosen:
+        raise UsageError("no glossary given and no glossaries/ folder here")
+    return chosen
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise UsageError(f"unknown format {fmt!r}; one of {', '.join(allowed)}")
+    return fmt
+
+
+@glossary_app.command("lint")
+def lint(
+    paths: Optional[List[Path]] = typer.Argument(None, help=GLOSSARY_HELP),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """Check glossary files; exit 1 when there are errors."""
+    from .glossary_lint import has_errors, lint_files, report_dict, report_lines
+
+    _check_format(fmt, ("text", "json"))
+    files, issues = lint_files(_glossary_paths(paths))
+    if fmt == "json":
+        typer.echo(json.dumps(report_dict(files, issues), ensure_ascii=False, indent=2))
+    else:
+        for line in report_lines(files, issues):
+            typer.echo(line)
+    if has_errors(issues):
+        raise typer.Exit(1)
+
+
+@glossary_app.command("export")
+def export(
+    paths: Optional[List[Path]] = typer.Argument(None, help=GLOSSARY_HELP),
+    fmt: str = typer.Option("tbx", "--format", help="tbx (TBX-Basic) or csv"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+) -> None:
+    """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
+    from .fsutil import atomic_write_bytes
+    from .glossary import glossary_csv, load_glossary
+    from .tbx import tbx_bytes
+
+    _check_format(fmt, ("tbx", "csv"))
+    concepts = load_glossary(_glossary_paths(paths)).concepts
+    data = tbx_bytes(concepts) if fmt == "tbx" else glossary_csv(concepts).encode("utf-8")
+    if out is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        atomic_write_bytes(out, data)
+        typer.echo(f"{len(concepts)} concepts written to {out}", err=True)
+
+
+@glossary_app.command("import")
+def import_tbx(
+    file: Path = typer.Argument(..., help="A TBX-Basic file."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Glossary CSV to write (default: standard output)."),
+) -> None:
+    """Convert a TBX-Basic file into a glossary CSV."""
+    from .fsutil import atomic_write_text
+    from .glossary import glossary_csv
+    from .tbx import read_tbx
+
+    concepts = read_tbx(file)
+    text = glossary_csv(concepts)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write_text(out, text)
+        typer.echo(f"{len(concepts)} concepts written to {out}", err=True)
+
+
+def terms(
+    file: Path = typer.Argument(..., help="A UTF-8 text file."),
+    lang: str = typer.Option(..., "--lang", "-l", help="ru, kk, en or fr"),
+    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", help=GLOSSARY_HELP),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """Find glossary concepts in a text, inflected forms included."""
+    from .terms import find_terms_in_file, hit_dict
+
+    _check_format(fmt, ("text", "json"))
+    text, hits = find_terms_in_file(file, lang, _glossary_paths(glossary))
+    rows = [hit_dict(hit, text) for hit in hits]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        flag = "" if row["kind"] == "preferred" else f"  ({row['kind']})"
+        typer.echo(f"{row['line']}:{row['start']}-{row['end']}\t{row['concept']}\t{row['text']}{flag}")

@@ -1,0 +1,174 @@
+"""TBX-Basic import and export, so other CAT tools can exchange glossaries with the toolkit.
+
+Export writes TBX v3 (ISO 30042:2019, DCA style, TBX-Basic dialect): one `conceptEntry` per
+concept (`descrip type="subjectField"` = domain, `note`, `admin type="source"`,
+`admin type="x-status"`), a `langSec` per language, a `termSec` per term with
+`termNote type="administrativeStatus"`: preferredTerm-admn-sts (preferred),
+admittedTerm-admn-sts (allowed), deprecatedTerm-admn-sts (forbidden). A term written with match
+markers is exported without them in `<term>` and as written in `termNote type="x-matchPattern"`.
+
+Import reads the same and also the older TBX-Basic (`martif`, `termEntry`, `langSet`,
+`tig`/`ntig`). The parser is safe: no entities, no DTD, no network; a DOCTYPE is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from lxml import etree
+
+from .errors import InputError
+from .fsutil import atomic_write_bytes
+from .glossary import Concept, STATUSES, strip_markers
+from .langs import SUPPORTED
+from .tmx import lang_code
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STATUS_OF_KIND = {"preferred": "preferredTerm-admn-sts", "allowed": "admittedTerm-admn-sts",
+                  "forbidden": "deprecatedTerm-admn-sts"}
+FORBIDDEN_STATUSES = {"deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "notRecommended", "deprecatedTerm"}
+PREFERRED_STATUSES = {"preferredTerm-admn-sts", "preferredTerm"}
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    elem = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", **attrs)
+    if text is not None:
+        elem.text = text
+    return elem
+
+
+def tbx_bytes(concepts: Iterable[Concept], source_note: str = "press-toolkit glossary") -> bytes:
+    """Concepts as a TBX-Basic (v3, DCA) document."""
+    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS}, type="TBX-Basic", style="dca")
+    root.set(XML_LANG, "en")
+    header = _sub(root, "tbxHeader")
+    _sub(_sub(_sub(header, "fileDesc"), "sourceDesc"), "p", source_note)
+    body = _sub(_sub(root, "text"), "body")
+    for concept in concepts:
+        entry = _sub(body, "conceptEntry", id=concept.id)
+        if concept.domain:
+            _sub(entry, "descrip", concept.domain, type="subjectField")
+        if concept.notes:
+            _sub(entry, "note", concept.notes)
+        if concept.source:
+            _sub(entry, "admin", concept.source, type="source")
+        _sub(entry, "admin", concept.status, type="x-status")
+        for lang in SUPPORTED:
+            terms = [("preferred", concept.preferred(lang))] if concept.preferred(lang) else []
+            terms += [("allowed", t) for t in concept.allowed.get(lang, ())]
+            terms += [("forbidden", t) for t in concept.forbidden.get(lang, ())]
+            if not terms:
+                continue
+            lang_sec = _sub(entry, "langSec")
+            lang_sec.set(XML_LANG, lang)
+            for kind, term in terms:
+                term_sec = _sub(lang_sec, "termSec")
+                _sub(term_sec, "term", strip_markers(term))
+                _sub(term_sec, "termNote", STATUS_OF_KIND[kind], type="administrativeStatus")
+                if strip_markers(term) != term:
+                    _sub(term_sec, "termNote", term, type="x-matchPattern")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write_tbx(path: Path, concepts: Iterable[Concept]) -> None:
+    """Write concepts as TBX atomically."""
+    atomic_write_bytes(Path(path), tbx_bytes(concepts))
+
+
+def _local(elem: etree._Element) -> str:
+    return etree.QName(elem).localname if isinstance(elem.tag, str) else ""
+
+
+def _children(elem: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in elem if _local(c) == name]
+
+
+def _text(elem: etree._Element) -> str:
+    return " ".join("".join(elem.itertext()).split())
+
+
+def _term_notes(term: etree._Element) -> dict[str, str]:
+    """termNotes of a term's container (termSec, tig, termGrp and the ntig around it)."""
+    notes: dict[str, str] = {}
+    container = term.getparent()
+    holders = [container]
+    if _local(container) == "termGrp" and container.getparent() is not None:
+        holders.append(container.getparent())
+    for holder in holders:
+        for note in _children(holder, "termNote"):
+            notes.setdefault(note.get("type", ""), _text(note))
+    return notes
+
+
+def _concept(entry: etree._Element, path: Path) -> Concept:
+    cid = entry.get("id", "").strip()
+    if not cid:
+        raise InputError("concept entry without an id", path, entry.sourceline)
+    domain = next((_text(d) for d in entry.iter() if _local(d) == "descrip" and d.get("type") == "subjectField"), "")
+    notes = " ".join(_text(n) for n in _children(entry, "note"))
+    admins = {a.get("type", ""): _text(a) for a in _children(entry, "admin")}
+    status = admins.get("x-status", "approved")
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r}", path, entry.sourceline)
+    terms: dict[str, str] = {}
+    marked: dict[str, str] = {}
+    allowed: dict[str, list[str]] = {}
+    forbidden: dict[str, list[str]] = {}
+    for lang_sec in (c for c in entry if _local(c) in ("langSec", "langSet")):
+        lang = lang_code(lang_sec.get(XML_LANG, "") or lang_sec.get("lang", ""))
+        if lang not in SUPPORTED:
+            continue
+        approved: list[tuple[bool, str]] = []
+        for term in (t for t in lang_sec.iter() if _local(t) == "term"):
+            shown = _text(term)
+            if not shown:
+                continue
+            notes_of = _term_notes(term)
+            written = notes_of.get("x-matchPattern") or shown
+            admin_status = notes_of.get("administrativeStatus", "")
+            if admin_status in FORBIDDEN_STATUSES:
+                forbidden.setdefault(lang, []).append(written)
+            else:
+                approved.append((admin_status in PREFERRED_STATUSES, written))
+        if approved:
+            first = next((i for i, (pref, _) in enumerate(approved) if pref), 0)
+            written = approved[first][1]
+            terms[lang] = strip_markers(written)
+            if written != terms[lang]:
+                marked[lang] = written
+            rest = [w for i, (_, w) in enumerate(approved) if i != first]
+            if rest:
+                allowed[lang] = rest
+    return Concept(cid, domain, terms, f"{path}:{entry.sourceline}",
+                   {k: tuple(v) for k, v in allowed.items()}, {k: tuple(v) for k, v in forbidden.items()},
+                   notes, admins.get("source", ""), status, marked)
+
+
+def read_tbx(path: Path) -> list[Concept]:
+    """The concepts of a TBX-Basic file (v3 or martif); errors name file and line."""
+    path = Path(path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             dtd_validation=False, huge_tree=False, remove_comments=True)
+    try:
+        tree = etree.parse(str(path), parser)
+    except OSError as exc:
+        raise InputError(f"cannot read TBX: {exc}", path) from None
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"malformed TBX: {exc.msg}", path, exc.lineno or 1) from None
+    info = tree.docinfo
+    if info.internalDTD is not None or info.system_url or info.public_id or info.doctype:
+        raise InputError("TBX with a DOCTYPE is refused (entities and external DTDs are unsafe)", path, 1)
+    root = tree.getroot()
+    if _local(root) not in ("tbx", "martif"):
+        raise InputError(f"not a TBX file (root element <{_local(root) or root.tag}>)", path, root.sourceline)
+    concepts: list[Concept] = []
+    seen: dict[str, int] = {}
+    for entry in (e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry")):
+        concept = _concept(entry, path)
+        if concept.id in seen:
+            raise InputError(f"duplicate concept id {concept.id!r} (first on line {seen[concept.id]})", path, entry.sourceline)
+        seen[concept.id] = entry.sourceline or 0
+        concepts.append(concept)
+    return concepts
