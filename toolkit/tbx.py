@@ -131,13 +131,17 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
             if admin_status in FORBIDDEN_STATUSES:
                 forbidden.setdefault(lang, []).append(written)
             else:
-                approved.append((admin_status in PREFERRED_STATUSES, written))
-        if approved:
-            first = next((i for i, (pref, _) in enumerate(approved) if pref), 0)
+                approved.append((admin_status, written))
+        # the preferred term: the one marked so, else the first without a status (admitted
+        # terms alone leave the language without a preferred term, as in the source file)
+        first = next((i for i, (st, _) in enumerate(approved) if st in PREFERRED_STATUSES),
+                     next((i for i, (st, _) in enumerate(approved) if not st), None))
+        if first is not None:
             written = approved[first][1]
             terms[lang] = strip_markers(written)
             if written != terms[lang]:
                 marked[lang] = written
+        if approved:
             rest = [w for i, (_, w) in enumerate(approved) if i != first]
             if rest:
                 allowed[lang] = rest

@@ -91,10 +91,16 @@ def possessive_cases(word: str) -> list[str]:
                                _h("нан", "нен", f), "мен", _h("ндағы", "ндегі", f))]
 
 
+VOICING = {"к": "г", "қ": "ғ", "п": "б"}  # before a vowel: министрлік -> министрлігі
+DEVOICING = {v: k for k, v in VOICING.items()}
+
+
 def possessives(word: str) -> list[str]:
     """3rd person, 1st plural, 1st singular and polite 2nd person possessives of a stem."""
     f, vowel_end = is_front(word), _last_class(word) == "vowel"
     link = "" if vowel_end else _h("ы", "і", f)
+    if link and word[-1:] in VOICING:
+        word = word[:-1] + VOICING[word[-1]]
     return [
         word + (_h("сы", "сі", f) if vowel_end else link),
         word + link + _h("мыз", "міз", f),
@@ -103,14 +109,16 @@ def possessives(word: str) -> list[str]:
     ]
 
 
-def is_possessive3(word: str) -> str | None:
-    """The stem of a word that looks like a 3rd-person possessive (министрі, елшісі), else None."""
+def possessive3_stems(word: str) -> list[str]:
+    """The stems of a word that looks like a 3rd-person possessive (министрі -> министр,
+    елшісі -> елші, министрлігі -> министрлік), else []."""
     low = word.lower()
     if len(low) > 4 and low[-2:] in ("сы", "сі") and low[-3] in VOWELS:
-        return word[:-2]
+        return [low[:-2]]
     if len(low) > 4 and low[-1] in "ыі" and low[-2] not in VOWELS:
-        return word[:-1]
-    return None
+        stem = low[:-1]
+        return [stem[:-1] + DEVOICING[stem[-1]]] if stem[-1] in DEVOICING else [stem]
+    return []
 
 
 def inflected_forms(word: str) -> set[str]:
@@ -118,9 +126,9 @@ def inflected_forms(word: str) -> set[str]:
     base = word.lower()
     forms = {base}
     stems = [base]
-    poss_stem = is_possessive3(base)
-    if poss_stem:
-        stems.append(poss_stem)
+    poss_stems = possessive3_stems(base)
+    if poss_stems:
+        stems.extend(poss_stems)
         forms.update(possessive_cases(base))
     for stem in stems:
         for number in (stem, plural(stem)):
