@@ -1,0 +1,85 @@
+"""`toolkit check`: the terminology and consistency gate (argument handling only; see toolkit.qa)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import UsageError
+
+
+def check_command(
+    paths: List[Path] = typer.Argument(None, help="PO, TMX or <doc>.<lang>.txt files, or folders of them."),
+    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."),
+    fmt: str = typer.Option("text", "--format", help="text, json, junit, sarif or github"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: ./toolkit.toml if present)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Findings recorded here do not count."),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="Record the current findings in the baseline file and exit 0."),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Source language (overrides X-Source-Language and TMX srclang)."),
+    ignore_rule: Optional[List[str]] = typer.Option(None, "--ignore-rule", help="Skip a rule (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to a file instead of stdout."),
+    jobs: int = typer.Option(min(2, os.cpu_count() or 1), "--jobs", "-j", min=1, help="Worker processes."),
+    list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules with their severity and description."),
+) -> None:
+    """Check translations (terms, consistency, numbers, punctuation, script); exit 1 on errors."""
+    from .fsutil import atomic_write_text
+    from .langs import check_lang
+    from .qa.baseline import apply_baseline, read_baseline, write_baseline
+    from .qa.config import load_config
+    from .qa.model import Severity
+    from .qa.registry import all_checks
+    from .qa.report import REPORTERS, summary_line
+    from .qa.runner import CheckOptions, reaches, run_check
+
+    known = all_checks()
+    if list_rules:
+        for name, chk in known.items():
+            typer.echo(f"{name:20} {chk.severity.label:8} {chk.description}")
+        return
+    if not paths:
+        raise UsageError("no files or folders to check")
+    if fmt not in REPORTERS:
+        raise UsageError(f"unknown --format {fmt!r}; one of {', '.join(REPORTERS)}")
+    settings = load_config(config, set(known))
+    try:
+        threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
+    except ValueError as exc:
+        raise UsageError(f"--fail-on: {exc}") from None
+    unknown = set(ignore_rule or ()) - set(known)
+    if unknown:
+        raise UsageError(f"unknown rule(s): {', '.join(sorted(unknown))} (see --list-rules)")
+    source = source_lang or settings.source_lang
+    options = CheckOptions(
+        glossary_paths=glossary if glossary else settings.glossary,
+        source_lang=check_lang(source) if source else None,
+        severities=settings.severities,
+        ignore_rules=settings.ignore_rules | set(ignore_rule or ()),
+        ignore_paths=settings.ignore_paths,
+        jobs=jobs,
+    )
+    baseline_path = baseline or settings.baseline
+    if update_baseline and baseline_path is None:
+        raise UsageError("--update-baseline needs --baseline FILE (or baseline in toolkit.toml)")
+    known_findings = read_baseline(baseline_path) if baseline_path and not update_baseline else None
+    result = run_check(paths, options)
+    if update_baseline:
+        write_baseline(baseline_path, result.findings)
+        typer.echo(f"recorded {len(result.findings)} findings in {baseline_path}", err=True)
+        return
+    findings, suppressed = (apply_baseline(result.findings, known_findings) if known_findings is not None
+                            else (result.findings, 0))
+    report = REPORTERS[fmt](findings, result.rules, result.files)
+    if output is not None:
+        atomic_write_text(output, report)
+    else:
+        typer.echo(report, nl=False)
+    summary = summary_line(findings, len(result.files), result.segments, suppressed)
+    if result.glossary_concepts == 0 and "term-missing" in result.rules:
+        summary += "; no glossary, term checks skipped"
+    typer.echo(summary, err=True)
+    if reaches(findings, threshold):
+        raise typer.Exit(1)

@@ -1,0 +1,64 @@
+"""Baselines: known findings recorded once so they stop failing a pipeline.
+
+The file is JSON: `{"version": 1, "findings": [{"fingerprint", "rule", "file", "message"}, ...]}`.
+A fingerprint is line-independent (rule, file, segment id, languages, the text concerned), so
+edits elsewhere in a file do not revive a baselined finding; each recorded entry suppresses one
+finding with its fingerprint.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import InputError
+from ..fsutil import atomic_write_text
+from .model import Finding
+
+VERSION = 1
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    """The fingerprints of a baseline file (with multiplicity); a missing file is an InputError."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("baseline file not found (create it with --update-baseline)", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read baseline: {exc}", path) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"baseline is not valid JSON: {exc.msg}", path, exc.lineno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise InputError("baseline must be an object with a 'findings' list", path, 1)
+    prints: Counter[str] = Counter()
+    for item in data["findings"]:
+        if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
+            raise InputError("every baseline finding needs a 'fingerprint' string", path)
+        prints[item["fingerprint"]] += 1
+    return prints
+
+
+def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
+    """Record findings as the new baseline (atomically)."""
+    rows = [{"fingerprint": f.fingerprint(), "rule": f.rule, "file": f.file, "segment": f.segment,
+             "message": f.message} for f in findings]
+    rows.sort(key=lambda r: (r["file"], r["rule"], r["fingerprint"]))
+    atomic_write_text(Path(path), json.dumps({"version": VERSION, "findings": rows}, ensure_ascii=False,
+                                             indent=1) + "\n")
+
+
+def apply_baseline(findings: Sequence[Finding], baseline: Counter[str]) -> tuple[list[Finding], int]:
+    """Findings not covered by the baseline, and how many were suppressed."""
+    left = Counter(baseline)
+    kept: list[Finding] = []
+    suppressed = 0
+    for finding in findings:
+        key = finding.fingerprint()
+        if left[key] > 0:
+            left[key] -= 1
+            suppressed += 1
+        else:
+            kept.append(finding)
+    return kept, suppressed

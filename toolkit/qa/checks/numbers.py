@@ -1,0 +1,182 @@
+"""Numbers, dates and percentages compared across languages in their locale forms.
+
+`3,7 тыс.` (ru), `3,700` and `3.7 thousand` (en), `3 700` (fr, kk; any space, NBSP or narrow
+NBSP) are all 3700; `06.12.2025`, `6 декабря 2025 года`, `2025 жылғы 6 желтоқсан`,
+`December 6, 2025` and `6 décembre 2025` are all day 6 of month 12 plus the number 2025;
+`15 %`, `15%`, `15 процентов`, `15 per cent`, `15 pour cent` are the percentage 15.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from ..context import CheckContext
+from ..model import Segment
+from ..registry import Hit, check
+from .patterns import protected_spans
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    # stems that every inflected form of the month starts with, January first
+    "ru": ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
+           "ноябр", "декабр"),
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+           "қараша", "желтоқсан"),
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+}
+SCALES: dict[str, tuple[tuple[str, int], ...]] = {
+    "ru": ((r"тыс\.?|тысяч\w*", 10**3), (r"млн\.?|миллион\w*", 10**6), (r"млрд\.?|миллиард\w*", 10**9),
+           (r"трлн\.?|триллион\w*", 10**12)),
+    "kk": ((r"мың\w*", 10**3), (r"млн\.?|миллион\w*", 10**6), (r"млрд\.?|миллиард\w*", 10**9),
+           (r"трлн\.?|триллион\w*", 10**12)),
+    "en": ((r"thousand", 10**3), (r"million|mln|mn", 10**6), (r"billion|bn", 10**9), (r"trillion", 10**12)),
+    "fr": ((r"mille", 10**3), (r"millions?", 10**6), (r"milliards?|Md", 10**9), (r"billions?", 10**12)),
+}
+PERCENT = {"ru": r"%|процент\w*", "kk": r"%|пайыз\w*", "en": r"%|per\s?cent", "fr": r"%|pour\s?cent"}
+WORDS: dict[str, tuple[str, ...]] = {
+    # regex stems of the number words 1..12 (a digit on one side may be a word on the other)
+    "ru": ("од(?:ин|н[аоуиы])", "дв[аеу]", "тр[иеё]", "четыр", "пят", "шест", "сем[ьи]", "вос[еь]м", "девят",
+           "десят", "одиннадцат", "двенадцат"),
+    "kk": ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "он бір", "он екі"),
+    "en": ("one|first", "two|second|both", "three|third", "four", "five|fifth", "six", "seven", "eight",
+           "nine|ninth", "ten", "eleven", "twelve|twelfth"),
+    "fr": ("une?|premi", "deux", "trois", "quatre|quatri", "cinq", "six", "sept", "huit", "neuf", "dix",
+           "onze", "douze"),
+}
+SPACES = " \u00a0\u202f"
+
+
+class Quantity(NamedTuple):
+    """A number as it appears: kind (num, pct, date), canonical value and surface text."""
+
+    kind: str
+    value: object
+    surface: str
+    offset: int
+
+
+def _numeral(lang: str) -> str:
+    if lang == "en":
+        return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    return rf"\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def month(tag: str) -> str:
+        names = "|".join(f"(?P<{tag}{i + 1}>{stem})" for i, stem in enumerate(MONTHS[lang]))
+        return rf"(?:{names})\w*\.?"
+
+    suffix = r"(?:st|nd|rd|th|er|-?е|-?го)?"
+    day = rf"(?P<d>[0-3]?\d){suffix}(?:[-–—](?P<r>[0-3]?\d){suffix})?"
+    if lang == "en":
+        date = (rf"(?<!\d){day}(?: of)? {month('m')}"
+                rf"|{month('b')} (?P<d2>[0-3]?\d){suffix}(?:[-–—](?P<r2>[0-3]?\d){suffix})?(?!\d)")
+    else:
+        date = rf"(?<!\d){day}[{SPACES}]{month('m')}"
+    numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>\d{4})(?!\d)|(?<!\d)(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"
+    dates = re.compile(rf"{numeric}|{date}", re.IGNORECASE)
+    scale = "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(SCALES[lang]))
+    number = re.compile(
+        rf"(?<![\w.,])(?P<n>{_numeral(lang)})(?:[{SPACES}]?(?P<pct>{PERCENT[lang]})|[{SPACES}](?:{scale})(?!\w))?",
+        re.IGNORECASE)
+    words = re.compile("|".join(f"(?P<w{i + 1}>(?<!\\w)(?:{w})\\w*)" for i, w in enumerate(WORDS[lang])),
+                       re.IGNORECASE)
+    return dates, number, words
+
+
+def _to_float(numeral: str, lang: str) -> float:
+    if lang == "en":
+        return float(numeral.replace(",", ""))
+    for space in SPACES:
+        numeral = numeral.replace(space, "")
+    return float(numeral.replace(",", "."))
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """The numbers, dates and percentages of a text (URLs and e-mails ignored)."""
+    for start, end in protected_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    dates, number, _ = _patterns(lang)
+    found: list[Quantity] = []
+    taken = [" "] * len(text)
+    chars = list(text)
+    for match in dates.finditer(text):
+        groups = match.groupdict()
+        if groups["nd"]:
+            day, month, year = int(groups["nd"]), int(groups["nm"]), groups["ny"]
+        elif groups["iy"]:
+            day, month, year = int(groups["id"]), int(groups["im"]), groups["iy"]
+        else:
+            day = int(groups["d"] or groups["d2"])
+            month = next(i for i in range(1, 13) if groups.get(f"m{i}") or groups.get(f"b{i}"))
+            year = None
+        last = groups.get("r") or groups.get("r2")
+        days = [day] + ([int(last)] if last else [])
+        if not all(1 <= d <= 31 for d in days) or not 1 <= month <= 12:
+            continue
+        found.extend(Quantity("date", (month, d), match.group(), match.start()) for d in days)
+        if year:
+            found.append(Quantity("num", float(year), year, match.start()))
+        for i in range(match.start(), match.end()):
+            chars[i] = " "
+            taken[i] = "x"
+    rest = "".join(chars)
+    for match in number.finditer(rest):
+        value = _to_float(match["n"], lang)
+        kind = "pct" if match["pct"] else "num"
+        for i, (_, factor) in enumerate(SCALES[lang]):
+            if match[f"s{i}"]:
+                value *= factor
+        found.append(Quantity(kind, round(value, 6), match.group().strip(), match.start()))
+    return sorted(found, key=lambda q: q.offset)
+
+
+def number_words(text: str, lang: str) -> set[int]:
+    """The values 1..12 written as words in text."""
+    _, _, words = _patterns(lang)
+    return {int(name[1:]) for match in words.finditer(text) for name, v in match.groupdict().items() if v}
+
+
+def _show(q: Quantity) -> str:
+    if q.kind == "date":
+        return f"date {q.surface!r} (day {q.value[1]}, month {q.value[0]})"
+    value = int(q.value) if float(q.value).is_integer() else q.value
+    return f"{'percentage' if q.kind == 'pct' else 'number'} {q.surface!r} (= {value})"
+
+
+@check("numbers", "error")
+def numbers(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A number, date or percentage of the source is missing from the target or the target has
+    one the source lacks, locale forms understood.
+
+    Example: `3,7 тыс. участников` translated as `3,500 participants`, `06.12.2025` as
+    `December 16, 2025`, `15%` as `50%`. A number up to 12 may be written as a word on the other
+    side (`два` = `two` = 2).
+    """
+    target = seg.target or ""
+    source_q = quantities(seg.source, seg.source_lang)
+    target_q = quantities(target, seg.target_lang)
+    source_keys = {(q.kind, q.value) for q in source_q}
+    target_keys = {(q.kind, q.value) for q in target_q}
+    if source_keys == target_keys:
+        return
+    source_words = number_words(seg.source, seg.source_lang) if target_keys - source_keys else set()
+    target_words = number_words(target, seg.target_lang) if source_keys - target_keys else set()
+    reported: set[tuple] = set()
+    for q in source_q:
+        key = (q.kind, q.value)
+        if key in target_keys or key in reported or (q.kind == "num" and q.value in target_words):
+            continue
+        reported.add(key)
+        yield Hit(f"{_show(q)} of the source is not in the target", None, f"missing {key}")
+    for q in target_q:
+        key = (q.kind, q.value)
+        if key in source_keys or key in reported or (q.kind == "num" and q.value in source_words):
+            continue
+        reported.add(key)
+        yield Hit(f"{_show(q)} is not in the source", q.offset, f"extra {key}")

@@ -1,0 +1,31 @@
+"""Patterns several checks share: URLs, e-mail addresses, social handles, scripts."""
+
+from __future__ import annotations
+
+import re
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»“”\"]+", re.IGNORECASE)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
+_TRAILING = ".,;:!?)»”’'"
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]")
+LATIN_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-’']*[A-Za-z]|(?<![\w\-])[A-Z](?![\w])")
+
+
+def links(text: str) -> list[tuple[int, str]]:
+    """URLs, e-mails and @handles/#hashtags with their offsets (trailing punctuation dropped)."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (URL, EMAIL, HANDLE):
+        for match in pattern.finditer(text):
+            value = match.group().rstrip(_TRAILING)
+            if len(value) < 3 or any(s <= match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.start() + len(value)))
+            found.append((match.start(), value))
+    return sorted(found)
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no punctuation rule may look into (URLs, e-mails, handles)."""
+    return [(start, start + len(value)) for start, value in links(text)]

@@ -1,0 +1,66 @@
+"""Things a translation carries over unchanged: URLs, e-mails, handles, Latin names, codes."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..context import CheckContext
+from ..model import Segment
+from ..registry import Hit, check
+from .patterns import links, protected_spans
+
+_CYRILLIC_LANGS = ("ru", "kk")
+# codes mixing letters and digits (COP29, G20, A321neo) and Latin words written in Cyrillic text
+_CODE = re.compile(r"(?<![\w\-])(?=[\w\-]*\d)(?=[\w\-]*[^\W\d_])[^\W_][\w\-]*[^\W_](?![\w])")
+_LATIN_RUN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9’'&.\-]*[A-Za-z0-9](?![\w])")
+
+
+@check("urls-emails", "error")
+def urls_emails(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A URL, e-mail address, @handle or #hashtag of the source is not in the target verbatim,
+    or the target has one the source lacks.
+
+    Example: the source gives `www.gov.kz/memleket/entities/mfa` and the target
+    `www.gov.kz/memleket/entites/mfa`, or `press@mfa.kz` became `press@mfa.kz.kz`.
+    """
+    target = seg.target or ""
+    source_links = [value for _, value in links(seg.source)]
+    target_links = links(target)
+    target_values = [value for _, value in target_links]
+    for value in source_links:
+        if value in target_values:
+            target_values.remove(value)
+        else:
+            yield Hit(f"{value!r} of the source is missing from the target", None, f"missing {value}")
+    for offset, value in target_links:
+        if value in target_values:
+            target_values.remove(value)
+            yield Hit(f"{value!r} is not in the source", offset, f"extra {value}")
+
+
+@check("names", "error")
+def names(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A name or code the target must keep as written is missing: codes mixing letters and digits
+    (COP29, G20) and, in a Russian or Kazakh source, words written in Latin letters (Air Astana,
+    Astana Hub), unless the glossary maps them.
+
+    Example: the Russian source mentions `Astana Hub` and the English target says `Astana Hab`;
+    `COP29` became `COP 29`.
+    """
+    target = seg.target or ""
+    source = seg.source
+    skip = protected_spans(source)
+    skip += [(hit.start, hit.end) for hit in ctx.source_terms(seg)]
+    candidates = [(m.start(), m.group()) for m in _CODE.finditer(source)]
+    if seg.source_lang in _CYRILLIC_LANGS:
+        candidates += [(m.start(), m.group()) for m in _LATIN_RUN.finditer(source)]
+    seen: set[str] = set()
+    target_words = set(re.findall(r"[\w’'&.\-]+", target))
+    for start, word in sorted(candidates):
+        if word in seen or any(s <= start < e for s, e in skip):
+            continue
+        seen.add(word)
+        if word in target_words or re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
+            continue
+        yield Hit(f"{word!r} of the source is not in the target", None, f"name {word}")

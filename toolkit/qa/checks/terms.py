@@ -1,0 +1,67 @@
+"""Terminology: approved equivalents present, forbidden and deprecated variants absent.
+
+Recognition is toolkit.terms' (through `Glossary.find`): inflected forms, allowed variants and
+`stem|`/`stem*` markers count on both sides.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..context import CheckContext
+from ..model import Segment
+from ..registry import Hit, check
+
+
+def _kind(hit) -> str:
+    return getattr(hit, "kind", "preferred")
+
+
+def _status(hit) -> str:
+    return getattr(hit.concept, "status", "approved")
+
+
+@check("term-missing", "error")
+def term_missing(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A glossary concept found in the source (inflected forms included) whose approved
+    equivalent, in any inflected form or allowed variant, is not in the target.
+
+    Example: the source says `Чрезвычайный и Полномочный Посол` and the English target
+    `Extraordinary Ambassador` instead of `Ambassador Extraordinary and Plenipotentiary`.
+    Deprecated concepts are not required.
+    """
+    target = seg.target or ""
+    hits = [h for h in ctx.source_terms(seg) if _status(h) != "deprecated"]
+    hits = [h for h in hits if h.equivalent(seg.target_lang)]
+    if not hits:
+        return
+    found = [h for h in ctx.target_terms(seg) if _kind(h) != "forbidden"]
+    found_ids = {h.concept.id for h in found}
+    found_terms = {(h.equivalent(seg.target_lang) or "").casefold() for h in found}
+    reported: set[str] = set()
+    for hit in hits:
+        concept = hit.concept
+        equivalent = hit.equivalent(seg.target_lang)
+        if concept.id in found_ids or equivalent.casefold() in found_terms or concept.id in reported:
+            continue
+        reported.add(concept.id)
+        yield Hit(f"{hit.text!r} is not rendered by the approved {equivalent!r} [{concept.id}]", None,
+                  f"missing {concept.id}")
+
+
+@check("term-forbidden", "error")
+def term_forbidden(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A forbidden variant of a glossary concept, or a term of a deprecated concept, in the target.
+
+    Example: the glossary forbids `Посол по особым поручениям` for a concept, or lists
+    `ambassador-at-large` as forbidden in English, and the target uses it (in any inflected form).
+    """
+    for hit in ctx.target_terms(seg):
+        preferred = hit.equivalent(seg.target_lang) or ""
+        if _kind(hit) == "forbidden":
+            advice = f"; use {preferred!r}" if preferred else ""
+            yield Hit(f"{hit.text!r} is a forbidden variant [{hit.concept.id}]{advice}", hit.start,
+                      f"forbidden {hit.concept.id} {hit.text.casefold()}")
+        elif _status(hit) == "deprecated":
+            yield Hit(f"{hit.text!r} is a deprecated term [{hit.concept.id}]", hit.start,
+                      f"deprecated {hit.concept.id} {hit.text.casefold()}")

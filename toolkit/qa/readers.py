@@ -1,0 +1,219 @@
+"""Reading translated material into aligned segments: PO files of review bundles, TMX files and
+pairs of plain-text releases (`<doc>.<lang>.txt`).
+
+A directory contributes every such file under it; when a folder holds a review bundle
+(`<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.<lang>.txt`), only its PO files are read, so one segment
+is not checked three times. Files named explicitly are always read.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import polib
+from lxml import etree
+
+from ..document import doc_id_for, read_release
+from ..errors import InputError
+from ..langs import SUPPORTED, check_lang
+from ..segment import sentence_spans
+from ..tmx import XML_LANG, lang_code, read_tmx
+from .model import Segment
+
+SUFFIXES = (".po", ".tmx", ".txt")
+
+
+def text_lang(path: Path) -> str | None:
+    """The language suffix of `<doc>.<lang>.txt` / `<doc>.<lang>.po`, or None."""
+    parts = path.name.split(".")
+    return parts[-2].lower() if len(parts) >= 3 and parts[-2].lower() in SUPPORTED else None
+
+
+def collect_files(paths: Iterable[Path], ignore: Sequence[str] = ()) -> list[Path]:
+    """The files to check: named files, and PO/TMX/text releases under named directories (see the
+    module docstring), minus those matching an ignore glob. A missing path is an InputError."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(_directory_files(path))
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                raise InputError("not a PO, TMX or .txt release file", path)
+            found.append(path)
+        else:
+            raise InputError("file or directory not found", path)
+    unique = dict.fromkeys(p for p in found if not _ignored(p, ignore))
+    return list(unique)
+
+
+def _ignored(path: Path, patterns: Sequence[str]) -> bool:
+    posix = path.as_posix()
+    return any(fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(path.name, pat) for pat in patterns)
+
+
+def _directory_files(folder: Path) -> list[Path]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    kinds: dict[tuple[Path, str], set[str]] = defaultdict(set)
+    for path in files:
+        kinds[(path.parent, _doc_key(path))].add(path.suffix.lower())
+    chosen = []
+    for path in files:
+        suffix = path.suffix.lower()
+        present = kinds[(path.parent, _doc_key(path))]
+        if suffix == ".txt" and (text_lang(path) is None or ".po" in present or ".tmx" in present):
+            continue
+        if suffix == ".tmx" and ".po" in present:
+            continue
+        chosen.append(path)
+    return chosen
+
+
+def _doc_key(path: Path) -> str:
+    """`visit.en.po`, `visit.tmx`, `visit.fr.txt` -> `visit`."""
+    name = path.name[: -len(path.suffix)] if path.suffix else path.name
+    stem, dot, suffix = name.rpartition(".")
+    return stem if dot and suffix.lower() in SUPPORTED else name
+
+
+def read_segments(path: Path, source_lang: str | None = None) -> list[Segment]:
+    """The segments of one file (PO, TMX, or a `.txt` release paired with its siblings)."""
+    suffix = path.suffix.lower()
+    if suffix == ".po":
+        return read_po(path, source_lang)
+    if suffix == ".tmx":
+        return read_tmx_segments(path, source_lang)
+    return read_text_pair(path, source_lang)
+
+
+def _po_header(po: polib.POFile, name: str) -> str:
+    return (po.metadata.get(name) or "").strip()
+
+
+def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
+    """PO entries as segments: target language from `Language`, source from `X-Source-Language`
+    (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("not valid UTF-8", path, None) from None
+    except OSError as exc:
+        raise InputError(f"cannot read PO file: {exc.strerror or exc}", path) from None
+    try:
+        po = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"malformed PO file: {exc}", path) from None
+    target = _po_header(po, "Language")
+    source = source_lang or _po_header(po, "X-Source-Language")
+    if not target:
+        raise InputError("PO file has no Language header", path, 1)
+    if not source:
+        raise InputError("PO file has no X-Source-Language header (give --source-lang)", path, 1)
+    target, source = _lang(target, path), _lang(source, path)
+    starts = _msgstr_lines(text)
+    entries = [e for e in po if not e.obsolete]
+    has_header = bool(po.metadata) and len(starts) == len(entries) + 1
+    if has_header:
+        starts = starts[1:]
+    aligned = len(starts) == len(entries)
+    name = str(path)
+    segments = []
+    for i, entry in enumerate(entries):
+        line, col = starts[i] if aligned else (entry.linenum or 1, None)
+        msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        segments.append(Segment(name, line, source, target, entry.msgid, msgstr,
+                                entry.msgctxt or f"entry{i + 1}", col, "po"))
+    return segments
+
+
+def _msgstr_lines(text: str) -> list[tuple[int, int | None]]:
+    """(line, column of the text) of every active msgstr / msgstr[0]; column None when wrapped."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for keyword in ('msgstr "', 'msgstr[0] "'):
+            if line.startswith(keyword):
+                wrapped = line == keyword + '"'
+                found.append((number, None if wrapped else len(keyword) + 1))
+    return found
+
+
+def _lang(value: str, path: Path) -> str:
+    try:
+        return check_lang(lang_code(value))
+    except InputError:
+        raise
+    except Exception as exc:  # UsageError from check_lang: here it is bad input
+        raise InputError(str(exc), path, 1) from None
+
+
+def tmx_source_lang(path: Path) -> str | None:
+    """The `srclang` of a TMX header ('*all*' and absent give None), read with a safe parser."""
+    try:
+        for _, elem in etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True,
+                                       load_dtd=False, huge_tree=False):
+            if isinstance(elem.tag, str) and etree.QName(elem).localname == "header":
+                value = elem.get("srclang") or ""
+                return None if value in ("", "*all*") else lang_code(value)
+            if isinstance(elem.tag, str) and etree.QName(elem).localname in ("body", "tu"):
+                return None
+    except etree.XMLSyntaxError:
+        return None  # read_tmx reports the error with its line
+    return None
+
+
+def read_tmx_segments(path: Path, source_lang: str | None = None) -> list[Segment]:
+    """TMX units as segments from the source language to every other language of the file."""
+    units = read_tmx(path)
+    source = source_lang or tmx_source_lang(path)
+    langs = sorted({lang for unit in units for lang in unit.variants if lang in SUPPORTED},
+                   key=SUPPORTED.index)
+    if source is None:
+        source = langs[0] if langs else "ru"
+    name = str(path)
+    segments = []
+    for n, unit in enumerate(units, start=1):
+        text = unit.variants.get(source)
+        if text is None:
+            continue
+        for lang in langs:
+            if lang != source:
+                segments.append(Segment(name, unit.line or 1, source, lang, text, unit.variants.get(lang),
+                                        unit.tuid or f"tu{n}"))
+    return segments
+
+
+def read_text_pair(path: Path, source_lang: str | None = None) -> list[Segment]:
+    """A target release `<doc>.<lang>.txt` aligned with its source sibling `<doc>.<src>.txt`:
+    translatable blocks by position, then sentences when both blocks have as many (else the
+    whole block is one segment). The source language is source_lang or the first of ru, kk, en,
+    fr with a sibling file; reading the source file itself gives no segments."""
+    lang = text_lang(path)
+    if lang is None:
+        raise InputError("a release file must be named <doc>.<lang>.txt", path)
+    doc = doc_id_for(path)
+    siblings = {code: path.with_name(f"{doc}.{code}.txt") for code in SUPPORTED}
+    source = source_lang or next((c for c in SUPPORTED if siblings[c].is_file()), lang)
+    if source == lang:
+        return []
+    if not siblings[source].is_file():
+        raise InputError(f"no source release {siblings[source].name} next to it", path)
+    src_doc, tgt_doc = read_release(siblings[source], source), read_release(path, lang)
+    src_blocks = [b for b in src_doc.blocks if b.translatable]
+    tgt_blocks = [b for b in tgt_doc.blocks if b.translatable]
+    if len(src_blocks) != len(tgt_blocks):
+        raise InputError(f"{len(tgt_blocks)} translatable blocks, the source {siblings[source].name} has "
+                         f"{len(src_blocks)}: the texts are not aligned", path)
+    segments = []
+    name = str(path)
+    for s_block, t_block in zip(src_blocks, tgt_blocks):
+        s_spans = sentence_spans(s_block.text, source)
+        t_spans = sentence_spans(t_block.text, lang)
+        if len(s_spans) != len(t_spans):
+            s_spans, t_spans = [(0, len(s_block.text))], [(0, len(t_block.text))]
+        single_line = "\n" not in t_block.text
+        for k, ((ss, se), (ts, te)) in enumerate(zip(s_spans, t_spans)):
+            segments.append(Segment(name, t_block.line, source, lang, s_block.text[ss:se], t_block.text[ts:te],
+                                    f"{doc}:{t_block.index}.{k}", ts + 1 if single_line else None))
+    return segments

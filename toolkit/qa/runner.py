@@ -1,0 +1,133 @@
+"""Running the checks: read the files, run segment checks (in parallel over files when there are
+many), then corpus checks over every segment, and sort the findings."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..glossary import load_glossary
+from ..sources import default_dir
+from .context import CheckContext
+from .model import Finding, Segment, Severity, make_finding
+from .readers import collect_files, read_segments
+from .registry import Check, all_checks
+
+PARALLEL_MIN_FILES = 64
+
+
+@dataclass
+class CheckOptions:
+    """What to check and how (the CLI fills this from options and toolkit.toml)."""
+
+    glossary_paths: Sequence[Path] | None = None  # None: the project's glossaries/ if present
+    source_lang: str | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
+    ignore_rules: set[str] = field(default_factory=set)
+    ignore_paths: Sequence[str] = ()
+    jobs: int = 1
+
+
+@dataclass
+class CheckResult:
+    """Findings in file/line order, with what was checked."""
+
+    findings: list[Finding]
+    files: list[Path]
+    segments: int
+    rules: dict[str, Check]
+    glossary_concepts: int = 0
+
+
+def active_checks(options: CheckOptions) -> dict[str, Check]:
+    """The checks that run, with their configured severities."""
+    checks = {}
+    for name, chk in all_checks().items():
+        if name in options.ignore_rules:
+            continue
+        severity = options.severities.get(name, chk.severity)
+        checks[name] = Check(chk.name, severity, chk.scope, chk.func)
+    return checks
+
+
+def check_segments(segments: Iterable[Segment], checks: dict[str, Check], ctx: CheckContext) -> list[Finding]:
+    """Segment-scope findings of segments. Only `untranslated` looks at an empty target."""
+    segment_checks = [c for c in checks.values() if c.scope == "segment"]
+    findings: list[Finding] = []
+    for seg in segments:
+        empty = not (seg.target or "").strip()
+        for chk in segment_checks:
+            if empty and chk.name != "untranslated":
+                continue
+            for hit in chk.func(seg, ctx):
+                findings.append(make_finding(chk.name, chk.severity, seg, hit.message, hit.offset, hit.key))
+    return findings
+
+
+def check_corpus(segments: Sequence[Segment], checks: dict[str, Check], ctx: CheckContext) -> list[Finding]:
+    """Corpus-scope findings (consistency across every segment)."""
+    findings = []
+    for chk in checks.values():
+        if chk.scope == "corpus":
+            for seg, hit in chk.func(segments, ctx):
+                findings.append(make_finding(chk.name, chk.severity, seg, hit.message, hit.offset, hit.key))
+    return findings
+
+
+def load_check_glossary(paths: Sequence[Path] | None) -> Any:
+    """The glossary of the named files/folders (default glossaries/), or None when there is none."""
+    paths = list(paths) if paths is not None else default_dir("glossaries")
+    if not paths:
+        return None
+    glossary = load_glossary(paths)
+    return glossary if glossary.concepts else None
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(glossary_paths: list[Path] | None, options: CheckOptions) -> None:
+    _WORKER["checks"] = active_checks(options)
+    _WORKER["ctx"] = CheckContext(load_check_glossary(glossary_paths))
+    _WORKER["source_lang"] = options.source_lang
+
+
+def _work(files: list[Path]) -> tuple[list[Segment], list[Finding]]:
+    segments = [seg for path in files for seg in read_segments(path, _WORKER["source_lang"])]
+    return segments, check_segments(segments, _WORKER["checks"], _WORKER["ctx"])
+
+
+def run_check(paths: Iterable[Path], options: CheckOptions | None = None) -> CheckResult:
+    """Check every file under paths; InputError for unreadable input (nothing is written)."""
+    options = options or CheckOptions()
+    files = collect_files(paths, options.ignore_paths)
+    checks = active_checks(options)
+    glossary_paths = list(options.glossary_paths) if options.glossary_paths is not None else None
+    jobs = max(1, min(options.jobs, os.cpu_count() or 1))
+    segments: list[Segment] = []
+    findings: list[Finding] = []
+    glossary = load_check_glossary(glossary_paths)
+    if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
+        chunks = [files[i::jobs * 4] for i in range(jobs * 4)]
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(glossary_paths, options)) as pool:
+            for chunk_segments, chunk_findings in pool.map(_work, chunks):
+                segments.extend(chunk_segments)
+                findings.extend(chunk_findings)
+        ctx = CheckContext(glossary)
+    else:
+        ctx = CheckContext(glossary)
+        for path in files:
+            segments.extend(read_segments(path, options.source_lang))
+        findings = check_segments(segments, checks, ctx)
+    findings.extend(check_corpus(segments, checks, ctx))
+    findings.sort(key=lambda f: (f.file, f.line, f.col, f.rule, f.message))
+    concepts = len(glossary.concepts) if glossary is not None else 0
+    return CheckResult(findings, files, len(segments), checks, concepts)
+
+
+def reaches(findings: Iterable[Finding], fail_on: Severity) -> bool:
+    """Whether any finding is at least as severe as fail_on."""
+    return any(f.severity >= fail_on for f in findings)
