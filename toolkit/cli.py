@@ -18,6 +18,9 @@ from .cli_glossary import glossary_app, terms as terms_command  # noqa: E402
 
 app.add_typer(glossary_app, name="glossary")
 app.command("terms")(terms_command)
+from .cli_check import check_command  # noqa: E402
+
+app.command("check")(check_command)
 from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns, remove_stale_temp_files  # noqa: E402
 
 models_app.command("add-ct2")(add_ct2)
@@ -63,6 +66,11 @@ def models_list(
         typer.echo("no models installed; install one with `toolkit models install FILE.argosmodel`")
     for p in packages:
         typer.echo(f"{p.pair:10} {p.version:8} {p.origin:8} {p.name}  {p.path}")
+    from .mt.multilingual import registered_models
+    from .mt.packages import default_models_dir
+
+    for m in registered_models(models_dir or default_models_dir()):
+        typer.echo(f"{','.join(m.langs):10} {m.version:8} {'ct2':8} {m.name}  {m.path}")
 
 
 @models_app.command("remove")
