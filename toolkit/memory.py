@@ -1,62 +1,322 @@
-"""Translation memory: approved units from `memories/*.tmx`, exact lookup for now."""
+"""Translation memory: approved units from `memories/*.tmx` and lookups for a segment.
+
+Lookup kinds, ranked by score (percent) and then in this order:
+
+- ``context`` 101%: the same source sentence with the same previous and next segment of the
+  same document (a unit's neighbours come from its ``x-context-prev``/``x-context-next`` props,
+  else from the adjacent units of the same file and ``x-source-document``/``x-document``);
+- ``exact`` 100%: the same source sentence (NFC, whitespace folded);
+- ``number-adjusted`` 99%: only numbers differ; the target gets the query's numbers;
+- ``fuzzy``: ``rapidfuzz.fuzz.ratio`` in percent, rounded down, at least the threshold.
+
+Files under a folder named ``penalty-N`` lose N points on every match (OmegaT's penalty
+folders). Each candidate carries its provenance (file, line, tuid, dates and users).
+"""
 
 from __future__ import annotations
 
+import math
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .memory_index import FuzzyIndex, brute_force
 from .sources import expand_files
-from .tmx import TranslationUnit, read_tmx
+from .tmx import TranslationUnit, iter_tmx
+
+KINDS = ("context", "exact", "number-adjusted", "fuzzy")
+_KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
+NUMBER_ADJUSTED_SCORE = 99
+DEFAULT_THRESHOLD = 75
+INDEX_MIN_TEXTS = 20_000  # below this a brute-force rapidfuzz scan is fast enough
+NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
+_PENALTY_DIR = re.compile(r"penalty-(\d{1,3})")
+CONTEXT_PROPS = ("x-context-prev", "x-context-next")
+DOCUMENT_PROPS = ("x-source-document", "x-document")
 
 
 def normalise(text: str) -> str:
     """The key an exact match compares: NFC, whitespace runs folded, outer spaces stripped."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return text if folded == text else folded
+
+
+def mask_numbers(text: str) -> str:
+    """The text with every number replaced by a placeholder (for number-adjusted matches)."""
+    return NUMBER.sub("\x00", text)
+
+
+def file_penalty(origin: str) -> int:
+    """Points lost by matches from a file under a `penalty-N` folder (the largest N applies)."""
+    found = [int(m.group(1)) for part in Path(origin).parent.parts if (m := _PENALTY_DIR.fullmatch(part))]
+    return min(100, max(found, default=0))
+
+
+def default_cache_dir() -> Path:
+    """Where fuzzy indexes are cached: $TOOLKIT_CACHE_DIR, else the user cache dir."""
+    env = os.environ.get("TOOLKIT_CACHE_DIR")
+    if env:
+        return Path(env) / "memory-index"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("press-toolkit")) / "memory-index"
+
+
+def adjust_numbers(query: str, source: str, target: str) -> tuple[str, dict[str, str]] | None:
+    """The target with the numbers that differ between source and query replaced, or None.
+
+    source and query must be equal once numbers are masked; every changed number must occur
+    in the target (as a whole number) and map to one new value.
+    """
+    new_numbers, old_numbers = NUMBER.findall(query), NUMBER.findall(source)
+    if len(new_numbers) != len(old_numbers):
+        return None
+    mapping: dict[str, str] = {}
+    for old, new in zip(old_numbers, new_numbers):
+        if old != new:
+            if mapping.get(old, new) != new:
+                return None
+            mapping[old] = new
+    if not mapping:
+        return None
+    if not set(mapping) <= set(NUMBER.findall(target)):
+        return None
+    return NUMBER.sub(lambda m: mapping.get(m.group(0), m.group(0)), target), mapping
 
 
 @dataclass(frozen=True)
 class MemoryMatch:
-    """A memory hit for one segment and target language."""
+    """A memory candidate for one segment and target language."""
 
     target: str
     score: int
     origin: str
     unit: TranslationUnit
+    kind: str = "exact"
+    source: str = ""  # the memory's source sentence
+    penalty: int = 0
+    note: str = ""  # e.g. the numbers a number-adjusted match replaced
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether a person must confirm it: anything but an unpenalised exact or in-context match."""
+        return self.kind not in ("exact", "context") or self.score < 100
 
     @property
     def label(self) -> str:
-        return f"tm {self.score}% {self.origin}"
+        kind = "" if self.kind in ("exact", "context") else f"{self.kind} "
+        extra = f" ({self.note})" if self.note else ""
+        penalty = f" (penalty {self.penalty})" if self.penalty else ""
+        return f"tm {kind}{self.score}% {self.origin}{extra}{penalty}"
+
+    def as_dict(self) -> dict[str, object]:
+        unit = self.unit
+        return {
+            "score": self.score, "kind": self.kind, "source": self.source, "target": self.target,
+            "origin": self.origin, "line": unit.line, "tuid": unit.tuid, "penalty": self.penalty,
+            "note": self.note, "creationdate": unit.creationdate, "creationid": unit.creationid,
+            "changedate": unit.changedate, "changeid": unit.changeid,
+        }
+
+
+@dataclass
+class _SourceTable:
+    """The distinct normalised sentences of one language and the units that hold each."""
+
+    texts: list[str]
+    ids: dict[str, int]
+    members: list[list[int]]
+    masked: dict[str, list[int]] | None = None
+    index: FuzzyIndex | None = None
 
 
 @dataclass
 class Memory:
-    """Units from one or more TMX files, indexed by (language, normalised text)."""
+    """Units from one or more memory files, with exact, in-context, number-adjusted and fuzzy lookup."""
 
     paths: list[Path] = field(default_factory=list)
     units: list[TranslationUnit] = field(default_factory=list)
-    _index: dict[tuple[str, str], list[TranslationUnit]] = field(default_factory=dict, repr=False)
+    cache_dir: Path | None = None
+    index_min: int = INDEX_MIN_TEXTS
+    _tables: dict[str, _SourceTable] = field(default_factory=dict, repr=False)
+    _penalties: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(self, unit: TranslationUnit) -> None:
         self.units.append(unit)
-        for lang, text in unit.variants.items():
-            self._index.setdefault((lang, normalise(text)), []).append(unit)
+        self._tables.clear()
+
+    def extend(self, units: Iterable[TranslationUnit]) -> None:
+        self.units.extend(units)
+        self._tables.clear()
+
+    def table(self, lang: str) -> _SourceTable:
+        """The sentence table of a language (built on first use)."""
+        table = self._tables.get(lang)
+        if table is None:
+            texts: list[str] = []
+            ids: dict[str, int] = {}
+            members: list[list[int]] = []
+            for position, unit in enumerate(self.units):
+                text = unit.variants.get(lang)
+                if not text or not text.strip():
+                    continue
+                key = normalise(text)
+                tid = ids.get(key)
+                if tid is None:
+                    tid = ids[key] = len(texts)
+                    texts.append(key)
+                    members.append([position])
+                else:
+                    members[tid].append(position)
+            table = self._tables[lang] = _SourceTable(texts, ids, members)
+        return table
+
+    def fuzzy_index(self, lang: str) -> FuzzyIndex:
+        """The fuzzy index over a language's sentences (cached on disk when cache_dir is set)."""
+        table = self.table(lang)
+        if table.index is None:
+            table.index = FuzzyIndex.cached(table.texts, self.cache_dir)
+        return table.index
+
+    def _penalty(self, origin: str) -> int:
+        if origin not in self._penalties:
+            self._penalties[origin] = file_penalty(origin)
+        return self._penalties[origin]
+
+    def _source(self, position: int, lang: str) -> str | None:
+        text = self.units[position].variants.get(lang)
+        return normalise(text) if text else None
+
+    def unit_context(self, position: int, lang: str) -> tuple[str, str] | None:
+        """(previous, next) source sentence of a unit, "" at a document edge, None if unknown."""
+        unit = self.units[position]
+        if any(name in unit.props for name in CONTEXT_PROPS):
+            return tuple(normalise(unit.props.get(name, "")) for name in CONTEXT_PROPS)  # type: ignore[return-value]
+        doc = next((unit.props[name] for name in DOCUMENT_PROPS if unit.props.get(name)), None)
+        if doc is None:
+            return None
+
+        def neighbour(step: int) -> str:
+            other = position + step
+            if 0 <= other < len(self.units):
+                near = self.units[other]
+                if near.origin == unit.origin and doc in (near.props.get(n) for n in DOCUMENT_PROPS):
+                    return self._source(other, lang) or ""
+            return ""
+
+        return neighbour(-1), neighbour(1)
+
+    def _matches(self, positions: list[int], target: str, kind: str, score: int, source: str,
+                 translate=None) -> list[MemoryMatch]:
+        found = []
+        for position in positions:
+            unit = self.units[position]
+            text = unit.variants.get(target, "")
+            if not text.strip():
+                continue
+            note = ""
+            if translate is not None:
+                adjusted = translate(text)
+                if adjusted is None:
+                    continue
+                text, mapping = adjusted
+                note = ", ".join(f"{old} -> {new}" for old, new in mapping.items())
+            penalty = self._penalty(unit.origin)
+            found.append(MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note))
+        return found
+
+    def lookup(
+        self,
+        text: str,
+        source: str,
+        target: str,
+        *,
+        context: tuple[str, str] | None = None,
+        limit: int = 5,
+        threshold: int = DEFAULT_THRESHOLD,
+        kinds: Iterable[str] = KINDS,
+    ) -> list[MemoryMatch]:
+        """Ranked candidates for a segment; context is its (previous, next) segment ("" at an edge)."""
+        wanted = set(kinds)
+        table = self.table(source)
+        key = normalise(text)
+        found: list[MemoryMatch] = []
+        tid = table.ids.get(key)
+        if tid is not None and wanted & {"exact", "context"}:
+            want_context = None if context is None else tuple(normalise(c) for c in context)
+            found += self._matches(table.members[tid], target, "exact", 100, key)
+            if want_context is not None and "context" in wanted:
+                found = [self._with_context(m, table.members[tid], source, want_context) for m in found]
+            if "exact" not in wanted:
+                found = [m for m in found if m.kind == "context"]
+        if "number-adjusted" in wanted and NUMBER.search(key):
+            if table.masked is None:
+                table.masked = {}
+                for i, sentence in enumerate(table.texts):
+                    if NUMBER.search(sentence):
+                        table.masked.setdefault(mask_numbers(sentence), []).append(i)
+            for other in table.masked.get(mask_numbers(key), []):
+                if other != tid:
+                    sentence = table.texts[other]
+                    found += self._matches(table.members[other], target, "number-adjusted", NUMBER_ADJUSTED_SCORE,
+                                           sentence, lambda t, s=sentence: adjust_numbers(key, s, t))
+        if "fuzzy" in wanted:
+            seen = {id(m.unit) for m in found}
+            for other, ratio in self._fuzzy(table, key, limit * 2 + 2, threshold):
+                if other != tid:
+                    score = min(99, math.floor(ratio))
+                    found += [m for m in self._matches(table.members[other], target, "fuzzy", score, table.texts[other])
+                              if id(m.unit) not in seen]
+        return self._rank(found, threshold)[:limit]
+
+    def _with_context(self, match: MemoryMatch, positions: list[int], lang: str,
+                      want: tuple[str, ...]) -> MemoryMatch:
+        position = next(p for p in positions if self.units[p] is match.unit)
+        if self.unit_context(position, lang) == want:
+            return MemoryMatch(match.target, 101 - match.penalty, match.origin, match.unit, "context",
+                               match.source, match.penalty)
+        return match
+
+    def _fuzzy(self, table: _SourceTable, key: str, limit: int, threshold: int) -> list[tuple[int, float]]:
+        if len(table.texts) < self.index_min:
+            return brute_force(key, table.texts, limit, threshold)
+        if table.index is None:
+            table.index = FuzzyIndex.cached(table.texts, self.cache_dir)
+        return table.index.search(key, limit, threshold)
+
+    @staticmethod
+    def _rank(found: list[MemoryMatch], threshold: int) -> list[MemoryMatch]:
+        """Best first; the same source and target from several units is listed once."""
+        found = [m for m in found if m.kind in ("exact", "context") or m.score >= threshold - m.penalty]
+        found.sort(key=lambda m: (m.origin, m.unit.line or 0))
+        found.sort(key=lambda m: m.unit.changedate or m.unit.creationdate or "", reverse=True)  # newer first
+        found.sort(key=lambda m: (-m.score, _KIND_RANK[m.kind]))
+        unique: dict[tuple[str, str], MemoryMatch] = {}
+        for match in found:
+            unique.setdefault((match.source, normalise(match.target)), match)
+        return list(unique.values())
+
+    def best(self, text: str, source: str, target: str, context: tuple[str, str] | None = None) -> MemoryMatch | None:
+        """The top-ranked candidate, or None."""
+        found = self.lookup(text, source, target, context=context, limit=1)
+        return found[0] if found else None
 
     def exact(self, text: str, source: str, target: str) -> MemoryMatch | None:
         """The first unit (in file order) whose source text equals text and that has target."""
-        for unit in self._index.get((source, normalise(text)), []):
-            candidate = unit.variants.get(target, "")
-            if candidate.strip():
-                return MemoryMatch(candidate, 100, unit.origin, unit)
-        return None
+        tid = self.table(source).ids.get(normalise(text))
+        if tid is None:
+            return None
+        found = self._matches(self.table(source).members[tid], target, "exact", 100, normalise(text))
+        return found[0] if found else None
 
 
-def load_memory(paths: Iterable[Path]) -> Memory:
-    """Load every TMX named or found under the named directories."""
+def load_memory(paths: Iterable[Path], cache_dir: Path | None = None) -> Memory:
+    """Load every TMX named or found under the named directories (streaming)."""
     files = expand_files(paths, ".tmx", "memory")
-    memory = Memory(paths=files)
+    memory = Memory(paths=files, cache_dir=cache_dir if cache_dir is not None else default_cache_dir())
     for path in files:
-        for unit in read_tmx(path):
-            memory.add(unit)
+        memory.extend(iter_tmx(path))
     return memory

@@ -1,11 +1,18 @@
-"""TMX 1.4b reading and writing with a safe XML parser (no entities, no DTD, no network)."""
+"""TMX 1.4b reading (streaming, safe XML parser) and atomic writing.
+
+Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF and lone
+surrogates) are written as ``<ph type="x-char">U+0001</ph>`` inside ``<seg>``: other TMX tools
+treat a ``ph`` as native code and skip it, this reader turns it back into the character, so
+write-then-read is the identity for any text. In ``prop`` values and attributes (where TMX
+allows no inline elements) such characters are dropped.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -16,19 +23,27 @@ from .fsutil import atomic_write_bytes
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code, not translatable text (TMX 1.4b section 3.6).
 _CODE_ELEMENTS = {"bpt", "ept", "it", "ph", "ut"}
-# Characters XML 1.0 cannot carry; they are dropped on write (TMX cannot represent them).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+CHAR_PH_TYPE = "x-char"
+_CHAR_PH_TEXT = re.compile(r"U\+([0-9A-F]{4,6})")
+# Unit attributes kept on TranslationUnit (TMX 1.4b section 3.2.1 names).
+DATE_ATTRS = ("creationdate", "creationid", "changedate", "changeid")
 
 
-@dataclass
+@dataclass(slots=True)
 class TranslationUnit:
-    """A `tu`: text per language plus its id, properties and where it was read from."""
+    """A `tu`: text per language plus its id, properties, dates/users and where it was read from."""
 
     variants: dict[str, str]
     tuid: str | None = None
     props: dict[str, str] = field(default_factory=dict)
     origin: str = ""
     line: int | None = None
+    creationdate: str | None = None
+    creationid: str | None = None
+    changedate: str | None = None
+    changeid: str | None = None
 
 
 def lang_code(value: str) -> str:
@@ -36,53 +51,115 @@ def lang_code(value: str) -> str:
     return value.replace("_", "-").split("-")[0].strip().lower()
 
 
-def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
-    )
-
-
 def _seg_text(seg: etree._Element) -> str:
     parts: list[str] = [seg.text or ""]
     for child in seg:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in _CODE_ELEMENTS:
-            parts.append(_seg_text(child))
+        if isinstance(child.tag, str):
+            name = etree.QName(child).localname
+            if name == "ph" and child.get("type") == CHAR_PH_TYPE:
+                found = _CHAR_PH_TEXT.fullmatch(child.text or "")
+                if found and int(found.group(1), 16) <= 0x10FFFF:
+                    parts.append(chr(int(found.group(1), 16)))
+            elif name not in _CODE_ELEMENTS:
+                parts.append(_seg_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
-def read_tmx(path: Path) -> list[TranslationUnit]:
-    """Read the units of a TMX file; broken XML, DTDs and missing xml:lang raise InputError."""
+def _refuse_doctype(docinfo: etree.DocInfo, path: Path) -> None:
+    if docinfo.internalDTD is not None or docinfo.system_url or docinfo.public_id or docinfo.doctype:
+        raise InputError("TMX with a DOCTYPE is refused (entities and external DTDs are unsafe)", path, 1)
+
+
+def _unit(tu: etree._Element, path: Path) -> TranslationUnit:
+    variants: dict[str, str] = {}
+    for tuv in tu.iterchildren("tuv"):
+        lang = tuv.get(XML_LANG) or tuv.get("lang")
+        if not lang:
+            raise InputError("<tuv> without xml:lang", path, tuv.sourceline)
+        seg = tuv.find("seg")
+        if seg is None:
+            raise InputError("<tuv> without <seg>", path, tuv.sourceline)
+        variants[lang_code(lang)] = _seg_text(seg)
+    props = {p.get("type", ""): (p.text or "") for p in tu.iterchildren("prop")}
+    dates = {name: tu.get(name) for name in DATE_ATTRS}
+    return TranslationUnit(variants, tu.get("tuid"), props, str(path), tu.sourceline, **dates)
+
+
+def iter_tmx(path: Path) -> Iterator[TranslationUnit]:
+    """Stream the units of a TMX file (lxml iterparse, memory bounded by one unit).
+
+    Broken XML, a DOCTYPE (entity expansion, external DTDs), a root that is not <tmx> and a
+    <tuv> without xml:lang or <seg> raise InputError with the file and line.
+    """
     path = Path(path)
     try:
-        tree = etree.parse(str(path), _safe_parser())
+        events = etree.iterparse(
+            str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+            load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
+        )
+        root_seen = False
+        for event, elem in events:
+            if not root_seen:
+                root_seen = True
+                _refuse_doctype(elem.getroottree().docinfo, path)
+                if not isinstance(elem.tag, str) or etree.QName(elem).localname != "tmx":
+                    raise InputError(f"not a TMX file (root element <{elem.tag}>)", path, elem.sourceline)
+            if event == "end" and elem.tag == "tu":
+                yield _unit(elem, path)
+                elem.clear(keep_tail=False)
+                parent = elem.getparent()
+                while parent is not None and elem.getprevious() is not None:
+                    del parent[0]
     except OSError as exc:
         raise InputError(f"cannot read TMX: {exc}", path) from None
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"malformed TMX: {exc.msg}", path, exc.lineno) from None
-    if tree.docinfo.internalDTD is not None or tree.docinfo.system_url:
-        raise InputError("TMX with a DOCTYPE is refused (entities and external DTDs are unsafe)", path, 1)
-    root = tree.getroot()
-    if etree.QName(root).localname != "tmx":
-        raise InputError(f"not a TMX file (root element <{root.tag}>)", path, root.sourceline)
-    units: list[TranslationUnit] = []
-    for tu in root.iter("tu"):
-        variants: dict[str, str] = {}
-        for tuv in tu.iter("tuv"):
-            lang = tuv.get(XML_LANG) or tuv.get("lang")
-            if not lang:
-                raise InputError("<tuv> without xml:lang", path, tuv.sourceline)
-            seg = tuv.find("seg")
-            if seg is None:
-                raise InputError("<tuv> without <seg>", path, tuv.sourceline)
-            variants[lang_code(lang)] = _seg_text(seg)
-        props = {p.get("type", ""): (p.text or "") for p in tu.findall("prop")}
-        units.append(TranslationUnit(variants, tu.get("tuid"), props, str(path), tu.sourceline))
-    return units
+        raise InputError(f"malformed TMX: {exc.msg}", path, exc.lineno or 1) from None
+
+
+def read_header(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The <header> attributes and props of a TMX file (same checks as iter_tmx)."""
+    path = Path(path)
+    attrs: dict[str, str] = {}
+    props: dict[str, str] = {}
+    try:
+        for event, elem in etree.iterparse(
+            str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+            load_dtd=False, huge_tree=False,
+        ):
+            if event == "start" and elem.getparent() is None:
+                _refuse_doctype(elem.getroottree().docinfo, path)
+            if event == "end" and elem.tag == "header":
+                attrs = {str(k): str(v) for k, v in elem.attrib.items()}
+                props = {p.get("type", ""): (p.text or "") for p in elem.iterchildren("prop")}
+                break
+            if event == "start" and elem.tag in ("body", "tu"):
+                break
+    except OSError as exc:
+        raise InputError(f"cannot read TMX: {exc}", path) from None
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"malformed TMX: {exc.msg}", path, exc.lineno or 1) from None
+    return attrs, props
+
+
+def read_tmx(path: Path) -> list[TranslationUnit]:
+    """All units of a TMX file (see iter_tmx)."""
+    return list(iter_tmx(path))
 
 
 def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
+
+
+def _set_seg(seg: etree._Element, text: str) -> None:
+    """Seg content with XML-invalid characters carried as <ph type="x-char">U+XXXX</ph>."""
+    pieces = _XML_INVALID.split(text)
+    chars = _XML_INVALID.findall(text)
+    seg.text = pieces[0]
+    for char, tail in zip(chars, pieces[1:]):
+        ph = etree.SubElement(seg, "ph", type=CHAR_PH_TYPE)
+        ph.text = f"U+{ord(char):04X}"
+        ph.tail = tail
 
 
 def tmx_bytes(
@@ -103,20 +180,24 @@ def tmx_bytes(
         attrib={"o-tmf": "press-toolkit", "adminlang": "en", "srclang": srclang, "datatype": "plaintext"},
     )
     for key, value in (header_props or {}).items():
-        etree.SubElement(header, "prop", type=key).text = _clean(value)
+        etree.SubElement(header, "prop", type=_clean(key)).text = _clean(value)
     body = etree.SubElement(root, "body")
     for unit in units:
         tu = etree.SubElement(body, "tu")
         if unit.tuid:
-            tu.set("tuid", unit.tuid)
+            tu.set("tuid", _clean(unit.tuid))
+        for name in DATE_ATTRS:
+            value = getattr(unit, name)
+            if value:
+                tu.set(name, _clean(value))
         for key, value in unit.props.items():
-            prop = etree.SubElement(tu, "prop", type=key)
+            prop = etree.SubElement(tu, "prop", type=_clean(key))
             prop.text = _clean(value)
         for lang in order + sorted(set(unit.variants) - set(order)):
             if lang in unit.variants:
                 tuv = etree.SubElement(tu, "tuv")
                 tuv.set(XML_LANG, lang)
-                etree.SubElement(tuv, "seg").text = _clean(unit.variants[lang])
+                _set_seg(etree.SubElement(tuv, "seg"), unit.variants[lang])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -127,5 +208,5 @@ def write_tmx(
     langs: Iterable[str],
     header_props: dict[str, str] | None = None,
 ) -> None:
-    """Write a TMX file atomically."""
+    """Write a TMX file atomically (temporary file + rename)."""
     atomic_write_bytes(Path(path), tmx_bytes(units, srclang, langs, header_props))
