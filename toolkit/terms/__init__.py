@@ -39,7 +39,8 @@ class LanguageModel(Protocol):
         """Language-specific joining of words (kk: ИЫҰ-ның)."""
 
     def length_ok(self, surface: str, term_word: str) -> bool:
-        """A last check of a keyed match of one word (en/fr: no derivations)."""
+        """A last check of a keyed match of one word (en/fr: no derivations); called only
+        when the model has a true `checks_length` attribute."""
 
 
 def language_model(lang: str) -> LanguageModel:
@@ -121,21 +122,22 @@ class Recogniser:
         tokens = self.model.retokenize(text, words(text))
         if not tokens:
             return []
-        keys = [self._keys(t.text) for t in tokens]
+        cached = self._cache.get
+        keys = [cached(t[2]) or self._keys(t[2]) for t in tokens]
         join = joinable(text, tokens)
         model = self.model
 
         def accept(first: int, last: int, payload: tuple) -> bool:
             plain = payload[3]
-            return all(w is None or model.length_ok(tokens[first + k].text, w) for k, w in enumerate(plain))
+            return all(w is None or model.length_ok(tokens[first + k][2], w) for k, w in enumerate(plain))
 
-        found = self.trie.matches(keys, join, accept)
+        found = self.trie.matches(keys, join, accept if getattr(model, "checks_length", False) else None)
         chosen = longest_non_overlapping(found, rank=lambda m: (KIND_RANK[m.payload[2]], m.payload[0]))
         return [self._hit(text, tokens, m) for m in chosen]
 
     def _hit(self, text: str, tokens: list[Token], match: Match) -> TermHit:
         index, variant, kind, _ = match.payload
-        start, end = tokens[match.first].start, tokens[match.last].end
+        start, end = tokens[match.first][0], tokens[match.last][1]
         return TermHit(self.concepts[index], start, end, text[start:end], variant, kind)
 
 

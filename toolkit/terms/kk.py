@@ -24,7 +24,6 @@ NASALS = set("мнң")
 SONORANTS = set("рйуl")  # plus л, ж, з handled below
 
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\d*")
-_ENDING = re.compile(r"[a-zа-яёәғқңөұүһі]{1,7}")
 
 
 def is_front(word: str) -> bool:
@@ -184,15 +183,15 @@ class KazakhModel:
         out: list[Token] = []
         i = 0
         while i < len(tokens):
-            tok = tokens[i]
+            start, end, surface = tokens[i]
             if i + 1 < len(tokens):
-                nxt = tokens[i + 1]
-                if (text[tok.end : nxt.start] in ("-", "\u2011", "\u2010") and _ACRONYM.fullmatch(tok.text)
-                        and _ENDING.fullmatch(nxt.text) and nxt.text in self._endings):
-                    out.append(Token(tok.start, nxt.end, text[tok.start : nxt.end]))
+                n_start, n_end, n_surface = tokens[i + 1]
+                if (text[end:n_start] in ("-", "\u2011", "\u2010") and _ACRONYM.fullmatch(surface)
+                        and n_surface in self._endings):
+                    out.append((start, n_end, text[start:n_end]))
                     i += 2
                     continue
-            out.append(tok)
+            out.append(tokens[i])
             i += 1
         return out
 

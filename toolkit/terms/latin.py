@@ -26,6 +26,8 @@ def fold(word: str) -> str:
 class LatinModel:
     """Stem keys for en or fr."""
 
+    checks_length = True
+
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._stemmer = snowballstemmer.stemmer(STEMMERS[lang])

@@ -4,21 +4,16 @@ longest non-overlapping ones.
 Each text token carries a tuple of keys (its normalised forms: lemmas, stems, prefixes); a
 pattern is a sequence of keys, one per token. Matching walks the trie from every token, keeping
 every node reachable through any key of each token, so the cost is linear in the text for a
-glossary of any size.
+glossary of any size. Nodes are plain dicts (children by key, payloads under END) for speed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Sequence
 
 Key = Hashable
-
-
-@dataclass
-class _Node:
-    children: dict[Key, "_Node"] = field(default_factory=dict)
-    payloads: list[Any] = field(default_factory=list)
+END = object()  # the payload list of a node is stored under this key
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,7 @@ class TokenTrie:
     """Patterns (key sequences) with payloads; `matches` finds them in keyed token streams."""
 
     def __init__(self) -> None:
-        self._root = _Node()
+        self._root: dict = {}
         self.size = 0
 
     def add(self, keys: Sequence[Key], payload: Any) -> None:
@@ -43,14 +38,11 @@ class TokenTrie:
             raise ValueError("empty pattern")
         node = self._root
         for key in keys:
-            node = node.children.setdefault(key, _Node())
-        if payload not in node.payloads:
-            node.payloads.append(payload)
+            node = node.setdefault(key, {})
+        payloads = node.setdefault(END, [])
+        if payload not in payloads:
+            payloads.append(payload)
             self.size += 1
-
-    def first_keys(self) -> set[Key]:
-        """Keys that can start a pattern (a cheap filter for callers)."""
-        return set(self._root.children)
 
     def matches(
         self,
@@ -60,32 +52,33 @@ class TokenTrie:
     ) -> list[Match]:
         """Every pattern occurrence. joinable[i] says token i may continue a match of token i-1;
         accept(first, last, payload) may veto a match (e.g. a length check)."""
-        root = self._root.children
+        root = self._root
         found: list[Match] = []
         n = len(token_keys)
-        for i in range(n):
-            nodes = [root[k] for k in token_keys[i] if k in root]
+        for i, keys in enumerate(token_keys):
+            nodes = [root[k] for k in keys if k in root]
             j = i
             while nodes:
                 for node in nodes:
-                    for payload in node.payloads:
-                        if accept is None or accept(i, j, payload):
-                            found.append(Match(i, j, payload))
+                    payloads = node.get(END)
+                    if payloads:
+                        for payload in payloads:
+                            if accept is None or accept(i, j, payload):
+                                found.append(Match(i, j, payload))
                 j += 1
                 if j >= n or not joinable[j]:
                     break
-                keys = token_keys[j]
-                nodes = [child for node in nodes for k in keys if (child := node.children.get(k)) is not None]
+                following = token_keys[j]
+                nodes = [child for node in nodes for k in following if (child := node.get(k)) is not None]
         return found
 
 
 def longest_non_overlapping(matches: Sequence[Match], rank: Callable[[Match], Any] | None = None) -> list[Match]:
     """Resolve overlaps: the longest match wins (then the earlier one, then rank); nested and
     overlapping shorter matches are dropped. Result in text order."""
-    order = sorted(
-        matches,
-        key=lambda m: (-(m.last - m.first), m.first, rank(m) if rank else 0),
-    )
+    if len(matches) <= 1:
+        return list(matches)
+    order = sorted(matches, key=lambda m: (m.first - m.last, m.first, rank(m) if rank else 0))
     taken: list[Match] = []
     used: set[int] = set()
     for match in order:

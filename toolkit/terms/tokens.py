@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+")
 # a term word as written in a glossary: letters/digits with at most one `|` or trailing `*` marker
@@ -13,18 +12,12 @@ _JOIN_GAP = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014'\u2019
 _INITIAL_GAP = re.compile(r"\. ?")  # Ф.Бенжамин, Ф. Бенжамин
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word: its span in the text and its surface."""
-
-    start: int
-    end: int
-    text: str
+Token = tuple[int, int, str]  # start, end, surface (plain tuples: texts have millions of words)
 
 
 def words(text: str) -> list[Token]:
     """The words of a text (letters and digits; punctuation and spaces are gaps)."""
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
 def term_words(term: str) -> list[str]:
@@ -36,12 +29,10 @@ def joinable(text: str, tokens: list[Token]) -> list[bool]:
     """joinable[i]: token i may continue a term begun before it (False for the first token)."""
     result = [False] * len(tokens)
     for i in range(1, len(tokens)):
-        prev, cur = tokens[i - 1], tokens[i]
-        gap = text[prev.end : cur.start]
-        if gap == " ":
+        prev_end, prev_text = tokens[i - 1][1], tokens[i - 1][2]
+        gap = text[prev_end : tokens[i][0]]
+        if gap == " " or _JOIN_GAP.fullmatch(gap):
             result[i] = True
-        elif _JOIN_GAP.fullmatch(gap):
-            result[i] = True
-        elif _INITIAL_GAP.fullmatch(gap) and len(prev.text) == 1 and prev.text.isupper():
+        elif _INITIAL_GAP.fullmatch(gap) and len(prev_text) == 1 and prev_text.isupper():
             result[i] = True
     return result
