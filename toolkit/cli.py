@@ -14,6 +14,10 @@ from .errors import ToolkitError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 models_app = typer.Typer(no_args_is_help=True, help="Install and list translation models (local files only).")
 app.add_typer(models_app, name="models")
+from .cli_memory import memory_app, review_app  # noqa: E402
+
+app.add_typer(memory_app, name="memory")
+app.add_typer(review_app, name="review")
 from .cli_glossary import glossary_app, terms as terms_command  # noqa: E402
 
 app.add_typer(glossary_app, name="glossary")

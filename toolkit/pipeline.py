@@ -31,6 +31,7 @@ class Proposal:
     text: str = ""
     origin: str = ""
     fuzzy: bool = False  # a person must still confirm it
+    memory_source: str = ""  # a fuzzy memory match's own source sentence, shown to the reviewer
 
 
 @dataclass
@@ -126,6 +127,16 @@ def segment_document(document: Document, glossary: Glossary) -> list[AlignedSegm
     return segments
 
 
+def segment_contexts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]:
+    """Each segment's previous and next source sentence in its document ("" at an edge)."""
+    contexts: dict[str, tuple[str, str]] = {}
+    for result in results:
+        texts = [""] + [s.source for s in result.segments] + [""]
+        for i, segment in enumerate(result.segments, start=1):
+            contexts[segment.id] = (texts[i - 1], texts[i + 1])
+    return contexts
+
+
 def _glossary_only(segment: AlignedSegment, target: str) -> Proposal | None:
     """A segment that is nothing but one glossary term gets the approved equivalent."""
     if len(segment.terms) == 1 and normalise(segment.terms[0].text) == normalise(segment.source):
@@ -201,12 +212,14 @@ def translate_releases(
     engines = EngineSet(options, cache)
     used: dict[str, ModelPackage] = {}
 
+    contexts = segment_contexts(results)
     for target in target_list:
         pending: list[AlignedSegment] = []
         for segment in all_segments:
-            match = memory.exact(segment.source, source, target)
+            match = memory.best(segment.source, source, target, contexts[segment.id])
             if match is not None:
-                segment.targets[target] = Proposal(match.target, match.label, False)
+                shown = match.source if match.kind in ("fuzzy", "number-adjusted") else ""
+                segment.targets[target] = Proposal(match.target, match.label, match.fuzzy, shown)
                 stats[target].memory += 1
             else:
                 pending.append(segment)

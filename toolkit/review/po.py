@@ -61,5 +61,7 @@ def build_po(result: DocumentResult, source: str, target: str, signature: str) -
         )
         if proposal and proposal.text and proposal.fuzzy:
             entry.flags.append("fuzzy")
+            if proposal.memory_source:  # a fuzzy memory match: its source, as gettext's "#| msgid"
+                entry.previous_msgid = proposal.memory_source
         po.append(entry)
     return po

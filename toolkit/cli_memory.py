@@ -1,0 +1,125 @@
+"""The `memory` and `review` commands: thin wrappers over toolkit.memory, memory_io and review.apply."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+memory_app = typer.Typer(no_args_is_help=True, help="Translation memories: import, stats, lookup, export.")
+review_app = typer.Typer(no_args_is_help=True, help="Close the review loop of a bundle.")
+
+MEMORY_HELP = "TMX files or folders (default: memories/)."
+
+
+def _memory(paths: Optional[List[Path]]):
+    from .errors import UsageError
+    from .memory import load_memory
+    from .sources import default_dir
+
+    chosen = list(paths) if paths else default_dir("memories")
+    if not chosen:
+        raise UsageError("no memory: pass --memory PATH or run where a memories/ folder is")
+    return load_memory(chosen)
+
+
+@memory_app.command("import")
+def memory_import(
+    inputs: List[Path] = typer.Argument(..., help="Reviewed .po, .tmx, .csv or .tsv files."),
+    into: Path = typer.Option(..., "--into", help="The memory to merge into (memories/NAME.tmx)."),
+    source: Optional[str] = typer.Option(None, "--from", help="Source language of TMX/CSV inputs (default: header)."),
+) -> None:
+    """Import confirmed entries; duplicates are merged, conflicts kept as alternatives and reported."""
+    from .memory_io import import_into
+
+    for line in import_into(inputs, into, source=source).lines():
+        typer.echo(line)
+
+
+@memory_app.command("stats")
+def memory_stats(
+    memory: Optional[List[Path]] = typer.Option(None, "--memory", help=MEMORY_HELP),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """Units per file and language, distinct sentences, users and dates."""
+    from .memory_io import memory_stats as stats
+
+    data = stats(_memory(memory))
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{data['units']} units; languages: " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
+    typer.echo("distinct sentences: " + ", ".join(f"{k} {v}" for k, v in data["distinct_sentences"].items()))
+    for row in data["files"]:
+        penalty = f" (penalty {row['penalty']})" if row["penalty"] else ""
+        typer.echo(f"  {row['path']}: {row['units']} units{penalty}")
+    typer.echo(f"users: {', '.join(data['users']) or '-'}; dates: {data['first_date'] or '-'} .. {data['last_date'] or '-'}")
+
+
+@memory_app.command("lookup")
+def memory_lookup(
+    text: str = typer.Argument(..., help="The source sentence."),
+    lang: str = typer.Option(..., "--lang", "-l", help="Its language."),
+    target: str = typer.Option(..., "--to", "-t", help="The target language."),
+    memory: Optional[List[Path]] = typer.Option(None, "--memory", help=MEMORY_HELP),
+    prev: Optional[str] = typer.Option(None, "--prev", help="Previous segment (for 101% in-context matches)."),
+    next_: Optional[str] = typer.Option(None, "--next", help="Next segment (with --prev)."),
+    limit: int = typer.Option(5, "--limit", min=1),
+    threshold: int = typer.Option(75, "--threshold", min=1, max=100, help="Lowest fuzzy score in percent."),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """Ranked candidates (exact, context, number-adjusted, fuzzy) with their provenance."""
+    from .langs import check_lang
+
+    source, to = check_lang(lang), check_lang(target)
+    context = (prev or "", next_ or "") if prev is not None or next_ is not None else None
+    found = _memory(memory).lookup(text, source, to, context=context, limit=limit, threshold=threshold)
+    if fmt == "json":
+        typer.echo(json.dumps([m.as_dict() for m in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo("no match")
+    for m in found:
+        where = f"{m.origin}:{m.unit.line}" if m.unit.line else m.origin
+        typer.echo(f"{m.score:>3}% {m.kind:15} {m.target}\n     source: {m.source}\n     from:   {where}"
+                   + (f" ({m.note})" if m.note else "") + (f" penalty {m.penalty}" if m.penalty else ""))
+
+
+@memory_app.command("export")
+def memory_export(
+    fmt: str = typer.Option(..., "--format", help="tmx, csv or po"),
+    memory: Optional[List[Path]] = typer.Option(None, "--memory", help=MEMORY_HELP),
+    source: str = typer.Option("ru", "--from", help="Source language."),
+    target: Optional[str] = typer.Option(None, "--to", help="Target language (PO only)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+) -> None:
+    """Write the memories as one TMX, a CSV with a column per language, or a PO file."""
+    from .fsutil import atomic_write_bytes
+    from .langs import check_lang
+    from .memory_io import export_bytes
+
+    data = export_bytes(_memory(memory), fmt, check_lang(source), check_lang(target) if target else None)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write_bytes(out, data)
+        typer.echo(f"wrote {out}", err=True)
+
+
+@review_app.command("apply")
+def review_apply(
+    bundle_dir: Path = typer.Argument(..., help="The reviewed bundle folder (its *.po files)."),
+    into: Path = typer.Option(Path("memories/reviewed.tmx"), "--into", help="Memory that receives the confirmed entries."),
+    no_import: bool = typer.Option(False, "--no-import", help="Write the texts only."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the final texts (default: the bundle)."),
+) -> None:
+    """Write the final <doc>.<lang>.txt texts and import the confirmed entries into a memory."""
+    from .review.apply import apply_review
+
+    report = apply_review(bundle_dir, None if no_import else into, out)
+    for line in report.lines():
+        typer.echo(line)

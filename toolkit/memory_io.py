@@ -1,0 +1,374 @@
+"""Memory files other than TMX (reviewed PO bundles, CSV/TSV), import into a TMX and export.
+
+Import reads every input completely first (a malformed one raises InputError naming file and
+line, and nothing is written), then, holding an exclusive lock on the target memory, re-reads
+it, merges and writes it atomically, so two imports at once both land and a crash leaves the
+old file. Only confirmed entries are imported: PO entries with a msgstr and no fuzzy flag.
+Merging is keyed on the normalised source sentence: the same translation is a duplicate, a
+missing language is filled in, a different translation is kept as an alternative unit and
+reported as a conflict.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import getpass
+import io
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import polib
+
+from .document import doc_id_for
+from .errors import InputError, UsageError
+from .langs import SUPPORTED, check_lang
+from .memory import Memory, normalise
+from .tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
+
+CSV_META_COLUMNS = ("tuid", "document", "creationdate", "creationid", "changedate", "changeid", "origin")
+_PO_LINE = re.compile(r"\(line (\d+)\)")
+
+
+@dataclass
+class MemoryInput:
+    """Confirmed units read from one file, the language they are keyed on, and what was skipped."""
+
+    path: Path
+    source: str
+    units: list[TranslationUnit]
+    unconfirmed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """What an import did to the target memory."""
+
+    into: Path
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    filled: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    unconfirmed: int = 0
+
+    def lines(self) -> list[str]:
+        head = (f"{self.into}: {self.read} confirmed entries read, {self.added} added, {self.duplicates} "
+                f"duplicates merged, {self.filled} languages filled in, {len(self.conflicts)} conflicts kept "
+                f"as alternatives, {self.unconfirmed} unconfirmed skipped")
+        return [head] + [f"conflict: {c}" for c in self.conflicts]
+
+
+def timestamp(now: datetime | None = None) -> str:
+    """A TMX date (YYYYMMDDThhmmssZ, UTC)."""
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _po_lang(po: polib.POFile, key: str, path: Path) -> str:
+    value = po.metadata.get(key, "").strip()
+    if not value:
+        raise InputError(f"PO header has no {key}", path, 1)
+    code = lang_code(value)
+    if code not in SUPPORTED:
+        raise InputError(f"PO header {key}: unsupported language {value!r}", path, 1)
+    return code
+
+
+def open_po(path: Path) -> polib.POFile:
+    """Parse a PO file; syntax errors become InputError with the line."""
+    try:
+        return polib.pofile(str(path), wrapwidth=0)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"PO file is not valid UTF-8 ({exc.reason})", path) from None
+    except (OSError, ValueError) as exc:
+        found = _PO_LINE.search(str(exc))
+        if found is None and not Path(path).is_file():
+            raise InputError("PO file not found", path) from None
+        raise InputError("malformed PO file", path, int(found.group(1)) if found else None) from None
+
+
+def po_languages(po: polib.POFile, path: Path) -> tuple[str, str]:
+    """(source, target) from the X-Source-Language and Language headers."""
+    return _po_lang(po, "X-Source-Language", path), _po_lang(po, "Language", path)
+
+
+def is_confirmed(entry: polib.POEntry) -> bool:
+    """A reviewed entry: translated, not fuzzy, not obsolete."""
+    return bool(entry.msgstr.strip()) and "fuzzy" not in entry.flags and not entry.obsolete
+
+
+def _entry_document(entry: polib.POEntry) -> str:
+    if entry.occurrences:
+        return doc_id_for(Path(entry.occurrences[0][0]))
+    return (entry.msgctxt or "").split(".")[0]
+
+
+def read_po(path: Path, now: datetime | None = None) -> MemoryInput:
+    """Confirmed entries of a reviewed PO file as units, with their document context as props."""
+    path = Path(path)
+    po = open_po(path)
+    source, target = po_languages(po, path)
+    user = po.metadata.get("Last-Translator", "").strip() or _user()
+    stamp = timestamp(now)
+    entries = [e for e in po if not e.obsolete and e.msgid]
+    units, unconfirmed = [], []
+    for i, entry in enumerate(entries):
+        if not is_confirmed(entry):
+            unconfirmed.append(entry.msgctxt or entry.msgid)
+            continue
+        document = _entry_document(entry)
+        same_doc = lambda j: 0 <= j < len(entries) and _entry_document(entries[j]) == document  # noqa: E731
+        props = {
+            "x-source-document": document,
+            "x-context-prev": entries[i - 1].msgid if same_doc(i - 1) else "",
+            "x-context-next": entries[i + 1].msgid if same_doc(i + 1) else "",
+            "x-status": "reviewed",
+        }
+        units.append(TranslationUnit(
+            {source: entry.msgid, target: entry.msgstr}, entry.msgctxt, props, str(path), entry.linenum,
+            creationdate=stamp, creationid=user,
+        ))
+    return MemoryInput(path, source, units, unconfirmed)
+
+
+def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
+    """A CSV (.csv) or TSV (.tsv) file with a header of language codes (first one is the source).
+
+    Other known columns: tuid, document, creationdate, creationid, changedate, changeid, origin.
+    """
+    path = Path(path)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 ({exc.reason})", path) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+        if not header:
+            raise InputError("empty file (a header of language codes is needed)", path, 1)
+        names = [h.strip().lower() for h in header]
+        langs = {i: lang_code(n) for i, n in enumerate(names) if lang_code(n) in SUPPORTED and n not in CSV_META_COLUMNS}
+        unknown = [h for i, h in enumerate(names) if i not in langs and h not in CSV_META_COLUMNS]
+        if len(langs) < 2 or unknown:
+            raise InputError(
+                f"header needs two or more language columns ({', '.join(SUPPORTED)}) and only known columns "
+                f"({', '.join(CSV_META_COLUMNS)}); got {header!r}", path, 1)
+        meta = {n: i for i, n in enumerate(names) if n in CSV_META_COLUMNS}
+        source = langs[min(langs)]
+        units = []
+        stamp = timestamp(now)
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise InputError(f"{len(row)} fields where the header has {len(header)}", path, line)
+            variants = {lang: row[i] for i, lang in langs.items() if row[i].strip()}
+            if source not in variants or len(variants) < 2:
+                continue
+            get = lambda name: (row[meta[name]].strip() or None) if name in meta else None  # noqa: E731
+            props = {"x-source-document": get("document")} if get("document") else {}
+            units.append(TranslationUnit(
+                variants, get("tuid"), props, str(path), line,
+                creationdate=get("creationdate") or stamp, creationid=get("creationid") or _user(),
+                changedate=get("changedate"), changeid=get("changeid"),
+            ))
+    except csv.Error as exc:
+        raise InputError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path, reader.line_num) from None
+    return MemoryInput(path, source, units)
+
+
+def read_tmx_input(path: Path, source: str | None = None) -> MemoryInput:
+    """A TMX file to import; its source language is the header's srclang unless given."""
+    attrs, _ = read_header(path)
+    units = list(iter_tmx(path))
+    src = source or lang_code(attrs.get("srclang", ""))
+    if src not in SUPPORTED:
+        src = next((lang for u in units for lang in u.variants), "ru")
+    return MemoryInput(Path(path), src, units)
+
+
+def read_input(path: Path, source: str | None = None, now: datetime | None = None) -> MemoryInput:
+    """Dispatch on the suffix: .po, .tmx, .csv, .tsv."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found", path)
+    suffix = path.suffix.lower()
+    if suffix == ".po":
+        return read_po(path, now)
+    if suffix == ".tmx":
+        return read_tmx_input(path, source)
+    if suffix in (".csv", ".tsv"):
+        found = read_delimited(path, now)
+        if source:
+            found.source = check_lang(source)
+        return found
+    raise InputError("unsupported memory file (use .po, .tmx, .csv or .tsv)", path)
+
+
+@contextmanager
+def memory_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock (fcntl) for read-modify-write of a memory file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".{path.name}.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def merge_units(existing: list[TranslationUnit], incoming: MemoryInput, report: ImportReport,
+                stamp: str, user: str) -> None:
+    """Merge incoming units into existing (in place), counting into report."""
+    src = incoming.source
+    by_source: dict[str, list[TranslationUnit]] = {}
+    for unit in existing:
+        if unit.variants.get(src, "").strip():
+            by_source.setdefault(normalise(unit.variants[src]), []).append(unit)
+    for unit in incoming.units:
+        key = normalise(unit.variants.get(src, ""))
+        if not key:
+            continue
+        report.read += 1
+        group = by_source.get(key)
+        if not group:
+            new = TranslationUnit(dict(unit.variants), unit.tuid, dict(unit.props), "", None,
+                                  unit.creationdate or stamp, unit.creationid or user, unit.changedate, unit.changeid)
+            existing.append(new)
+            by_source[key] = [new]
+            report.added += 1
+            continue
+        changed = False
+        for lang, text in unit.variants.items():
+            if lang == src or not text.strip():
+                continue
+            if any(normalise(u.variants.get(lang, "")) == normalise(text) for u in group):
+                continue
+            empty = next((u for u in group if not u.variants.get(lang, "").strip()), None)
+            if empty is not None:
+                empty.variants[lang] = text
+                empty.changedate, empty.changeid = stamp, user
+                report.filled += 1
+            else:
+                alternative = TranslationUnit({src: unit.variants[src], lang: text}, unit.tuid,
+                                              {**unit.props, "x-alternative": "yes"}, "", None,
+                                              unit.creationdate or stamp, unit.creationid or user)
+                existing.append(alternative)
+                group.append(alternative)
+                kept = group[0].variants.get(lang, "")
+                where = f"{incoming.path}:{unit.line}" if unit.line else str(incoming.path)
+                report.conflicts.append(f"{where}: {key!r} [{lang}] {text!r} kept as an alternative to {kept!r}")
+            changed = True
+        if not changed:
+            report.duplicates += 1
+
+
+def import_into(
+    inputs: Sequence[Path], into: Path, *, source: str | None = None, now: datetime | None = None
+) -> ImportReport:
+    """Import confirmed entries from PO/TMX/CSV/TSV files into the TMX `into` (locked, atomic)."""
+    if not inputs:
+        raise UsageError("nothing to import")
+    into = Path(into)
+    if into.suffix.lower() != ".tmx":
+        raise UsageError(f"--into must name a .tmx file, not {into}")
+    read = [read_input(p, source, now) for p in inputs]  # everything parsed before anything is written
+    return merge_inputs(read, into, now)
+
+
+def merge_inputs(read: Sequence[MemoryInput], into: Path, now: datetime | None = None) -> ImportReport:
+    """Merge already-read inputs into the TMX `into` under its lock and write it atomically."""
+    report = ImportReport(Path(into), unconfirmed=sum(len(r.unconfirmed) for r in read))
+    stamp, user = timestamp(now), _user()
+    with memory_lock(into):
+        existing: list[TranslationUnit] = []
+        header_props: dict[str, str] = {}
+        srclang = read[0].source if read else "ru"
+        if into.exists():
+            attrs, header_props = read_header(into)
+            srclang = lang_code(attrs.get("srclang", srclang)) or srclang
+            existing = list(iter_tmx(into))
+        for item in read:
+            merge_units(existing, item, report, stamp, user)
+        write_tmx(into, existing, srclang, SUPPORTED, header_props)
+    return report
+
+
+def export_bytes(memory: Memory, fmt: str, source: str = "ru", target: str | None = None) -> bytes:
+    """A memory as TMX, CSV (one column per language) or PO (source -> target)."""
+    units = memory.units
+    if fmt == "tmx":
+        return tmx_bytes(units, source, SUPPORTED)
+    if fmt == "csv":
+        langs = [lang for lang in SUPPORTED if any(lang in u.variants for u in units)]
+        langs = [source] + [lang for lang in langs if lang != source]
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["tuid", *langs, "document", "creationdate", "creationid", "changedate", "changeid"])
+        for u in units:
+            if u.variants.get(source, "").strip():
+                writer.writerow([u.tuid or "", *(u.variants.get(lang, "") for lang in langs),
+                                 u.props.get("x-source-document", u.props.get("x-document", "")),
+                                 u.creationdate or "", u.creationid or "", u.changedate or "", u.changeid or ""])
+        return buffer.getvalue().encode("utf-8")
+    if fmt == "po":
+        if not target or target == source:
+            raise UsageError("PO export needs a target language different from the source (--to)")
+        po = polib.POFile(wrapwidth=0)
+        po.metadata = {"Language": target, "X-Source-Language": source, "MIME-Version": "1.0",
+                       "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+        for i, u in enumerate(units):
+            src, tgt = u.variants.get(source, ""), u.variants.get(target, "")
+            if src.strip() and tgt.strip():
+                po.append(polib.POEntry(msgctxt=f"{u.tuid or 'tu'}#{i}", msgid=src, msgstr=tgt,
+                                        occurrences=[(u.origin, str(u.line))] if u.origin and u.line else []))
+        return (str(po) + "\n").encode("utf-8")
+    raise UsageError(f"unknown export format {fmt!r} (tmx, csv or po)")
+
+
+def memory_stats(memory: Memory) -> dict[str, object]:
+    """Counts per file and language, distinct sentences, alternatives, users and date range."""
+    files: dict[str, int] = {}
+    langs: dict[str, int] = {}
+    users: set[str] = set()
+    dates: list[str] = []
+    from .memory import file_penalty
+
+    for u in memory.units:
+        files[u.origin] = files.get(u.origin, 0) + 1
+        for lang in u.variants:
+            langs[lang] = langs.get(lang, 0) + 1
+        users.update(x for x in (u.creationid, u.changeid) if x)
+        dates.extend(x for x in (u.creationdate, u.changedate) if x)
+    distinct = {lang: len(memory.table(lang).texts) for lang in sorted(langs)}
+    return {
+        "units": len(memory.units),
+        "files": [{"path": path, "units": n, "penalty": file_penalty(path)} for path, n in files.items()],
+        "languages": dict(sorted(langs.items())),
+        "distinct_sentences": distinct,
+        "users": sorted(users),
+        "first_date": min(dates, default=None),
+        "last_date": max(dates, default=None),
+    }
+
+
+def iter_units(inputs: Iterable[MemoryInput]) -> Iterator[TranslationUnit]:
+    """All units of several inputs, in order."""
+    for item in inputs:
+        yield from item.units
