@@ -51,12 +51,13 @@ def kk_script(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(f"Latin {latin.group()!r} inside the Cyrillic word {word!r}",
                           match.start() + latin.start(), f"latin {word}")
                 continue
-        if not table or any(c in KAZAKH_LETTERS for c in word):
+        if not table:
             continue
         low = word.lower()
-        for k in range(len(low), MIN_STEM - 1, -1):
-            expected = table.get(low[:k])
-            if expected:
+        russified = low.translate(RUSSIFY)
+        for k in range(len(russified), MIN_STEM - 1, -1):
+            expected = table.get(russified[:k])
+            if expected and low[:k] != expected.lower():
                 yield Hit(f"{word!r} has Russian letters where the glossary's Kazakh {expected!r} has Kazakh ones",
                           match.start(), f"russian {word}")
                 break

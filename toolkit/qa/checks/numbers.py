@@ -72,10 +72,11 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         return rf"(?:{names})\w*\.?"
 
     suffix = r"(?:st|nd|rd|th|er|-?е|-?го)?"
-    day = rf"(?P<d>[0-3]?\d){suffix}(?:[-–—](?P<r>[0-3]?\d){suffix})?"
+    joint = r"(?:[-–—]|\s(?:and|et|и|және)\s)"
+    day = rf"(?P<d>[0-3]?\d){suffix}(?:{joint}(?P<r>[0-3]?\d){suffix})?"
     if lang == "en":
         date = (rf"(?<!\d){day}(?: of)? {month('m')}"
-                rf"|{month('b')} (?P<d2>[0-3]?\d){suffix}(?:[-–—](?P<r2>[0-3]?\d){suffix})?(?!\d)")
+                rf"|{month('b')} (?P<d2>[0-3]?\d){suffix}(?:{joint}(?P<r2>[0-3]?\d){suffix})?(?!\d)")
     else:
         date = rf"(?<!\d){day}[{SPACES}]{month('m')}"
     numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>\d{4})(?!\d)|(?<!\d)(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"

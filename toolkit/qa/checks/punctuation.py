@@ -18,8 +18,8 @@ _END_CLASS = {".": ".", "!": "!", "?": "?", ":": ":", "…": "…", ";": ";"}
 # French: a non-breaking space (U+00A0 or U+202F) before ; : ! ? and inside « ».
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 _FR_HIGH = re.compile(r"(?<=\S)(?P<gap>[ ]?)(?P<mark>[;:!?])(?=\s|$|[»)])")
-_SPACE_BEFORE = re.compile(r"(?<=\w)(?P<gap>[ \u00a0\u202f]+)(?P<mark>[,.;:!?])(?=\s|$)")
-_FR_SPACE_BEFORE = re.compile(r"(?<=\w)(?P<gap>[ \u00a0\u202f]+)(?P<mark>[,.])(?=\s|$)")
+_SPACE_BEFORE = re.compile(r"(?<=[\w%)»”])(?P<gap>[ \u00a0\u202f]+)(?P<mark>[,.;:!?])(?=\s|$)")
+_FR_SPACE_BEFORE = re.compile(r"(?<=[\w%)»”])(?P<gap>[ \u00a0\u202f]+)(?P<mark>[,.])(?=\s|$)")
 
 
 @check("quotes", "warning")
