@@ -38,9 +38,9 @@ class LanguageModel(Protocol):
     def retokenize(self, text: str, tokens: list[Token]) -> list[Token]:
         """Language-specific joining of words (kk: ИЫҰ-ның)."""
 
-    def length_ok(self, surface: str, term_word: str) -> bool:
+    def form_ok(self, surface: str, term_word: str) -> bool:
         """A last check of a keyed match of one word (en/fr: no derivations); called only
-        when the model has a true `checks_length` attribute."""
+        when the model has a true `checks_form` attribute."""
 
 
 def language_model(lang: str) -> LanguageModel:
@@ -68,6 +68,11 @@ def _marker_key(word: str) -> tuple[str, str] | None:
     if low.endswith("*"):
         return (low[:-1], "*")
     return None
+
+
+def _is_acronym(word: str) -> bool:
+    """An all-capitals glossary word (WHO, IT, МИД): text words must be capitals too."""
+    return len(word) >= 2 and word.isupper()
 
 
 class Recogniser:
@@ -101,8 +106,9 @@ class Recogniser:
                 else:
                     options.append(self.model.term_keys(word))
             plain = tuple(None if _marker_key(w) else w for w in written)
+            checked = any(_is_acronym(w) for w in written) or getattr(self.model, "checks_form", False)
             for keys in islice(product(*options), MAX_PATHS):
-                self.trie.add(keys, (index, variant, kind, plain))
+                self.trie.add(keys, (index, variant, kind, plain, checked))
 
     def _keys(self, word: str) -> tuple:
         keys = self._cache.get(word)
@@ -127,17 +133,30 @@ class Recogniser:
         join = joinable(text, tokens)
         model = self.model
 
-        def accept(first: int, last: int, payload: tuple) -> bool:
-            plain = payload[3]
-            return all(w is None or model.length_ok(tokens[first + k][2], w) for k, w in enumerate(plain))
+        checks_form = getattr(model, "checks_form", False)
 
-        found = self.trie.matches(keys, join, accept if getattr(model, "checks_length", False) else None)
+        def accept(first: int, last: int, payload: tuple) -> bool:
+            if not payload[4]:
+                return True
+            for k, word in enumerate(payload[3]):
+                if word is None:
+                    continue
+                surface = tokens[first + k][2]
+                if _is_acronym(word) and not surface[:2].isupper():
+                    return False  # WHO is not «who», IT is not «its»
+                if checks_form and not model.form_ok(surface, word):
+                    return False
+            return True
+
+        found = self.trie.matches(keys, join, accept)
         chosen = longest_non_overlapping(found, rank=lambda m: (KIND_RANK[m.payload[2]], m.payload[0]))
         return [self._hit(text, tokens, m) for m in chosen]
 
     def _hit(self, text: str, tokens: list[Token], match: Match) -> TermHit:
-        index, variant, kind, _ = match.payload
+        index, variant, kind = match.payload[:3]
         start, end = tokens[match.first][0], tokens[match.last][1]
+        if variant.endswith(".") and text[end : end + 1] == ".":
+            end += 1  # «в т.ч.»: the abbreviation's dot belongs to the term
         return TermHit(self.concepts[index], start, end, text[start:end], variant, kind)
 
 

@@ -23,11 +23,15 @@ VOICED_STOPS = set("бвгд")  # behave like voiceless at the end of loanwords 
 NASALS = set("мнң")
 SONORANTS = set("рйуl")  # plus л, ж, з handled below
 
-_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\d*")
+# an acronym: capitals, possibly with lower-case letters inside (ТүркПА), ending in a capital
+_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\d*")
+
+
+AMBIGUOUS_VOWELS = set("уиюя")  # loanwords: округ takes front endings (округі), консул back
 
 
 def is_front(word: str) -> bool:
-    """Vowel harmony class of a word: its last clear vowel (и, э, е, ә, ө, ү, і are front)."""
+    """Vowel harmony class of a word: its last vowel (э, е, ә, ө, ү, і, и are front)."""
     for char in reversed(word.lower()):
         if char in FRONT_VOWELS:
             return True
@@ -36,34 +40,52 @@ def is_front(word: str) -> bool:
     return False
 
 
+def harmonies(word: str) -> tuple[bool, ...]:
+    """The harmony (front?) a word's endings take; both when its last vowel is у, и, ю or я
+    (loanwords go either way: консулға but округі, министрге) or an е right after a vowel
+    (surnames: Тоқаевтың, Тоқаевқа)."""
+    low = word.lower()
+    for i in range(len(low) - 1, -1, -1):
+        char = low[i]
+        if char in AMBIGUOUS_VOWELS or (char == "е" and i > 0 and low[i - 1] in VOWELS):
+            return (is_front(word), not is_front(word))
+        if char in FRONT_VOWELS or char in BACK_VOWELS:
+            break
+    return (is_front(word),)
+
+
 def _h(back: str, front: str, front_word: bool) -> str:
     return front if front_word else back
 
 
 def _last_class(word: str) -> str:
-    """vowel, nasal (м н ң), sonorant (р й у л), sibilant (ж з), voiceless (incl. б в г д)."""
-    last = word[-1:].lower()
+    """vowel, nasal (м н ң), sonorant (р й у и), voiced (л ж з), voiceless (also б в г д).
+    Final у and и are consonants for endings (алмасуды, Калгаридің); ь, ъ are skipped
+    (Монреальда)."""
+    last = word.lower().rstrip("ьъ")[-1:]
+    if last in "рйуи":  # final и is read ий: Калгаридің
+        return "sonorant"
     if last in VOWELS:
         return "vowel"
     if last in NASALS:
         return "nasal"
-    if last in "рйу":
-        return "sonorant"
     if last in "лжз":
         return "voiced"
     return "voiceless"
 
 
-def plural(word: str) -> str:
-    cls, front = _last_class(word), is_front(word)
+def plural(word: str, front: bool | None = None) -> str:
+    cls = _last_class(word)
+    front = is_front(word) if front is None else front
     onset = {"vowel": "л", "sonorant": "л", "nasal": "д", "voiced": "д", "voiceless": "т"}[cls]
     return word + onset + _h("ар", "ер", front)
 
 
-def cases(word: str) -> list[str]:
+def cases(word: str, front: bool | None = None) -> list[str]:
     """Genitive, dative, accusative, locative, ablative, instrumental and the -дағы adjective
     of a plain (non-possessive) stem."""
-    cls, f = _last_class(word), is_front(word)
+    cls = _last_class(word)
+    f = is_front(word) if front is None else front
     gen = {"vowel": "н", "nasal": "н", "sonorant": "д", "voiced": "д", "voiceless": "т"}[cls]
     acc = {"vowel": "н", "nasal": "д", "sonorant": "д", "voiced": "д", "voiceless": "т"}[cls]
     dat = "қ" if cls == "voiceless" else "ғ"
@@ -83,9 +105,9 @@ def cases(word: str) -> list[str]:
     ]
 
 
-def possessive_cases(word: str) -> list[str]:
+def possessive_cases(word: str, front: bool | None = None) -> list[str]:
     """Cases after a 3rd-person possessive (министрі -> министрінің, министріне, министрін ...)."""
-    f = is_front(word)
+    f = is_front(word) if front is None else front
     return [word + e for e in (_h("ның", "нің", f), _h("на", "не", f), "н", _h("нда", "нде", f),
                                _h("нан", "нен", f), "мен", _h("ндағы", "ндегі", f))]
 
@@ -94,9 +116,10 @@ VOICING = {"к": "г", "қ": "ғ", "п": "б"}  # before a vowel: министр
 DEVOICING = {v: k for k, v in VOICING.items()}
 
 
-def possessives(word: str) -> list[str]:
+def possessives(word: str, front: bool | None = None) -> list[str]:
     """3rd person, 1st plural, 1st singular and polite 2nd person possessives of a stem."""
-    f, vowel_end = is_front(word), _last_class(word) == "vowel"
+    f = is_front(word) if front is None else front
+    vowel_end = _last_class(word) == "vowel"
     link = "" if vowel_end else _h("ы", "і", f)
     if link and word[-1:] in VOICING:
         word = word[:-1] + VOICING[word[-1]]
@@ -112,9 +135,9 @@ def possessive3_stems(word: str) -> list[str]:
     """The stems of a word that looks like a 3rd-person possessive (министрі -> министр,
     елшісі -> елші, министрлігі -> министрлік), else []."""
     low = word.lower()
-    if len(low) > 4 and low[-2:] in ("сы", "сі") and low[-3] in VOWELS:
+    if len(low) > 3 and low[-2:] in ("сы", "сі") and low[-3] in VOWELS:
         return [low[:-2]]
-    if len(low) > 4 and low[-1] in "ыі" and low[-2] not in VOWELS:
+    if len(low) > 3 and low[-1] in "ыі" and low[-2] not in VOWELS:
         stem = low[:-1]
         return [stem[:-1] + DEVOICING[stem[-1]]] if stem[-1] in DEVOICING else [stem]
     return []
@@ -124,18 +147,17 @@ def inflected_forms(word: str) -> set[str]:
     """Every generated form of one noun (the word itself included), lower case."""
     base = word.lower()
     forms = {base}
-    stems = [base]
-    poss_stems = possessive3_stems(base)
-    if poss_stems:
-        stems.extend(poss_stems)
-        forms.update(possessive_cases(base))
-    for stem in stems:
-        for number in (stem, plural(stem)):
-            forms.add(number)
-            forms.update(cases(number))
-            for owned in possessives(number):
-                forms.add(owned)
-                forms.update(possessive_cases(owned) if owned.endswith(("ы", "і")) else cases(owned))
+    stems = [base] + possessive3_stems(base)
+    for front in harmonies(base):
+        if base.endswith(("ы", "і")):  # may be a possessive already (күні -> күніне)
+            forms.update(possessive_cases(base, front))
+        for stem in stems:
+            for number in (stem, plural(stem, front)):
+                forms.add(number)
+                forms.update(cases(number, front))
+                for owned in possessives(number, front):
+                    forms.add(owned)
+                    forms.update(possessive_cases(owned, front) if owned.endswith(("ы", "і")) else cases(owned, front))
     return forms
 
 
@@ -195,7 +217,7 @@ class KazakhModel:
             i += 1
         return out
 
-    def length_ok(self, surface: str, term_word: str) -> bool:
+    def form_ok(self, surface: str, term_word: str) -> bool:
         return True
 
 

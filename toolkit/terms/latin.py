@@ -1,11 +1,14 @@
-"""English and French: words are matched by Snowball stems of their accent-free lower case
-(Ambassadors, ambassadeurs, Chargés d'affaires), with elided articles (l'Ambassadeur) and
-hyphen or space variants (Lieutenant-Governor) handled by the tokenizer. A stem match must
-not differ from the glossary word by more than a few letters, so derivations (Consulate vs
-Consul) do not count as the term."""
+"""English and French: words are matched by Snowball stems of their lower case (Ambassadors,
+ambassadeurs, Chargés d'affaires), with elided articles (l'Ambassadeur) and hyphen or space
+variants (Lieutenant-Governor) handled by the tokenizer. A stem match counts only when the
+two words differ by an inflection (en: plural and possessive; fr: plural and feminine), so
+derivations that share a stem (Consulate/Consul, included/including, montréalais/Montréal) are
+not taken for the term. Acronym plurals (MPs) match their acronym.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Sequence
 
@@ -14,7 +17,18 @@ import snowballstemmer
 from .tokens import Token
 
 STEMMERS = {"en": "english", "fr": "french"}
-LENGTH_SLACK = {"en": 2, "fr": 3}
+# what may follow the glossary word in a text word (or the text word in the glossary word)
+ENDINGS = {
+    "en": frozenset({"", "s", "es", "'s", "’s"}),
+    "fr": frozenset({"", "s", "x", "e", "es", "ne", "nes", "le", "les", "te", "tes"}),
+}
+# a glossary word's ending and the ending that replaces it in an inflected form
+SWAPS = {
+    "en": (("y", "ies"), ("f", "ves"), ("fe", "ves"), ("man", "men")),
+    "fr": (("al", "aux"), ("ail", "aux"), ("er", "ere"), ("er", "eres"), ("f", "ve"), ("f", "ves"),
+           ("eux", "euse"), ("eux", "euses"), ("eur", "euse"), ("eur", "euses"), ("eau", "eaux")),
+}
+ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})(?:s|'s|’s)")
 
 
 def fold(word: str) -> str:
@@ -26,12 +40,13 @@ def fold(word: str) -> str:
 class LatinModel:
     """Stem keys for en or fr."""
 
-    checks_length = True
+    checks_form = True
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._stemmer = snowballstemmer.stemmer(STEMMERS[lang])
-        self._slack = LENGTH_SLACK[lang]
+        self._endings = ENDINGS[lang]
+        self._swaps = SWAPS[lang]
 
     def prepare(self, terms: Sequence[Sequence[str]]) -> None:
         return None
@@ -46,10 +61,22 @@ class LatinModel:
         return self.stems(word)
 
     def token_keys(self, word: str) -> tuple:
+        acronym = ACRONYM_PLURAL.fullmatch(word)
+        if acronym:
+            return tuple(dict.fromkeys((*self.stems(word), *self.stems(acronym.group(1)))))
         return self.stems(word)
 
     def retokenize(self, text: str, tokens: list[Token]) -> list[Token]:
         return tokens
 
-    def length_ok(self, surface: str, term_word: str) -> bool:
-        return abs(len(surface) - len(term_word)) <= self._slack
+    def form_ok(self, surface: str, term_word: str) -> bool:
+        """Whether two words with the same stem differ only by an inflection."""
+        text, term = fold(surface), fold(term_word)
+        for longer, shorter in ((text, term), (term, text)):
+            if longer.startswith(shorter) and longer[len(shorter):] in self._endings:
+                return True
+        for base, inflected in self._swaps:
+            for one, other in ((term, text), (text, term)):
+                if one.endswith(base) and other == one[: len(one) - len(base)] + inflected:
+                    return True
+        return False

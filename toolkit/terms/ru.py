@@ -35,19 +35,28 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
+
+
 def lemmas(word: str) -> tuple[str, ...]:
-    """The distinct normal forms pymorphy3 proposes for a word (best first)."""
+    """The distinct normal forms pymorphy3 proposes for a word. A word that can be a
+    preposition, conjunction or particle is taken as one («после» is "after", not the
+    locative of «посол»)."""
     low = _norm(word)
     if not low.isalpha():
         return (low,)
-    forms = dict.fromkeys(_norm(p[2]) for p in analyzer().parse(low))
+    parses = analyzer().parse(low)
+    if any(p[1].POS in FUNCTION_POS for p in parses):
+        return (low,)
+    forms = dict.fromkeys(_norm(p[2]) for p in parses)
     return tuple(forms)[:MAX_LEMMAS] or (low,)
 
 
 def prefix_length(lemma: str) -> int:
-    """How many first letters every form of a word with this lemma is taken to share."""
+    """How many first letters every form of a word with this lemma is taken to share (0: the
+    word is too short for a prefix; it is compared whole)."""
     if len(lemma) <= 2:
-        return len(lemma)
+        return 0
     return max(2, min(MAX_PREFIX, len(lemma) - 2))
 
 
@@ -56,6 +65,7 @@ class RussianModel:
 
     def __init__(self) -> None:
         self._prefixes: dict[int, set[str]] = {}
+        self._short: set[str] = set()
 
     def prepare(self, terms: Sequence[Sequence[str]]) -> None:
         prefixes: dict[int, set[str]] = {}
@@ -63,7 +73,10 @@ class RussianModel:
             for word in words:
                 for key in self.term_keys(word):
                     k = prefix_length(key)
-                    prefixes.setdefault(k, set()).add(key[:k])
+                    if k:
+                        prefixes.setdefault(k, set()).add(key[:k])
+                    else:
+                        self._short.add(key)
         self._prefixes = prefixes
 
     @staticmethod
@@ -74,7 +87,7 @@ class RussianModel:
         return tuple(dict.fromkeys((*lemmas(word), _norm(word))))
 
     def _may_be_term_word(self, low: str) -> bool:
-        return any(low[:k] in prefixes for k, prefixes in self._prefixes.items())
+        return low in self._short or any(low[:k] in prefixes for k, prefixes in self._prefixes.items())
 
     def token_keys(self, word: str) -> tuple:
         low = _norm(word)
@@ -87,5 +100,5 @@ class RussianModel:
     def retokenize(self, text: str, tokens: list[Token]) -> list[Token]:
         return tokens
 
-    def length_ok(self, surface: str, term_word: str) -> bool:
+    def form_ok(self, surface: str, term_word: str) -> bool:
         return True

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[^\W_]+")
+# a word, or a comma: commas are tokens so that a term with a comma («Министерство экономики,
+# инноваций и энергетики») matches across it and no other term does
+WORD = re.compile(r"[^\W_]+|,")
 # a term word as written in a glossary: letters/digits with at most one `|` or trailing `*` marker
-TERM_WORD = re.compile(r"[^\W_][^\W_|*]*(?:[|*][^\W_]*)?")
+TERM_WORD = re.compile(r"[^\W_][^\W_|*]*(?:[|*][^\W_]*)?|,")
 # between two words of one term: spaces, hyphens, dashes, apostrophes (l'Ambassadeur, d'affaires)
 _JOIN_GAP = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014'\u2019\u02bc]{1,4}")
-_INITIAL_GAP = re.compile(r"\. ?")  # Ф.Бенжамин, Ф. Бенжамин
+_ABBREVIATION_GAP = re.compile(r"\. ?")  # after 1-2 letters: Ф.Бенжамин, Дж. Смит, в т.ч.
 
 
 Token = tuple[int, int, str]  # start, end, surface (plain tuples: texts have millions of words)
 
 
 def words(text: str) -> list[Token]:
-    """The words of a text (letters and digits; punctuation and spaces are gaps)."""
+    """The words (and commas) of a text; other punctuation and spaces are gaps."""
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
@@ -31,8 +33,8 @@ def joinable(text: str, tokens: list[Token]) -> list[bool]:
     for i in range(1, len(tokens)):
         prev_end, prev_text = tokens[i - 1][1], tokens[i - 1][2]
         gap = text[prev_end : tokens[i][0]]
-        if gap == " " or _JOIN_GAP.fullmatch(gap):
+        if gap == " " or gap == "" or _JOIN_GAP.fullmatch(gap):
             result[i] = True
-        elif _INITIAL_GAP.fullmatch(gap) and len(prev_text) == 1 and prev_text.isupper():
+        elif _ABBREVIATION_GAP.fullmatch(gap) and len(prev_text) <= 2 and prev_text.isalpha():
             result[i] = True
     return result
