@@ -28,15 +28,18 @@ def term_missing(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
 
     Example: the source says `Чрезвычайный и Полномочный Посол` and the English target
     `Extraordinary Ambassador` instead of `Ambassador Extraordinary and Plenipotentiary`.
-    Deprecated concepts are not required.
+    Deprecated concepts are not required; a forbidden variant in its place is reported by
+    term-forbidden only.
     """
     target = seg.target or ""
     hits = [h for h in ctx.source_terms(seg) if _status(h) != "deprecated"]
     hits = [h for h in hits if h.equivalent(seg.target_lang)]
     if not hits:
         return
-    found = [h for h in ctx.target_terms(seg) if _kind(h) != "forbidden"]
-    found_ids = {h.concept.id for h in found}
+    target_hits = ctx.target_terms(seg)
+    found = [h for h in target_hits if _kind(h) != "forbidden"]
+    # a forbidden variant in its place is term-forbidden's finding, not reported twice
+    found_ids = {h.concept.id for h in target_hits}
     found_terms = {(h.equivalent(seg.target_lang) or "").casefold() for h in found}
     reported: set[str] = set()
     for hit in hits:

@@ -1,0 +1,147 @@
+"""`toolkit check` end to end: formats, exit codes, configuration, baselines, readers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import polib
+import pytest
+from lxml import etree
+
+from qa_corpus import DATA, read_corpus, write_bundles
+from toolkit.cli import main
+from toolkit.qa.readers import collect_files, read_segments
+from toolkit.qa.runner import CheckOptions, run_check
+
+GLOSSARY = str(DATA / "glossary.csv")
+
+
+@pytest.fixture()
+def bundle(tmp_path):
+    corpus = read_corpus()
+    corpus["a.01"]["en"] = corpus["a.01"]["en"].replace("political consultations", "political consulting")
+    corpus["a.02"]["fr"] = corpus["a.02"]["fr"].replace("rencontre", "rencontre  ")
+    write_bundles(corpus, tmp_path / "review")
+    return tmp_path / "review"
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(["check", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_format_and_exit_codes(bundle, capsys, tmp_path):
+    code, out, err = run(capsys, bundle, "--glossary", GLOSSARY)
+    assert code == 1
+    lines = out.splitlines()
+    assert any(line.startswith(f"{bundle / 'a.en.po'}:") and ": error term-forbidden: " in line for line in lines)
+    assert any(": warning double-space: " in line for line in lines)
+    assert "finding" in err
+    assert run(capsys, bundle, "--glossary", GLOSSARY, "--ignore-rule", "term-forbidden")[0] == 0
+    assert run(capsys, bundle, "--glossary", GLOSSARY, "--ignore-rule", "term-forbidden",
+               "--fail-on", "warning")[0] == 1
+    clean = tmp_path / "clean"
+    write_bundles(read_corpus(), clean)
+    assert run(capsys, clean, "--glossary", GLOSSARY)[0] == 0
+
+
+def test_usage_and_input_errors_exit_2(bundle, capsys, tmp_path):
+    assert run(capsys, tmp_path / "missing", "--glossary", GLOSSARY)[0] == 2
+    assert run(capsys, bundle, "--format", "xml")[0] == 2
+    assert run(capsys, bundle, "--ignore-rule", "no-such-rule")[0] == 2
+    broken = tmp_path / "broken.en.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    code, _, err = run(capsys, broken)
+    assert code == 2 and "Language" in err and str(broken) in err and "Traceback" not in err
+
+
+def test_column_points_into_the_msgstr(bundle):
+    result = run_check([bundle / "a.fr.po"], CheckOptions(glossary_paths=[Path(GLOSSARY)]))
+    (finding,) = [f for f in result.findings if f.rule == "double-space"]
+    line = (bundle / "a.fr.po").read_text(encoding="utf-8").split("\n")[finding.line - 1]
+    assert line.startswith("msgstr ") and line[finding.col - 1 : finding.col + 1] == "  "
+
+
+def test_json_junit_github(bundle, capsys):
+    code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "json")
+    rows = json.loads(out)
+    assert {"rule", "severity", "file", "line", "message"} <= set(rows[0])
+    assert {r["rule"] for r in rows} == {"term-forbidden", "double-space"}
+    _, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "junit")
+    root = etree.fromstring(out.encode())
+    assert root.tag == "testsuites" and int(root.get("failures")) == len(rows)
+    assert len(root.findall(".//failure")) == len(rows)
+    _, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "github")
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in out.splitlines())
+    assert len(out.splitlines()) == len(rows)
+
+
+def test_sarif_validates_against_the_schema_subset(bundle, capsys):
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema.json").read_text())
+    code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+    assert {r["level"] for r in results} <= {"error", "warning", "note"}
+
+
+def test_config_file(bundle, capsys, tmp_path):
+    config = tmp_path / "toolkit.toml"
+    config.write_text(f'[check]\nglossary = ["{DATA / "glossary.csv"}"]\nignore-rules = ["double-space"]\n'
+                      '[check.severity]\nterm-forbidden = "warning"\n', encoding="utf-8")
+    code, out, _ = run(capsys, bundle, "--config", config)
+    assert code == 0 and ": warning term-forbidden: " in out and "double-space" not in out
+    config.write_text('[check]\nfail-on = "warning"\nignore-paths = ["*/a.*.po"]\n', encoding="utf-8")
+    assert run(capsys, bundle, "--config", config, "--glossary", GLOSSARY)[0] == 0
+    config.write_text('[check]\nseverity = { quotez = "error" }\n', encoding="utf-8")
+    code, _, err = run(capsys, bundle, "--config", config)
+    assert code == 2 and "quotez" in err
+    config.write_text('[check\n', encoding="utf-8")
+    assert run(capsys, bundle, "--config", config)[0] == 2
+
+
+def test_baseline(bundle, capsys, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    assert run(capsys, bundle, "--glossary", GLOSSARY, "--baseline", baseline, "--update-baseline")[0] == 0
+    assert len(json.loads(baseline.read_text())["findings"]) == 2
+    code, out, err = run(capsys, bundle, "--glossary", GLOSSARY, "--baseline", baseline)
+    assert code == 0 and out == "" and "2 suppressed" in err
+    po = polib.pofile(str(bundle / "a.kk.po"))  # a new error is still reported
+    po[1].msgstr = po[1].msgstr.replace("Қазақстанның", "Қaзақстанның")
+    po.insert(0, polib.POEntry(msgctxt="new", msgid="Новая строка.", msgstr="Жаңа жол."))
+    po.save()
+    code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--baseline", baseline)
+    assert code == 1 and out.count("kk-script") == 1 and "term-forbidden" not in out
+    baseline.write_text("{", encoding="utf-8")
+    assert run(capsys, bundle, "--glossary", GLOSSARY, "--baseline", baseline)[0] == 2
+
+
+def test_directory_reads_po_of_a_bundle_not_its_tmx_and_texts(tmp_path):
+    write_bundles(read_corpus(), tmp_path)
+    (tmp_path / "a.tmx").write_text("<tmx/>", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("x", encoding="utf-8")
+    assert sorted(p.name for p in collect_files([tmp_path])) == sorted(p.name for p in tmp_path.glob("*.po"))
+
+
+def test_tmx_and_text_pairs(tmp_path):
+    from toolkit.tmx import TranslationUnit, write_tmx
+
+    corpus = read_corpus()
+    units = [TranslationUnit(dict(texts), tuid=seg_id) for seg_id, texts in corpus.items()]
+    write_tmx(tmp_path / "memory.tmx", units, "ru", ["ru", "kk", "en", "fr"])
+    segments = read_segments(tmp_path / "memory.tmx")
+    assert len(segments) == 3 * len(corpus) and {s.source_lang for s in segments} == {"ru"}
+    ru = "Визит в Канаду\n\nПосол провел переговоры. Стороны обсудили торговлю.\n"
+    en = "Visit to Canada\n\nThe Ambassador held talks. The parties discussed trade.\n"
+    (tmp_path / "visit.ru.txt").write_text(ru, encoding="utf-8")
+    (tmp_path / "visit.en.txt").write_text(en, encoding="utf-8")
+    pairs = read_segments(tmp_path / "visit.en.txt")
+    assert [(s.source, s.target) for s in pairs][-1] == ("Стороны обсудили торговлю.", "The parties discussed trade.")
+    assert read_segments(tmp_path / "visit.ru.txt") == []
+    result = run_check([tmp_path / "visit.en.txt"], CheckOptions(glossary_paths=[]))
+    assert result.segments == 3 and result.findings == []
