@@ -65,11 +65,15 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("press-toolkit")) / "memory-index"
 
 
+_SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
 def adjust_numbers(query: str, source: str, target: str) -> tuple[str, dict[str, str]] | None:
     """The target with the numbers that differ between source and query replaced, or None.
 
-    source and query must be equal once numbers are masked; every changed number must occur
-    in the target (as a whole number) and map to one new value.
+    source and query must be equal once numbers are masked; every changed number must occur in
+    the target as a whole number, written the same or with "," and "." swapped (15,5 -> 15.5),
+    and then the new number is written the target's way. None when a number cannot be placed.
     """
     new_numbers, old_numbers = NUMBER.findall(query), NUMBER.findall(source)
     if len(new_numbers) != len(old_numbers):
@@ -82,9 +86,15 @@ def adjust_numbers(query: str, source: str, target: str) -> tuple[str, dict[str,
             mapping[old] = new
     if not mapping:
         return None
-    if not set(mapping) <= set(NUMBER.findall(target)):
+    in_target: dict[str, str] = {}
+    for old, new in mapping.items():
+        in_target[old] = new
+        in_target.setdefault(old.translate(_SWAP_SEPARATORS), new.translate(_SWAP_SEPARATORS))
+    numbers = set(NUMBER.findall(target))
+    if not all(old in numbers or old.translate(_SWAP_SEPARATORS) in numbers for old in mapping):
         return None
-    return NUMBER.sub(lambda m: mapping.get(m.group(0), m.group(0)), target), mapping
+    adjusted = NUMBER.sub(lambda m: in_target.get(m.group(0), m.group(0)), target)
+    return adjusted, mapping
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ import os
 import re
 import shutil
 import tempfile
-from operator import itemgetter
 from array import array
-from dataclasses import dataclass
+from operator import itemgetter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -85,6 +85,7 @@ class FuzzyIndex:
     offsets: np.ndarray  # int64, len(vocab) + 1
     postings: np.ndarray  # int32 sentence ids, grouped by word
     lengths: np.ndarray  # int32 length of each sentence
+    _acc: np.ndarray | None = field(default=None, repr=False)  # per-query scratch (not thread-safe)
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> "FuzzyIndex":
@@ -161,11 +162,9 @@ class FuzzyIndex:
 
     def _scratch(self) -> np.ndarray:
         """A zeroed float32 accumulator, one cell per sentence, reused across queries."""
-        scratch = getattr(self, "_acc", None)
-        if scratch is None or len(scratch) != len(self.texts):
-            scratch = np.zeros(len(self.texts), dtype=np.float32)
-            object.__setattr__(self, "_acc", scratch)
-        return scratch
+        if self._acc is None or len(self._acc) != len(self.texts):
+            self._acc = np.zeros(len(self.texts), dtype=np.float32)
+        return self._acc
 
     def candidates(self, query: str, cutoff: float, limit: int = DEFAULT_CANDIDATES) -> np.ndarray:
         """Ids of the sentences most worth scoring against query (at most limit)."""

@@ -20,14 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import polib
 
 from .document import doc_id_for
 from .errors import InputError, UsageError
 from .langs import SUPPORTED, check_lang
-from .memory import Memory, normalise
+from .memory import Memory, file_penalty, normalise
 from .tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
 
 CSV_META_COLUMNS = ("tuid", "document", "creationdate", "creationid", "changedate", "changeid", "origin")
@@ -348,8 +348,6 @@ def memory_stats(memory: Memory) -> dict[str, object]:
     langs: dict[str, int] = {}
     users: set[str] = set()
     dates: list[str] = []
-    from .memory import file_penalty
-
     for u in memory.units:
         files[u.origin] = files.get(u.origin, 0) + 1
         for lang in u.variants:
@@ -367,8 +365,3 @@ def memory_stats(memory: Memory) -> dict[str, object]:
         "last_date": max(dates, default=None),
     }
 
-
-def iter_units(inputs: Iterable[MemoryInput]) -> Iterator[TranslationUnit]:
-    """All units of several inputs, in order."""
-    for item in inputs:
-        yield from item.units
