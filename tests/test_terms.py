@@ -37,6 +37,18 @@ ROWS = [
     dict(id="person.tokayev", domain="person", ru="Касым-Жомарт Токаев", kk="Қасым-Жомарт Тоқаев",
          en="Kassym-Jomart Tokayev", fr="Kassym-Jomart Tokaïev"),
     dict(id="person.benjamin", domain="person", ru="Ф. Бенжамин", kk="Ф. Бенжамин", en="F. Benjamin", fr="F. Benjamin"),
+    dict(id="ministry.economy-quebec", domain="ministry", ru='"Министерство экономики, инноваций и энергетики Квебека"',
+         kk='"Квебектің Экономика, инновациялар және энергетика министрлігі"',
+         en='"Quebec Ministry of Economy, Innovation and Energy"', fr="MEIE"),
+    dict(id="place.quebec", domain="place", ru="Квебек", kk="Квебек", en="Quebec", fr="Québec"),
+    dict(id="org.who", domain="organisation", ru="ВОЗ", kk="ДДСҰ", en="WHO", fr="OMS"),
+    dict(id="phrase.including", domain="phrase", ru="в т.ч.", kk="оның ішінде", en="including", fr="notamment"),
+    dict(id="org.turkpa", domain="organisation", ru="ТюркПА", kk="ТүркПА", en="TurkPA", fr="TurkPA"),
+    dict(id="place.montreal", domain="place", ru="Монреаль", kk="Монреаль", en="Montreal", fr="Montréal"),
+    dict(id="person.tokayev-kk", domain="person", ru="Токаев", kk="Тоқаев", en="Tokayev", fr="Tokaïev"),
+    dict(id="phrase.exchange", domain="phrase", ru="обмен мнениями", kk="пікір алмасу", en="exchange of views",
+         fr="échange de vues"),
+    dict(id="title.mp", domain="title", ru="Депутат", kk="Депутат", en="Member of Parliament", fr="député", en_allowed="MP"),
 ]
 
 
@@ -75,6 +87,31 @@ def test_russian_inflected(glossary: Glossary, text: str, expected: list) -> Non
     assert found(glossary, text, "ru") == expected
 
 
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Министерство экономики, инноваций и энергетики Квебека заявило", "ru",
+         [("ministry.economy-quebec", "Министерство экономики, инноваций и энергетики Квебека")]),
+        ("Министерство экономики. Инноваций и энергетики Квебека", "ru", [("place.quebec", "Квебека")]),
+        ("Квебектің Экономика, инновациялар және энергетика министрлігіне", "kk",
+         [("ministry.economy-quebec", "Квебектің Экономика, инновациялар және энергетика министрлігіне")]),
+        ("the Quebec Ministry of Economy, Innovation and Energy", "en",
+         [("ministry.economy-quebec", "Quebec Ministry of Economy, Innovation and Energy")]),
+        ("Обсуждены вопросы энергетики, в т.ч. атомной.", "ru", [("phrase.including", "в т.ч.")]),
+        ("Консульство начнет работу после получения визы.", "ru", []),  # «после» is not «посол»
+        ("the volunteers who came; WHO experts", "en", [("org.who", "WHO")]),
+        ("The Ambassador met MPs and an MP", "en", [("title.ambassador", "Ambassador"), ("title.mp", "MPs"), ("title.mp", "MP")]),
+        ("the programme included talks", "en", []),  # included is not a form of including
+        ("Les Montréalais et Montréal", "fr", [("place.montreal", "Montréal")]),
+        ("ТүркПА-ның сессиясы Монреальда", "kk", [("org.turkpa", "ТүркПА-ның"), ("place.montreal", "Монреальда")]),
+        ("Тоқаевтың және Тоқаевқа", "kk", [("person.tokayev-kk", "Тоқаевтың"), ("person.tokayev-kk", "Тоқаевқа")]),
+        ("пікір алмасуды ұсынды", "kk", [("phrase.exchange", "пікір алмасуды")]),
+    ],
+)
+def test_punctuation_acronyms_and_homographs(glossary: Glossary, text: str, lang: str, expected: list) -> None:
+    assert found(glossary, text, lang) == expected
+
+
 def test_russian_longest_match_and_kinds(glossary: Glossary) -> None:
     hits = find_terms("Посол и Лейтенант-губернатор; посланник", "ru", glossary)
     assert [(h.concept.id, h.kind) for h in hits] == [
@@ -110,6 +147,11 @@ def test_kazakh_harmony_rules() -> None:
     forms = inflected_forms("министрі")
     assert {"министрінің", "министріне", "министрін", "министрінде", "министрінен", "министрімен"} <= forms
     assert {"ұйымға", "ұйымның", "ұйымда"} <= inflected_forms("ұйым")
+    assert {"округі", "округінің"} <= inflected_forms("округ")  # loanword: both harmonies
+    assert {"калгаридің", "калгариде"} <= inflected_forms("Калгари")  # final и read ий
+    assert {"алмасуды", "алмасуға"} <= inflected_forms("алмасу")  # final у is a consonant
+    assert {"монреальда", "монреальдың"} <= inflected_forms("Монреаль")  # ь is skipped
+    assert "министрлігінің" in inflected_forms("министрлігі")  # к voiced before a vowel
 
 
 @pytest.mark.parametrize(
