@@ -154,3 +154,14 @@ def test_pipeline_shows_fuzzy_and_in_context_matches(fuzzy_bundle) -> None:
     exact = po.find(seg["exact"].id, by="msgctxt")
     assert exact.msgstr == "EXACT-EN" and "fuzzy" not in exact.flags
     assert exact.tcomment.splitlines()[0].startswith("tm 101% ")
+
+
+def test_number_adjusted_prefers_the_fewest_changed_numbers(tmp_path: Path) -> None:
+    units = [unit(f"Подписано {n} соглашений на сумму {m} млн долларов.", f"{n} agreements worth {m} million.")
+             for n in range(10, 20) for m in (100, 200, 300)]
+    memory = memory_of(tmp_path, {"m.tmx": units})
+    found = memory.lookup("Подписано 15 соглашений на сумму 250 млн долларов.", "ru", "en", kinds=["number-adjusted"])
+    # 15/100, 15/200 and 15/300 need one change, all others two: they come first
+    assert [m.note.count("->") for m in found] == [1, 1, 1, 2, 2]
+    assert {m.target for m in found[:3]} == {"15 agreements worth 250 million."}
+    assert all(m.target == "15 agreements worth 250 million." for m in found)

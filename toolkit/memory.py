@@ -9,8 +9,12 @@ Lookup kinds, ranked by score (percent) and then in this order:
 - ``number-adjusted`` 99%: only numbers differ; the target gets the query's numbers;
 - ``fuzzy``: ``rapidfuzz.fuzz.ratio`` in percent, rounded down, at least the threshold.
 
-Files under a folder named ``penalty-N`` lose N points on every match (OmegaT's penalty
-folders). Each candidate carries its provenance (file, line, tuid, dates and users).
+Equal scores rank by kind (in the order above), then fewer replaced numbers, then the newer
+change (or creation) date, then file and line. Files under a folder named ``penalty-N`` lose N
+points on every match (OmegaT's penalty folders); a penalised exact match is no longer 100% and
+so is flagged for review. Each candidate carries its provenance (file, line, tuid, dates, users).
+Sentences of memories with INDEX_MIN_TEXTS or more distinct sentences are searched through the
+cached fuzzy index (memory_index), smaller ones by a brute-force rapidfuzz scan.
 """
 
 from __future__ import annotations
@@ -109,6 +113,7 @@ class MemoryMatch:
     source: str = ""  # the memory's source sentence
     penalty: int = 0
     note: str = ""  # e.g. the numbers a number-adjusted match replaced
+    changes: int = 0  # how many numbers a number-adjusted match replaced
 
     @property
     def fuzzy(self) -> bool:
@@ -227,15 +232,17 @@ class Memory:
             text = unit.variants.get(target, "")
             if not text.strip():
                 continue
-            note = ""
+            note, changes = "", 0
             if translate is not None:
                 adjusted = translate(text)
                 if adjusted is None:
                     continue
                 text, mapping = adjusted
                 note = ", ".join(f"{old} -> {new}" for old, new in mapping.items())
+                changes = len(mapping)
             penalty = self._penalty(unit.origin)
-            found.append(MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note))
+            found.append(MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note,
+                                     changes))
         return found
 
     def lookup(
@@ -268,11 +275,15 @@ class Memory:
                 for i, sentence in enumerate(table.texts):
                     if NUMBER.search(sentence):
                         table.masked.setdefault(mask_numbers(sentence), []).append(i)
-            for other in table.masked.get(mask_numbers(key), []):
-                if other != tid:
-                    sentence = table.texts[other]
-                    found += self._matches(table.members[other], target, "number-adjusted", NUMBER_ADJUSTED_SCORE,
-                                           sentence, lambda t, s=sentence: adjust_numbers(key, s, t))
+            numbers = NUMBER.findall(key)
+            same_shape = [i for i in table.masked.get(mask_numbers(key), []) if i != tid]
+            if len(same_shape) > limit + 2:  # keep those with the fewest changed numbers
+                changed = {i: sum(a != b for a, b in zip(numbers, NUMBER.findall(table.texts[i]))) for i in same_shape}
+                same_shape = sorted(same_shape, key=lambda i: (changed[i], i))[: limit + 2]
+            for other in same_shape:
+                sentence = table.texts[other]
+                found += self._matches(table.members[other], target, "number-adjusted", NUMBER_ADJUSTED_SCORE,
+                                       sentence, lambda t, s=sentence: adjust_numbers(key, s, t))
         if "fuzzy" in wanted:
             seen = {id(m.unit) for m in found}
             for other, ratio in self._fuzzy(table, key, limit * 2 + 2, threshold):
@@ -303,6 +314,7 @@ class Memory:
         found = [m for m in found if m.kind in ("exact", "context") or m.score >= threshold - m.penalty]
         found.sort(key=lambda m: (m.origin, m.unit.line or 0))
         found.sort(key=lambda m: m.unit.changedate or m.unit.creationdate or "", reverse=True)  # newer first
+        found.sort(key=lambda m: m.changes)
         found.sort(key=lambda m: (-m.score, _KIND_RANK[m.kind]))
         unique: dict[tuple[str, str], MemoryMatch] = {}
         for match in found:
