@@ -5,8 +5,10 @@
 Builds, deterministically, N four-language review bundles (a Russian source with Kazakh,
 English and French PO files, 13-14 entries each: about 40,000 segments for 1,000 bundles) from
 the sentences of the injected-error test set (tests/data/qa/corpus.tsv): years and counts are
-varied per bundle in all four languages alike, and one segment in ten carries an injected
-error from tests/data/qa/injections.tsv. Then it times, in this process's machine and moment:
+varied per bundle in all four languages alike, every segment starts with its own reference tag
+(`[R0042-03]`, in source and target) so that no two texts are equal and nothing is served from a
+per-text cache, and one segment in ten carries an injected error from
+tests/data/qa/injections.tsv. Then it times, in this process's machine and moment:
 
 - `toolkit check DIR --format json` (the CLI, start-up included, glossaries/ plus the test
   glossary, `--jobs` workers);
@@ -73,8 +75,9 @@ def build(out: Path, bundles: int) -> int:
                 options = by_slot.get((seg_id, lang))
                 if options and rng.random() < ERROR_RATE:
                     target = rng.choice(options).apply(target, corpus)
-                po.append(polib.POEntry(msgctxt=f"r{number:04d}.s{k:02d}", msgid=vary(corpus[seg_id]["ru"], shift),
-                                        msgstr=vary(target, shift),
+                tag = f"[R{number:04d}-{k:02d}] "  # every text unique: no cache hit across bundles
+                po.append(polib.POEntry(msgctxt=f"r{number:04d}.s{k:02d}", msgid=tag + vary(corpus[seg_id]["ru"], shift),
+                                        msgstr=(tag + vary(target, shift)) if target else "",
                                         occurrences=[(f"release-{number:04d}.ru.txt", str(k + 1))]))
                 segments += 1
             po.save(str(folder / f"release-{number:04d}.{lang}.po"))

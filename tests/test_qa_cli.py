@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from qa_corpus import DATA, read_corpus, write_bundles
@@ -145,3 +146,25 @@ def test_tmx_and_text_pairs(tmp_path):
     assert read_segments(tmp_path / "visit.ru.txt") == []
     result = run_check([tmp_path / "visit.en.txt"], CheckOptions(glossary_paths=[]))
     assert result.segments == 3 and result.findings == []
+
+
+def test_list_rules(capsys):
+    code, out, _ = run(capsys, "--list-rules")
+    assert code == 0 and len(out.splitlines()) == 14 and out.startswith("double-space")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('"\\\t'),
+               min_size=1, max_size=40))
+def test_po_round_trip_and_columns(tmp_path, text):
+    """Any msgstr reads back as written, and a double space lands on its file column."""
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Language": "en", "X-Source-Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="s", msgid="Источник.", msgstr=text + "  x"))
+    path = tmp_path / "p.en.po"
+    po.save(str(path))
+    (seg,) = read_segments(path)
+    assert seg.target == text + "  x" and seg.source == "Источник."
+    line = path.read_text(encoding="utf-8").split("\n")[seg.line - 1]
+    column = seg.column(len(text))
+    assert line.startswith("msgstr ") and line[column - 1 : column + 2] == "  x"

@@ -7,6 +7,8 @@ from typing import Any, Callable
 
 from .model import Segment
 
+CACHE_LIMIT = 200_000  # entries kept per cache before it is emptied (memory stays bounded)
+
 
 @dataclass
 class CheckContext:
@@ -15,6 +17,17 @@ class CheckContext:
     glossary: Any = None
     _terms: dict[tuple[str, str], list] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, str, str], Any] = field(default_factory=dict, repr=False)
+
+    def cached(self, kind: str, text: str, lang: str, compute: Callable[[str, str], Any]) -> Any:
+        """compute(text, lang), computed once per run (a source is seen once per target language)."""
+        key = (kind, lang, text)
+        value = self._cache.get(key)
+        if value is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            value = self._cache[key] = compute(text, lang)
+        return value
 
     def memo(self, name: str, build: Callable[[], Any]) -> Any:
         """A value computed once per run (tables derived from the glossary)."""
@@ -29,6 +42,8 @@ class CheckContext:
         key = (lang, text)
         hits = self._terms.get(key)
         if hits is None:
+            if len(self._terms) > CACHE_LIMIT:
+                self._terms.clear()
             hits = self.glossary.find(text, lang)
             self._terms[key] = hits
         return hits

@@ -48,6 +48,9 @@ WORDS: dict[str, tuple[str, ...]] = {
            "onze", "douze"),
 }
 SPACES = " \u00a0\u202f"
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+\.? $")
 
 
 class Quantity(NamedTuple):
@@ -100,13 +103,14 @@ def _to_float(numeral: str, lang: str) -> float:
 
 def quantities(text: str, lang: str) -> list[Quantity]:
     """The numbers, dates and percentages of a text (URLs and e-mails ignored)."""
+    if not _DIGIT.search(text):
+        return []
     for start, end in protected_spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
     dates, number, _ = _patterns(lang)
     found: list[Quantity] = []
-    taken = [" "] * len(text)
-    chars = list(text)
-    for match in dates.finditer(text):
+    chars: list[str] | None = None
+    for match in _date_matches(dates, text, lang):
         groups = match.groupdict()
         if groups["nd"]:
             day, month, year = int(groups["nd"]), int(groups["nm"]), groups["ny"]
@@ -123,10 +127,10 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         found.extend(Quantity("date", (month, d), match.group(), match.start()) for d in days)
         if year:
             found.append(Quantity("num", float(year), year, match.start()))
-        for i in range(match.start(), match.end()):
-            chars[i] = " "
-            taken[i] = "x"
-    rest = "".join(chars)
+        if chars is None:
+            chars = list(text)
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    rest = "".join(chars) if chars is not None else text
     for match in number.finditer(rest):
         value = _to_float(match["n"], lang)
         kind = "pct" if match["pct"] else "num"
@@ -135,6 +139,26 @@ def quantities(text: str, lang: str) -> list[Quantity]:
                 value *= factor
         found.append(Quantity(kind, round(value, 6), match.group().strip(), match.start()))
     return sorted(found, key=lambda q: q.offset)
+
+
+def _date_matches(dates: re.Pattern[str], text: str, lang: str) -> Iterator[re.Match[str]]:
+    """dates.finditer(text), tried only where a date can start: at a run of digits or, in
+    English, at the word before one (`December 6`); several times faster on long texts."""
+    starts = set()
+    for run in _DIGIT_RUN.finditer(text):
+        starts.add(run.start())
+        if lang == "en":
+            word = _WORD_BEFORE.search(text, max(0, run.start() - 14), run.start())
+            if word:
+                starts.add(word.start())
+    reached = 0
+    for start in sorted(starts):
+        if start < reached:
+            continue
+        match = dates.match(text, start)
+        if match:
+            reached = match.end()
+            yield match
 
 
 def number_words(text: str, lang: str) -> set[int]:
@@ -160,7 +184,7 @@ def numbers(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     side (`два` = `two` = 2).
     """
     target = seg.target or ""
-    source_q = quantities(seg.source, seg.source_lang)
+    source_q = ctx.cached("quantities", seg.source, seg.source_lang, quantities)
     target_q = quantities(target, seg.target_lang)
     source_keys = {(q.kind, q.value) for q in source_q}
     target_keys = {(q.kind, q.value) for q in target_q}

@@ -7,6 +7,7 @@ import re
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»“”\"]+", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
+_MAYBE_LINK = re.compile(r"[@#]|www\.|://", re.IGNORECASE)
 _TRAILING = ".,;:!?)»”’'"
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]")
 LATIN_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-’']*[A-Za-z]|(?<![\w\-])[A-Z](?![\w])")
@@ -14,6 +15,8 @@ LATIN_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-’']*[A-Za-z]|(?<![\w\-])
 
 def links(text: str) -> list[tuple[int, str]]:
     """URLs, e-mails and @handles/#hashtags with their offsets (trailing punctuation dropped)."""
+    if not _MAYBE_LINK.search(text):
+        return []
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (URL, EMAIL, HANDLE):

@@ -50,17 +50,36 @@ def names(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     """
     target = seg.target or ""
     source = seg.source
+    candidates = ctx.cached("name-candidates", source, seg.source_lang, _candidates)
+    if not candidates:
+        return
     skip = protected_spans(source)
     skip += [(hit.start, hit.end) for hit in ctx.source_terms(seg)]
-    candidates = [(m.start(), m.group()) for m in _CODE.finditer(source)]
-    if seg.source_lang in _CYRILLIC_LANGS:
-        candidates += [(m.start(), m.group()) for m in _LATIN_RUN.finditer(source)]
     seen: set[str] = set()
-    target_words = set(re.findall(r"[\w’'&.\-]+", target))
     for start, word in sorted(candidates):
         if word in seen or any(s <= start < e for s, e in skip):
             continue
         seen.add(word)
-        if word in target_words or re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", target):
+        if _contains_word(target, word):
             continue
         yield Hit(f"{word!r} of the source is not in the target", None, f"name {word}")
+
+
+def _candidates(source: str, lang: str) -> list[tuple[int, str]]:
+    """Codes, and in Cyrillic text Latin words, with their offsets."""
+    found = [(m.start(), m.group()) for m in _CODE.finditer(source)]
+    if lang in _CYRILLIC_LANGS:
+        found += [(m.start(), m.group()) for m in _LATIN_RUN.finditer(source)]
+    return found
+
+
+def _contains_word(text: str, word: str) -> bool:
+    """word occurs in text with no letter or digit glued to either side."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(word, at + 1)
+    return False
