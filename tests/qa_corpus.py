@@ -45,9 +45,9 @@ def _expand(text: str) -> str:
     return text
 
 
-def read_corpus() -> dict[str, dict[str, str]]:
-    """segment id -> {lang: text} of the clean corpus, in file order."""
-    with open(DATA / "corpus.tsv", encoding="utf-8", newline="") as handle:
+def read_corpus(name: str = "corpus.tsv") -> dict[str, dict[str, str]]:
+    """segment id -> {lang: text} of a clean corpus, in file order."""
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return {row["id"]: {lang: _expand(row[lang]) for lang in ("ru", *TARGETS)} for row in rows}
 

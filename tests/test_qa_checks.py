@@ -121,6 +121,12 @@ def test_preserved_names_and_links(ctx):
     assert "names" in rules(src, good.replace("Astana Hub", "Astana Hab"), "en", ctx)
 
 
+def test_phone_numbers(ctx):
+    src = "Справки по телефону +7 7172 72 05 18."
+    assert not rules(src, "Call +7\u00a07172\u00a072\u00a005\u00a018.", "fr", ctx) & {"numbers", "urls-emails"}
+    assert rules(src, "Call +7 7172 72 05 81.", "en", ctx) & {"urls-emails"}
+
+
 def test_kk_script(ctx):
     src = "Посол Казахстана."
     assert "kk-script" not in rules(src, "Қазақстан Елшісі.", "kk", ctx)

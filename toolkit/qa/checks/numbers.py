@@ -15,7 +15,7 @@ from typing import Iterator, NamedTuple
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import protected_spans
+from .patterns import phones, protected_spans
 
 MONTHS: dict[str, tuple[str, ...]] = {
     # stems that every inflected form of the month starts with, January first
@@ -64,8 +64,8 @@ class Quantity(NamedTuple):
 
 def _numeral(lang: str) -> str:
     if lang == "en":
-        return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    return rf"\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+        return r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+    return rf"\d{{1,3}}(?:[{SPACES}]\d{{3}}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?"
 
 
 @lru_cache(maxsize=None)
@@ -105,7 +105,8 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     """The numbers, dates and percentages of a text (URLs and e-mails ignored)."""
     if not _DIGIT.search(text):
         return []
-    for start, end in protected_spans(text):
+    masked = protected_spans(text) + [(start, start + len(value)) for start, value in phones(text)]
+    for start, end in masked:
         text = text[:start] + " " * (end - start) + text[end:]
     dates, number, _ = _patterns(lang)
     found: list[Quantity] = []

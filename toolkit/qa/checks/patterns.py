@@ -7,6 +7,7 @@ import re
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»“”\"]+", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
+PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 _MAYBE_LINK = re.compile(r"[@#]|www\.|://", re.IGNORECASE)
 _TRAILING = ".,;:!?)»”’'"
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]")
@@ -30,5 +31,12 @@ def links(text: str) -> list[tuple[int, str]]:
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans no punctuation rule may look into (URLs, e-mails, handles)."""
+    """Spans no punctuation or number rule may look into (URLs, e-mails, handles, phones)."""
     return [(start, start + len(value)) for start, value in links(text)]
+
+
+def phones(text: str) -> list[tuple[int, str]]:
+    """International phone numbers (`+7 7172 72 05 18`) with their offsets."""
+    if "+" not in text:
+        return []
+    return [(m.start(), m.group()) for m in PHONE.finditer(text)]

@@ -8,7 +8,7 @@ from typing import Iterator
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import links, protected_spans
+from .patterns import links, phones, protected_spans
 
 _CYRILLIC_LANGS = ("ru", "kk")
 # codes mixing letters and digits (COP29, G20, A321neo) and Latin words written in Cyrillic text
@@ -19,12 +19,17 @@ _LATIN_RUN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9’'&.\-]*[A-Za-z0-9](?![
 @check("urls-emails", "error")
 def urls_emails(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     """A URL, e-mail address, @handle or #hashtag of the source is not in the target verbatim,
-    or the target has one the source lacks.
+    or the target has one the source lacks; an international phone number lost its digits
+    (spacing may differ).
 
     Example: the source gives `www.gov.kz/memleket/entities/mfa` and the target
     `www.gov.kz/memleket/entites/mfa`, or `press@mfa.kz` became `press@mfa.kz.kz`.
     """
     target = seg.target or ""
+    target_digits = {_digits(value) for _, value in phones(target)}
+    for _, value in phones(seg.source):
+        if _digits(value) not in target_digits:
+            yield Hit(f"phone number {value!r} of the source is not in the target", None, f"phone {value}")
     source_links = [value for _, value in links(seg.source)]
     target_links = links(target)
     target_values = [value for _, value in target_links]
@@ -63,6 +68,10 @@ def names(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         if _contains_word(target, word):
             continue
         yield Hit(f"{word!r} of the source is not in the target", None, f"name {word}")
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def _candidates(source: str, lang: str) -> list[tuple[int, str]]:
