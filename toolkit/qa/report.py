@@ -14,7 +14,6 @@ from .model import Finding, Severity
 from .registry import Check
 
 TOOL = "press-toolkit check"
-INFORMATION_URI = "https://example.invalid/press-toolkit"  # no public home; SARIF only needs a URI
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -37,8 +36,8 @@ def render_junit(findings: Sequence[Finding], rules: dict[str, Check], files: Se
     for finding in findings:
         by_file[finding.file].append(finding)
     names = list(dict.fromkeys([str(p) for p in files] + list(by_file)))
-    root = etree.Element("testsuites", name="toolkit check", tests=str(max(1, len(findings))),
-                        failures=str(len(findings)))
+    cases = sum(max(1, len(by_file.get(name, []))) for name in names)
+    root = etree.Element("testsuites", name="toolkit check", tests=str(cases), failures=str(len(findings)))
     for name in names:
         items = by_file.get(name, [])
         suite = etree.SubElement(root, "testsuite", name=name, tests=str(max(1, len(items))),
@@ -88,8 +87,7 @@ def sarif_log(findings: Sequence[Finding], rules: dict[str, Check], files: Seque
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": TOOL, "version": __version__, "informationUri": INFORMATION_URI,
-                                "rules": descriptors}},
+            "tool": {"driver": {"name": TOOL, "version": __version__, "rules": descriptors}},
             "results": results,
         }],
     }
