@@ -16,6 +16,7 @@ _GUILLEMET_LANGS = ("ru", "kk", "fr")
 _CLOSERS = "»“”\"')]’"
 _END_CLASS = {".": ".", "!": "!", "?": "?", ":": ":", "…": "…", ";": ";"}
 # French: a non-breaking space (U+00A0 or U+202F) before ; : ! ? and inside « ».
+_QUOTE_MARKS = re.compile('["“”«»„]')
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 _FR_HIGH = re.compile(r"(?<=\S)(?P<gap>[ ]?)(?P<mark>[;:!?])(?=\s|$|[»)])")
 _SPACE_BEFORE = re.compile(r"(?<=[\w%)»”])(?P<gap>[ \u00a0\u202f]+)(?P<mark>[,.;:!?])(?=\s|$)")
@@ -32,7 +33,8 @@ def quotes(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     `« Astana Hub»` without the non-breaking space.
     """
     text, lang = seg.target or "", seg.target_lang
-    for i, char in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        i, char = mark.start(), mark.group()
         if char == '"':
             yield Hit(f"straight quote; {lang} uses {_expected(lang)}", i, f"straight{i}")
         elif lang in _GUILLEMET_LANGS and char == "”" and not (lang != "fr" and "„" in text[:i]):
