@@ -59,12 +59,16 @@ _YEAR_CONTEXT = 200
 _MIN_WORDS_BEFORE_YEAR = 4
 _SRX_NS = "{http://www.lisa.org/srx20}"
 
+# Every alternative starts with a terminal or a line break, so the scan skips other text
+# fast, and every terminal run matches as a whole (possessively), so no run is scanned twice.
+# What comes before a match and whether a terminal run is followed by whitespace or a glued
+# letter is checked in _boundaries.
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])(?P<term>[.!?…]++)(?P<close>(?:[»\"”“)'’\]]|[^\S\n]++»)*+)"
-    r"(?:(?P<ws>\s++)|(?=[^\W\d_]))"
-    r"|(?<!\s)(?P<blank>[^\S\n]*+\n[^\S\n]*+\n)\s*+"
-    r"|(?<=[^\W_]|[»\"”)’\]])(?P<nl>[^\S\n]*+\n[^\S\n]*+)(?=\S)"
+    r"(?P<term>[.!?…]++)(?P<close>(?:[»\"”“)'’\]]|[^\S\n]++»)*+)(?P<ws>\s*+)"
+    r"|(?P<blank>\n[^\S\n]*+\n)\s*+"
+    r"|(?P<nl>\n[^\S\n]*+)(?=\S)"
 )
+_LINE_END = frozenset(CLOSERS) - {"'", "“"}  # closers that may end a heading line
 _ENTRY = re.compile(r"(?P<entry>.+?)(?:\s+:(?P<tag>\w+))?")
 _LETTER_PIECE = re.compile(r"[.\-]")
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d(?:[-–—](?:(?:1[89]|2\d)\d\d|\d\d))?")
@@ -107,7 +111,7 @@ class SrxRule:
     def matches(self, text: str, pos: int) -> bool:
         """Whether the rule applies to a candidate boundary at pos."""
         lo = max(0, pos - _RULE_WINDOW)
-        return self.before.search(text, lo, pos) is not None and self.after.match(text, pos) is not None
+        return self.after.match(text, pos) is not None and self.before.search(text, lo, pos) is not None
 
 
 @dataclass(frozen=True)
@@ -229,23 +233,36 @@ def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decisio
     """The sentence boundaries of text: where a sentence ends and the next one starts."""
     longest: list[int] = []  # the longest line, computed on the first line-break candidate
     for match in _CANDIDATE.finditer(text):
-        if match.end() >= len(text) or match.start() < start:
+        if match.end() >= len(text) or match.start() <= start:
             continue
-        if match["nl"] is not None:
-            if not longest:
-                longest.append(max(map(len, text.split("\n"))))
-            if _heading_break(text, match, longest[0]):
-                yield Decision(match.start(), match.end())
-                start = match.end()
-            continue
-        if match["blank"] is not None:
-            yield Decision(match.start(), match.end())
+        if match["term"] is None:
+            end = _end_of_content(text, match.start(), start)
+            if end <= start:
+                continue
+            if match["blank"] is None:
+                before = text[end - 1]
+                if not (before.isalnum() or before in _LINE_END):
+                    continue
+                if not longest:
+                    longest.append(max(map(len, text.split("\n"))))
+                if not _heading_break(text, end, match.end(), longest[0]):
+                    continue
+            yield Decision(end, match.end())
             start = match.end()
             continue
         cut = match.end("close")
+        if not match["ws"] and not text[cut].isalpha():
+            continue
         if _is_boundary(text, match, rules, start, cut):
             yield Decision(cut, match.end())
             start = match.end()
+
+
+def _end_of_content(text: str, pos: int, floor: int) -> int:
+    """The offset after the last non-whitespace character before pos (at least floor)."""
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _is_boundary(
@@ -253,15 +270,15 @@ def _is_boundary(
 ) -> bool:
     """Whether a terminal candidate ends the sentence that began at sent_start."""
     ws = match["ws"]
-    if ws is not None and ws.count("\n") >= 2:
+    if ws.count("\n") >= 2:
         return True
     nxt = match.end()
-    if ws is None and not _glued_start(text, nxt):
+    if not ws and not _glued_start(text, nxt):
         return False
     for rule in rules.srx:
         if rule.matches(text, cut):
             return rule.breaks
-    if ws is None:
+    if not ws:
         return _glued_boundary(text, match, rules)
     if not _starts_sentence(text, nxt):
         return False
@@ -399,14 +416,12 @@ def is_wrapped_line(length: int, longest: int) -> bool:
     return longest <= WRAP_MAX and length >= WRAP_RATIO * longest
 
 
-def _heading_break(text: str, match: re.Match[str], longest: int) -> bool:
-    """Whether a single line break at match ends a heading-like line."""
-    nxt = match.end()
+def _heading_break(text: str, end: int, nxt: int, longest: int) -> bool:
+    """Whether the line ending at end, followed by a line break and text at nxt, is a heading."""
     if not _starts_sentence(text, nxt):
         return False
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line = text[line_start : match.start()].strip()
-    return not is_wrapped_line(len(line), longest)
+    line_start = text.rfind("\n", 0, end) + 1
+    return not is_wrapped_line(end - line_start, longest)
 
 
 def parse_golden(text: str) -> list[tuple[str, list[str]]]:
