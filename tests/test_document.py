@@ -15,6 +15,7 @@ from toolkit.document import (
     BlockKind,
     Document,
     doc_id_for,
+    is_wrapped_line,
     normalise_text,
     parse_release,
     read_release,
@@ -273,6 +274,51 @@ def test_wrapped_lines_are_joined_only_when_lowercase_follows() -> None:
         "Первая строка без точки\nпродолжение абзаца.",
         "Второе предложение.",
     ]
+    assert doc.render({}) == text
+
+
+WRAPPED_RELEASE = """\
+Итоги визита в Квебек
+06.12.2025 09:40:39 57
+гг. Квебек-Сити, Монреаль, 3-4 декабря 2025 г. – Посол Казахстана в Канаде
+Д.Кусаинов совершил официальный визит в провинцию. Программа визита включала
+встречи с руководством Правительства и Парламента Квебека.
+Экономическое сотрудничество
+В ходе встреч с представителями деловых кругов Монреаля стороны обсудили
+Перспективные направления сотрудничества в сферах ИТ, АПК и энергетики.
+"""
+
+
+def test_hard_wrapped_release_joins_lines_that_fill_the_width() -> None:
+    doc = parse_release(WRAPPED_RELEASE, "ru")
+    assert kinds(doc) == [H, M, D, P, P, P]
+    assert doc.blocks[3].text.startswith("Посол Казахстана в Канаде\nД.Кусаинов совершил")
+    assert doc.blocks[3].text.endswith("встречи с руководством Правительства и Парламента Квебека.")
+    assert doc.blocks[4].text == "Экономическое сотрудничество"  # a heading, not joined
+    assert doc.blocks[5].text.count("\n") == 1
+    assert split_sentences(doc.blocks[3].text, "ru") == [
+        "Посол Казахстана в Канаде\nД.Кусаинов совершил официальный визит в провинцию.",
+        "Программа визита включала\nвстречи с руководством Правительства и Парламента Квебека.",
+    ]
+    assert doc.render({}) == WRAPPED_RELEASE
+
+
+def test_wrapped_line_test() -> None:
+    assert is_wrapped_line(60, 72)
+    assert not is_wrapped_line(20, 72)  # a heading in a text wrapped at 72
+    assert not is_wrapped_line(300, 400)  # paragraphs one per line: no hard wrap
+    assert not is_wrapped_line(9, 10)  # too short to tell
+
+
+def test_long_lines_are_paragraphs_even_without_final_punctuation() -> None:
+    line = "Стороны обсудили вопросы сотрудничества в сферах энергетики и транспорта " * 2
+    doc = parse_release(f"Заголовок\n{line.strip()}\nСледующий абзац.\n", "ru")
+    assert kinds(doc) == [H, P, P]
+
+
+def test_many_lines_parse_in_one_pass() -> None:
+    text = "Заголовок\n" + "Строка абзаца без точки в конце строки\n" * 30_000
+    doc = parse_release(text, "ru")
     assert doc.render({}) == text
 
 

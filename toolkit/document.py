@@ -12,8 +12,10 @@ A release is plain UTF-8 text, one paragraph per line:
 Blocks hold their text stripped; everything between two blocks (line ends, blank lines,
 trailing spaces, a dateline's dash) is the first block's ``sep``, so ``render({})``
 gives back the normalised source exactly. A hard-wrapped paragraph (a line without final
-punctuation followed by a line starting in lowercase) is one block whose text keeps the
-original newline; the segmenter treats that newline as a space.
+punctuation followed by a line starting in lowercase, or, in a hard-wrapped text, a line
+that fills the wrap width followed by any line) is one block whose text keeps the original
+newline; the segmenter treats that newline as a space. A short line without final
+punctuation (a heading) stays a block of its own.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from .errors import InputError
 from .langs import SUPPORTED, check_lang
+from .segment import WRAP_MAX
 
 
 class BlockKind(str, Enum):
@@ -84,6 +87,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
     ),
 }
 DATELINE_MAX = 120  # longest dateline prefix, in characters
+WRAP_MIN = 40       # a hard-wrapped text has a longest line (its width) of WRAP_MIN..WRAP_MAX
+WRAP_RATIO = 0.7    # a wrapped line fills at least this share of the width
 
 _META = re.compile(
     r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
@@ -224,7 +229,8 @@ def parse_release(
     """Split release text into blocks (see the module docstring for the rules)."""
     lang = check_lang(lang)
     norm = normalise_text(text)
-    spans = _classify(norm, _join_wrapped(norm, _lines(norm, lang), lang), lang)
+    longest = max((len(line.strip()) for line in norm.split("\n")), default=0)
+    spans = _classify(norm, _join_wrapped(norm, _lines(norm, lang), lang, longest), lang)
     blocks = []
     for index, (kind, start, end, line) in enumerate(spans):
         following = spans[index + 1][1] if index + 1 < len(spans) else len(norm)
@@ -245,26 +251,45 @@ def _lines(norm: str, lang: str) -> Iterator[_Unit]:
         pos += len(raw) + 1
 
 
-def _join_wrapped(norm: str, lines: Iterator[_Unit], lang: str) -> list[_Unit]:
+def _join_wrapped(norm: str, lines: Iterator[_Unit], lang: str, longest: int) -> list[_Unit]:
     """Merge hard-wrapped lines into the paragraph they continue."""
     units: list[_Unit] = []
+    content_units = 0  # units that are not meta or source lines; the first is the headline
     for line in lines:
-        if units and _continues(norm, units[-1], line, lang):
+        headline = content_units == 1 and not units[-1].fixed
+        if units and _continues(norm, units[-1], line, lang, longest, headline):
             prev = units[-1]
             units[-1] = prev._replace(end=line.end, last_line=line.line, last_start=line.start)
         else:
             units.append(line)
+            content_units += not line.fixed
     return units
 
 
-def _continues(norm: str, prev: _Unit, line: _Unit, lang: str) -> bool:
-    """Whether line is the wrapped continuation of the unit prev."""
+def is_wrapped_line(length: int, longest: int) -> bool:
+    """Whether a line of this length, without final punctuation, belongs to a hard-wrapped
+    paragraph rather than being a heading: the text's longest line (its wrap width) is
+    between WRAP_MIN and WRAP_MAX and the line fills WRAP_RATIO of it."""
+    return WRAP_MIN <= longest <= WRAP_MAX and length >= WRAP_RATIO * longest
+
+
+def _continues(
+    norm: str, prev: _Unit, line: _Unit, lang: str, longest: int, prev_is_headline: bool
+) -> bool:
+    """Whether line is the wrapped continuation of the unit prev.
+
+    The line before must end without final punctuation. A line starting in lowercase
+    continues it; one starting otherwise does so only in a hard-wrapped text, when the line
+    before fills the wrap width (is_wrapped_line) and is not the headline.
+    """
     if prev.fixed or line.fixed or line.line != prev.last_line + 1:
         return False
+    last = norm[prev.last_start : prev.end]
+    if last.rstrip(_CLOSERS)[-1:] in tuple(_CLAUSE_END):
+        return False
     if not norm[line.start].islower():
-        return False
-    if norm[prev.last_start : prev.end].rstrip(_CLOSERS)[-1:] in tuple(_CLAUSE_END):
-        return False
+        if prev_is_headline or not is_wrapped_line(len(last), longest):
+            return False
     return _dateline_split(norm[line.start : line.end], lang) is None
 
 

@@ -21,10 +21,11 @@ How a boundary is found:
   - a glued boundary needs a lowercase word (two letters or more) or a closing bracket or
     quote before the period, a capital and a lowercase letter or a space after it, and
     no URL or e-mail around it;
-  - a single line break ends a sentence only after a heading-like line: one without final
-    punctuation, followed by a line that starts like a sentence, and either short next to
-    the longest line of the text (see is_wrapped_line) or in a text that is not
-    hard-wrapped. Any other line break is plain whitespace, kept in the sentence.
+  - a single line break ends a sentence after a line without final punctuation (a
+    heading) when the next line starts like a sentence and the text is not hard-wrapped
+    (its longest line exceeds WRAP_MAX: one paragraph per line). In a hard-wrapped text
+    (read_release joins its lines into blocks) and before a lowercase word, a line break
+    is plain whitespace, kept in the sentence.
 * Decimal numbers, dates, times, URLs and e-mails hold no terminal followed by whitespace.
 
 Every candidate is judged from a bounded window around it, so a run is linear in the
@@ -52,7 +53,6 @@ TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S
 _TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
 ROMAN_LETTERS = frozenset("IVXІХ")  # Latin I V X and their Cyrillic look-alikes І Х
 WRAP_MAX = 100       # a text whose longest line is longer is not hard-wrapped
-WRAP_RATIO = 0.7     # a wrapped line fills at least this share of the longest line
 _WINDOW = 48         # characters looked at before a period (abbreviations are short)
 _RULE_WINDOW = 64    # characters an SRX <beforebreak> sees
 _YEAR_CONTEXT = 200
@@ -245,7 +245,7 @@ def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decisio
                     continue
                 if not longest:
                     longest.append(max(map(len, text.split("\n"))))
-                if not _heading_break(text, end, match.end(), longest[0]):
+                if not _heading_break(text, match.end(), longest[0]):
                     continue
             yield Decision(end, match.end())
             start = match.end()
@@ -409,19 +409,9 @@ def _year_ends_sentence(
     return len(text[lo:pos].split()) - 2 >= _MIN_WORDS_BEFORE_YEAR
 
 
-def is_wrapped_line(length: int, longest: int) -> bool:
-    """Whether a line of this length, without final punctuation, belongs to a hard-wrapped
-    paragraph (the text's longest line is at most WRAP_MAX and the line fills WRAP_RATIO of
-    it), rather than being a heading."""
-    return longest <= WRAP_MAX and length >= WRAP_RATIO * longest
-
-
-def _heading_break(text: str, end: int, nxt: int, longest: int) -> bool:
-    """Whether the line ending at end, followed by a line break and text at nxt, is a heading."""
-    if not _starts_sentence(text, nxt):
-        return False
-    line_start = text.rfind("\n", 0, end) + 1
-    return not is_wrapped_line(end - line_start, longest)
+def _heading_break(text: str, nxt: int, longest: int) -> bool:
+    """Whether a single line break before nxt ends a line that is a paragraph of its own."""
+    return longest > WRAP_MAX and _starts_sentence(text, nxt)
 
 
 def parse_golden(text: str) -> list[tuple[str, list[str]]]:
