@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -376,3 +377,24 @@ def test_large_inputs_complete(name: str) -> None:
     spans = sentence_spans(text, "ru")
     assert all(0 <= start < end <= len(text) for start, end in spans)
     assert sum(end - start for start, end in spans) <= len(text)
+
+
+# --- the segment command -----------------------------------------------------------------
+
+
+def test_segment_command_prints_offsets(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from toolkit.cli import main
+
+    release = tmp_path / "r.ru.txt"
+    release.write_text("Заголовок\nАстана, 5 ноября 2025 г. – Первое. Второе\nпредложение.\n",
+                       encoding="utf-8")
+    assert main(["segment", str(release), "--lang", "ru"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "2.0\tparagraph\t0-7\tПервое.", "2.1\tparagraph\t8-27\tВторое\\nпредложение."]
+    assert main(["segment", str(release), "--lang", "ru", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[-1] | {"text": None} == {"block": 2, "kind": "paragraph", "line": 2, "index": 1,
+                                         "start": 8, "end": 27, "text": None}
+    assert main(["segment", str(release), "--lang", "ru", "--format", "xml"]) == 2
+    assert main(["segment", str(release), "--lang", "de"]) == 2
+    assert "supported: ru, kk, en, fr" in capsys.readouterr().err

@@ -171,12 +171,15 @@ def translate(
 def segment(
     file: Path = typer.Argument(..., help="A release file."),
     lang: str = typer.Option(..., "--lang", "-l"),
-    fmt: str = typer.Option("lines", "--format", help="lines or json"),
+    fmt: str = typer.Option("lines", "--format", help="lines (block.sentence, kind, start-end, text) or json"),
 ) -> None:
-    """Print the blocks and sentences of a release."""
+    """Print the blocks and sentences of a release, with offsets into each block's text."""
     from .document import read_release
+    from .errors import UsageError
     from .segment import sentence_spans
 
+    if fmt not in ("lines", "json"):
+        raise UsageError(f"unknown --format {fmt!r}; use lines or json")
     document = read_release(file, lang)
     rows = []
     for block in document.blocks:
@@ -188,7 +191,8 @@ def segment(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for row in rows:
-            typer.echo(f"{row['block']}.{row['index']}\t{row['kind']}\t{row['text']}")
+            text = row["text"].replace("\n", "\\n")  # one sentence per output line
+            typer.echo(f"{row['block']}.{row['index']}\t{row['kind']}\t{row['start']}-{row['end']}\t{text}")
 
 
 def main(argv: list[str] | None = None) -> int:

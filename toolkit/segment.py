@@ -122,6 +122,13 @@ class LanguageRules:
     abbreviations: Abbreviations
     starters: frozenset[str]
     srx: tuple[SrxRule, ...]
+    any_after: re.Pattern[str]  # all <afterbreak>s in one: when it fails, no rule applies
+
+
+def _any_after(rules: tuple[SrxRule, ...]) -> re.Pattern[str]:
+    if not rules:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{rule.after.pattern})" for rule in rules))
 
 
 def normalise_abbreviation(entry: str) -> str:
@@ -206,7 +213,7 @@ def language_rules(lang: str) -> LanguageRules:
     lang = check_lang(lang)
     starters = parse_starters(_data("starters.txt").decode("utf-8")).get(lang, frozenset())
     srx = parse_srx(_data("rules.srx"), lang)
-    return LanguageRules(lang, abbreviations(lang), starters, srx)
+    return LanguageRules(lang, abbreviations(lang), starters, srx, _any_after(srx))
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
@@ -275,9 +282,10 @@ def _is_boundary(
     nxt = match.end()
     if not ws and not _glued_start(text, nxt):
         return False
-    for rule in rules.srx:
-        if rule.matches(text, cut):
-            return rule.breaks
+    if rules.any_after.match(text, cut) is not None:
+        for rule in rules.srx:
+            if rule.matches(text, cut):
+                return rule.breaks
     if not ws:
         return _glued_boundary(text, match, rules)
     if not _starts_sentence(text, nxt):
@@ -327,17 +335,19 @@ def _word_at(text: str, pos: int) -> str:
 
 
 def _words_before(text: str, pos: int) -> list[str] | None:
-    """The whitespace-separated words just before pos, or None if the last is cut off."""
+    """The last two whitespace-separated words before pos (fewer at the text start), or
+    None if the last one is longer than the window."""
     lo = max(0, pos - _WINDOW)
     window = text[lo:pos]
     if not window or window[-1].isspace():
         return []
-    words = window.split()
+    words = window.rsplit(None, 2)
     if lo > 0 and not text[lo - 1].isspace() and not window[0].isspace():
-        words = words[1:]
-        if not words:
+        if len(words) == 1:
             return None
-    return words
+        if len(words) == 2:
+            words = words[1:]
+    return words[-2:]
 
 
 def _first_word(text: str, pos: int = 0) -> str:
