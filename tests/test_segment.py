@@ -13,6 +13,7 @@ from lxml import etree
 from toolkit.document import BlockKind, read_release
 from toolkit.errors import UsageError
 from toolkit.segment import (
+    CLOSERS,
     abbreviations,
     language_rules,
     normalise_abbreviation,
@@ -339,7 +340,7 @@ def test_span_properties(text: str, lang: str) -> None:
         assert rebuilt == stripped
         for (_, end), (start, _) in zip(spans, spans[1:]):
             # no gap only where a sentence is glued to the next: «(KIS).During»
-            assert text[end:start] or (text[end - 1] in ".!?…»\"”)'’]" and text[start].isupper())
+            assert text[end:start] or (text[end - 1] in ".!?…" + CLOSERS and text[start].isupper())
     else:
         assert text.strip() == ""
 
