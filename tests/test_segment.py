@@ -1,4 +1,4 @@
-"""Tests for toolkit.segment: golden cases per language, the shared sample, properties."""
+"""Tests for toolkit.segment: golden files, rules data, the shared sample, properties."""
 
 from __future__ import annotations
 
