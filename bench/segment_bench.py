@@ -126,7 +126,8 @@ def synthetic_releases(lang: str, size: int, seed: int = 3) -> list[str]:
     while total < size:
         lines = [_fill(rng.choice(parts["head"]), rng), f"06.12.2025 09:40:39 {rng.randint(1, 99)}"]
         for number in range(rng.randint(4, 8)):
-            sentences = " ".join(_fill(rng.choice(parts["body"]), rng) for _ in range(rng.randint(1, 4)))
+            count = rng.randint(1, 4)
+            sentences = " ".join(_fill(rng.choice(parts["body"]), rng) for _ in range(count))
             lines.append((_fill(parts["dateline"], rng) if number == 0 else "") + sentences)
         text = "\n".join(lines) + "\n"
         releases.append(text)

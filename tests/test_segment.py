@@ -132,7 +132,7 @@ def test_single_newline_is_whitespace() -> None:
 
 
 def test_line_break_after_a_heading_ends_it() -> None:
-    paragraph = "Стороны обсудили сотрудничество в энергетике и транспорте, " * 2 + "и договорились."
+    paragraph = "Стороны обсудили сотрудничество в энергетике и транспорте, " * 2 + "и решили."
     assert split_sentences(f"Итоги визита\n{paragraph}", "ru") == ["Итоги визита", paragraph]
 
 

@@ -111,7 +111,9 @@ class SrxRule:
     def matches(self, text: str, pos: int) -> bool:
         """Whether the rule applies to a candidate boundary at pos."""
         lo = max(0, pos - _RULE_WINDOW)
-        return self.after.match(text, pos) is not None and self.before.search(text, lo, pos) is not None
+        if self.after.match(text, pos) is None:
+            return False
+        return self.before.search(text, lo, pos) is not None
 
 
 @dataclass(frozen=True)
@@ -434,7 +436,7 @@ def parse_golden(text: str) -> list[tuple[str, list[str]]]:
     """
     cases: list[tuple[str, list[str]]] = []
     for chunk in re.split(r"\n[^\S\n]*\n", text):
-        lines = [_unescape(line) for line in chunk.splitlines() if line and not line.startswith("#")]
+        lines = [_unescape(ln) for ln in chunk.splitlines() if ln and not ln.startswith("#")]
         if not lines:
             continue
         source = None
