@@ -196,6 +196,17 @@ def test_abbreviation_file_format() -> None:
         parse_abbreviations("т.д :bogus\n")
 
 
+def test_golden_file_format() -> None:
+    text = "# c\nОдно.\nДва.\n\n<<< Раз.Два\\nтри\nРаз.\nДва\\nтри\n \nA \\\\ b\n"
+    assert parse_golden(text) == [
+        ("Одно. Два.", ["Одно.", "Два."]),
+        ("Раз.Два\nтри", ["Раз.", "Два\nтри"]),
+        ("A \\ b", ["A \\ b"]),
+    ]
+    with pytest.raises(ValueError):
+        parse_golden("<<< Только вход.\n")
+
+
 def test_starters_file_format() -> None:
     starters = parse_starters("# c\n[ru]\nДалее Это\n[fr]\nL'Union Le  # c\n")
     assert starters == {"ru": frozenset({"Далее", "Это"}), "fr": frozenset({"L", "Le"})}
