@@ -241,3 +241,20 @@ def test_cli_export_import_round_trip(tmp_path: Path, glossary: Glossary, capsys
     assert main(["glossary", "import", str(bad), "-o", str(back)]) == 2
     assert "malformed TBX" in capsys.readouterr().err
     assert load_glossary([back]).concepts  # the earlier output is untouched
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "quebec-kazakhstan-2025-12-06.ru.txt"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared real release is not here")
+def test_real_release_inflected_terms_are_found() -> None:
+    """The inflected forms the issue names, in the real release, lie inside found terms."""
+    root = Path(__file__).resolve().parents[1]
+    text = SAMPLE.read_text(encoding="utf-8")
+    hits = find_terms(text, "ru", load_glossary([root / "glossaries"]))
+    for surface in ("Лейтенант-губернатором", "Вице-спикером парламента", "министерств международных отношений",
+                    "Ф.Бенжамином"):
+        start = text.find(surface)
+        assert start >= 0, surface
+        assert any(h.start <= start and start + len(surface) <= h.end for h in hits), surface
+    assert all(text[h.start : h.end] == h.text for h in hits)
