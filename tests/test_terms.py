@@ -258,3 +258,17 @@ def test_real_release_inflected_terms_are_found() -> None:
         assert start >= 0, surface
         assert any(h.start <= start and start + len(surface) <= h.end for h in hits), surface
     assert all(text[h.start : h.end] == h.text for h in hits)
+
+
+PIECES = ["Посол", "послы", "Лейтенант-губернатором", "МИДа", "РК", ",", ".", " ", " ", "-", "в", "т.ч.", "Ф.",
+          "Бенжамином", "энергетики", "Квебека", "министерств", "международных", "отношений", "после", "ё"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join))
+def test_hits_are_exact_sorted_and_disjoint(glossary: Glossary, text: str) -> None:
+    hits = find_terms(text, "ru", glossary)
+    for a, b in zip(hits, hits[1:]):
+        assert a.end <= b.start
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.text and hit.text.strip() == hit.text
