@@ -11,7 +11,8 @@ every harmony variant of an ending is accepted after one.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Sequence
 
 from .tokens import Token
 
@@ -143,7 +144,8 @@ def possessive3_stems(word: str) -> list[str]:
     return []
 
 
-def inflected_forms(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def inflected_forms(word: str) -> frozenset[str]:
     """Every generated form of one noun (the word itself included), lower case."""
     base = word.lower()
     forms = {base}
@@ -158,7 +160,7 @@ def inflected_forms(word: str) -> set[str]:
                 for owned in possessives(number, front):
                     forms.add(owned)
                     forms.update(possessive_cases(owned, front) if owned.endswith(("ы", "і")) else cases(owned, front))
-    return forms
+    return frozenset(forms)
 
 
 def acronym_endings() -> set[str]:
@@ -179,19 +181,27 @@ class KazakhModel:
         self._endings = acronym_endings()
 
     def prepare(self, terms: Sequence[Sequence[str]]) -> None:
-        bases: dict[str, set[str]] = {}
+        bases: dict[str, tuple[str, ...]] = {}
+        done: set[str] = set()
         for words in terms:
             if not words:
                 continue
             last = words[-1]
             base = last.lower()
+            if base in done:
+                continue
+            done.add(base)
             if _ACRONYM.fullmatch(last):
                 forms = {f"{base}-{e}" for e in self._endings} | {base}
             else:
-                forms = inflected_forms(last)
+                forms = inflected_forms(base)
             for form in forms:
-                bases.setdefault(form, set()).add(base)
-        self._bases = {form: tuple(sorted(b)) for form, b in bases.items()}
+                known = bases.get(form)
+                if known is None:
+                    bases[form] = (base,)
+                elif base not in known:
+                    bases[form] = tuple(sorted((*known, base)))
+        self._bases = bases
 
     def term_keys(self, word: str) -> tuple:
         return (word.lower(),)
@@ -220,7 +230,3 @@ class KazakhModel:
     def form_ok(self, surface: str, term_word: str) -> bool:
         return True
 
-
-def forms_of(words: Iterable[str]) -> dict[str, set[str]]:
-    """word -> its generated forms (for inspection and tests)."""
-    return {w: inflected_forms(w) for w in words}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Sequence
 
 import snowballstemmer
@@ -31,6 +32,7 @@ SWAPS = {
 ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})(?:s|'s|’s)")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
     """Lower case without accents (œ and æ spelled out)."""
     low = word.lower().replace("œ", "oe").replace("æ", "ae")
@@ -47,6 +49,7 @@ class LatinModel:
         self._stemmer = snowballstemmer.stemmer(STEMMERS[lang])
         self._endings = ENDINGS[lang]
         self._swaps = SWAPS[lang]
+        self._stems: dict[str, tuple[str, ...]] = {}
 
     def prepare(self, terms: Sequence[Sequence[str]]) -> None:
         return None
@@ -54,8 +57,12 @@ class LatinModel:
     def stems(self, word: str) -> tuple[str, ...]:
         """The stem of the accented word, accents then removed, and the stem of the folded word
         (so that ETRANGERES and étrangères agree)."""
-        low = word.lower()
-        return tuple(dict.fromkeys((fold(self._stemmer.stemWord(low)), self._stemmer.stemWord(fold(low)))))
+        cached = self._stems.get(word)
+        if cached is None:
+            low = word.lower()
+            stem = self._stemmer.stemWord
+            cached = self._stems[word] = tuple(dict.fromkeys((fold(stem(low)), stem(fold(low)))))
+        return cached
 
     def term_keys(self, word: str) -> tuple:
         return self.stems(word)
@@ -72,6 +79,8 @@ class LatinModel:
     def form_ok(self, surface: str, term_word: str) -> bool:
         """Whether two words with the same stem differ only by an inflection."""
         text, term = fold(surface), fold(term_word)
+        if text == term:
+            return True
         for longer, shorter in ((text, term), (term, text)):
             if longer.startswith(shorter) and longer[len(shorter):] in self._endings:
                 return True
