@@ -91,7 +91,8 @@ class RussianModel:
 
     def token_keys(self, word: str) -> tuple:
         low = _norm(word)
-        keys = dict.fromkeys((low, *lemmas(word))) if self._may_be_term_word(low) else {low: None}
+        # a lemmatised word needs no surface key: glossary words carry their own lemmas
+        keys = dict.fromkeys(lemmas(word)) if self._may_be_term_word(low) else {low: None}
         acronym = _ACRONYM_ENDING.fullmatch(word)
         if acronym:
             keys[_norm(acronym.group(1))] = None
