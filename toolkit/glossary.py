@@ -142,7 +142,7 @@ def marker_problems(term: str) -> list[str]:
             stem = word.split("|")[0].rstrip("*")
             letters = [c for c in stem if c.isalpha()]
             if len(letters) < MIN_STEM or not stem[-1:].isalpha():
-                hint = " (variants are separated by ' | ', a space on each side)" if word[0] == "|" or word[-1] == "|" else ""
+                hint = " (variants are separated by ' | ', a space on each side)" if word[0] == "|" else ""
                 problems.append(f"{word!r}: the stem before the marker needs {MIN_STEM}+ letters{hint}")
             elif bars and len(word.split("|")[1]) > MAX_ENDING:
                 problems.append(f"{word!r}: ending after '|' longer than {MAX_ENDING} letters")
