@@ -64,7 +64,9 @@ def test_import_merges_duplicates_fills_languages_and_keeps_conflicts(tmp_path: 
     po = write_po(tmp_path / "doc.en.po", ENTRIES)
     report = import_into([po], into, now=NOW)
     assert (report.read, report.added, report.unconfirmed) == (2, 2, 2)
+    into.chmod(0o644)
     again = import_into([po], into, now=NOW)
+    assert into.stat().st_mode & 0o777 == 0o644  # a shared memory stays readable by the team
     assert (again.added, again.duplicates, again.conflicts) == (0, 2, [])
     assert len(read_tmx(into)) == 2
 
