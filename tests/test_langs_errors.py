@@ -23,3 +23,18 @@ def test_parse_targets_rejects_source_and_dedupes() -> None:
 def test_error_string_names_file_and_line() -> None:
     assert str(InputError("bad row", Path("g.csv"), 7)) == "g.csv:7: bad row"
     assert str(InputError("missing", Path("x.txt"))) == "x.txt: missing"
+
+
+def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from toolkit.fsutil import atomic_write_text, default_mode
+
+    new = tmp_path / "new.txt"
+    atomic_write_text(new, "a")
+    assert stat.S_IMODE(new.stat().st_mode) == default_mode()
+    os.chmod(new, 0o640)
+    atomic_write_text(new, "b")
+    assert stat.S_IMODE(new.stat().st_mode) == 0o640 and new.read_text() == "b"
+    assert [p.name for p in tmp_path.iterdir()] == ["new.txt"]

@@ -305,18 +305,10 @@ def merge_inputs(read: Sequence[MemoryInput], into: Path, now: datetime | None =
             attrs, header_props = read_header(into)
             srclang = lang_code(attrs.get("srclang", srclang)) or srclang
             existing = list(iter_tmx(into))
-        mode = into.stat().st_mode & 0o777 if into.exists() else _default_mode()
         for item in read:
             merge_units(existing, item, report, stamp, user)
         write_tmx(into, existing, srclang, SUPPORTED, header_props)
-        os.chmod(into, mode)  # the temporary file of the atomic write is private (0600)
     return report
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def export_bytes(memory: Memory, fmt: str, source: str = "ru", target: str | None = None) -> bytes:
