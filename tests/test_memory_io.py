@@ -189,7 +189,7 @@ for path in sys.argv[2:]:
 def test_concurrent_imports_lose_nothing(tmp_path: Path) -> None:
     files = []
     for worker in range(3):
-        rows = [f"ru,en\n"] + [f"Предложение {worker}-{i}.,Sentence {worker}-{i}.\n" for i in range(6)]
+        rows = ["ru,en\n"] + [f"Предложение {worker}-{i}.,Sentence {worker}-{i}.\n" for i in range(6)]
         batch = []
         for i, row in enumerate(rows[1:]):
             path = tmp_path / f"w{worker}-{i}.csv"

@@ -15,7 +15,6 @@ import csv
 import fcntl
 import getpass
 import io
-import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
