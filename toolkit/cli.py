@@ -9,24 +9,25 @@ from typing import Callable, List, Optional
 
 import typer
 
+from .cli_check import check_command
+from .cli_glossary import glossary_app
+from .cli_glossary import terms as terms_command
+from .cli_memory import memory_app, review_app
+from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns, remove_stale_temp_files
 from .errors import ToolkitError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Offline translation and terminology toolkit for diplomatic press releases (ru, kk, en, fr).",
+)
 models_app = typer.Typer(no_args_is_help=True, help="Install and list translation models (local files only).")
 app.add_typer(models_app, name="models")
-from .cli_memory import memory_app, review_app  # noqa: E402
-
 app.add_typer(memory_app, name="memory")
 app.add_typer(review_app, name="review")
-from .cli_glossary import glossary_app, terms as terms_command  # noqa: E402
-
 app.add_typer(glossary_app, name="glossary")
 app.command("terms")(terms_command)
-from .cli_check import check_command  # noqa: E402
-
 app.command("check")(check_command)
-from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns, remove_stale_temp_files  # noqa: E402
-
 models_app.command("add-ct2")(add_ct2)
 
 MODELS_DIR_HELP = "Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."
