@@ -20,7 +20,7 @@ from ..document import doc_id_for, read_release
 from ..errors import InputError
 from ..langs import SUPPORTED, check_lang
 from ..segment import sentence_spans
-from ..tmx import XML_LANG, lang_code, read_tmx
+from ..tmx import lang_code, read_tmx
 from .model import Segment
 
 SUFFIXES = (".po", ".tmx", ".txt")
@@ -97,7 +97,7 @@ def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         raise InputError("not valid UTF-8", path, None) from None
     except OSError as exc:
         raise InputError(f"cannot read PO file: {exc.strerror or exc}", path) from None

@@ -31,7 +31,6 @@ def term_missing(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     Deprecated concepts are not required; a forbidden variant in its place is reported by
     term-forbidden only.
     """
-    target = seg.target or ""
     hits = [h for h in ctx.source_terms(seg) if _status(h) != "deprecated"]
     hits = [h for h in hits if h.equivalent(seg.target_lang)]
     if not hits:
