@@ -32,6 +32,7 @@ class Proposal:
     origin: str = ""
     fuzzy: bool = False  # a person must still confirm it
     memory_source: str = ""  # a fuzzy memory match's own source sentence, shown to the reviewer
+    notes: tuple[str, ...] = ()  # MT: glossary terms enforced or missing, invariants lost
 
 
 @dataclass
@@ -159,10 +160,11 @@ def signature(
 
 def _run_route(
     engines: EngineSet, route: Route, texts: list[str], progress: Progress | None
-) -> list[str]:
-    """Translate texts along a route, reporting batches done to the progress display."""
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Translate texts along a route (each with its notes), reporting batches done to the
+    progress display."""
     if progress is None:
-        return engines.translate(route, texts)
+        return engines.translate_noted(route, texts)
     total = len(set(texts)) * len(route.steps)
     advance = progress(route.label.removeprefix("mt "), total)
     done = 0
@@ -172,7 +174,7 @@ def _run_route(
         done += n
         advance(n)
 
-    result = engines.translate(route, texts, step)
+    result = engines.translate_noted(route, texts, step)
     advance(max(0, total - done))  # texts this run had already translated count as done
     return result
 
@@ -209,7 +211,7 @@ def translate_releases(
     stats = {t: LangStats() for t in target_list}
     warnings: list[str] = []
     missing: list[str] = []
-    engines = EngineSet(options, cache)
+    engines = EngineSet(options, cache, glossary=glossary)
     used: dict[str, ModelPackage] = {}
 
     contexts = segment_contexts(results)
@@ -231,8 +233,8 @@ def translate_releases(
             for package in route.steps:
                 used[package.model_id] = package
             texts = _run_route(engines, route, [s.source for s in pending], progress)
-            for segment, text in zip(pending, texts):
-                segment.targets[target] = Proposal(text, route.label, True)
+            for segment, (text, notes) in zip(pending, texts):
+                segment.targets[target] = Proposal(text, route.label, True, notes=notes)
                 stats[target].mt += 1
             stats[target].routes.add(route.label)
         else:

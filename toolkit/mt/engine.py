@@ -112,6 +112,37 @@ class CT2Engine:
             return_scores=True,
         )
 
+    def search(
+        self, tokens: list[str], num_hypotheses: int, prefix: Sequence[str] = (),
+        suppress: Sequence[Sequence[str]] = (),
+    ) -> list[tuple[list[str], float]]:
+        """The n best (output pieces, score) of one tokenized sentence, best first, with the
+        run's decoding settings (the beam widened to n if needed); `prefix` is forced (after
+        the engine's own prefix tokens) and `suppress` lists piece sequences never to output."""
+        if self._translator is None:
+            self._load()
+        forced = [*self.prefix_tokens(), *prefix]
+        result = self._translator.translate_batch(
+            [tokens],
+            target_prefix=[forced] if forced else None,
+            replace_unknowns=True,
+            beam_size=max(self.options.beam_size, num_hypotheses),
+            num_hypotheses=num_hypotheses,
+            length_penalty=self.options.length_penalty,
+            max_decoding_length=self.options.max_decoding_length,
+            suppress_sequences=[list(s) for s in suppress] or None,
+            return_scores=True,
+        )[0]
+        return list(zip(result.hypotheses, result.scores))
+
+    def score(self, tokens: list[str], output: Sequence[str]) -> float:
+        """The model's log-probability of output pieces (forced prefix included) given the
+        tokenized source, normalised by length as the beam search does."""
+        if self._translator is None:
+            self._load()
+        result = self._translator.score_batch([tokens], [list(output)])[0]
+        return sum(result.log_probs) / max(1, len(result.log_probs)) ** self.options.length_penalty
+
     def translate_batches(self, sentences: Sequence[str]) -> Iterator[tuple[list[str], list[str]]]:
         """Yield (sources, translations) per batch of `batch_size`, in input order.
 

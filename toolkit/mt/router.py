@@ -6,14 +6,19 @@ pivot through English whose legs are each argos or multilingual.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..langs import PIVOT
 from .cache import MTCache
 from .engine import ArgosEngine, CT2Engine, DecodeOptions
+from .enforce import DEFAULT_MAX_DROP, DEFAULT_N_BEST, Enforcer, Outcome, constraints_for
 from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
 
 
 class Step(Protocol):
@@ -108,14 +113,24 @@ class EngineSet:
     of `batch_size`; each finished batch is committed to the persistent cache at once. The
     batches depend only on what is left to translate, so a run killed after some batches and
     run again decodes the remaining texts in exactly the batches the first run would have used.
+
+    With a glossary, each text whose source holds approved concepts or invariants is then held
+    to them (enforce.py); texts without any are left exactly as decoded. Enforced results are
+    cached under the options plus a key of their constraints, so a glossary change re-translates.
     """
 
-    def __init__(self, options: DecodeOptions | None = None, cache: MTCache | None = None):
+    def __init__(self, options: DecodeOptions | None = None, cache: MTCache | None = None,
+                 glossary: "Glossary | None" = None, n_best: int = DEFAULT_N_BEST,
+                 max_drop: float | None = DEFAULT_MAX_DROP):
         self.options = options or DecodeOptions()
         self.cache = cache
+        self.glossary = glossary
+        self.n_best = n_best
+        self.max_drop = max_drop
         self.stats = CacheStats()
         self._engines: dict[str, CT2Engine] = {}
         self._memo: dict[tuple[str, str], str] = {}
+        self._enforced: dict[tuple[str, str], Outcome] = {}
 
     def engine(self, step: Step) -> CT2Engine:
         key = step.model_id
@@ -148,13 +163,55 @@ class EngineSet:
             self.stats.decoded += len(chunk)
             if progress is not None:
                 progress(len(chunk))
-        return [self._memo[(key, t)] for t in texts]
+        if self.glossary is not None:
+            self._enforce(step, texts)
+        return [self._result(key, t).text for t in texts]
+
+    def _result(self, key: str, text: str) -> Outcome:
+        return self._enforced.get((key, text)) or Outcome(self._memo[(key, text)])
+
+    def _enforce(self, step: Step, texts: Sequence[str]) -> None:
+        """Hold each text's translation to its glossary constraints and invariants."""
+        assert self.glossary is not None
+        key = step.model_id
+        enforcer = Enforcer(self.engine(step), self.glossary, step.from_code, step.to_code,
+                            self.n_best, self.max_drop)
+        for text in sorted(set(texts), key=lambda t: (len(t), t)):
+            if (key, text) in self._enforced:
+                continue
+            constraints = constraints_for(self.glossary, text, step.from_code, step.to_code)
+            if not constraints:
+                continue
+            options_key = f"{self.options.describe()} {constraints.key(self.n_best, self.max_drop)}"
+            cached = self.cache.get_many(key, options_key, [text]) if self.cache is not None else {}
+            if text in cached:
+                data = json.loads(cached[text])
+                self._enforced[(key, text)] = Outcome(data["text"], tuple(data["notes"]))
+                continue
+            outcome = enforcer.enforce(text, self._memo[(key, text)], constraints)
+            self._enforced[(key, text)] = outcome
+            if self.cache is not None:
+                value = json.dumps({"text": outcome.text, "notes": list(outcome.notes)}, ensure_ascii=False)
+                self.cache.put_many(key, options_key, [(text, value)])
+
+    def translate_noted(
+        self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """Run texts through every step of a route; each result comes with the notes of every
+        step (glossary terms enforced or missing, invariants), prefixed by the step's pair on
+        a pivot route."""
+        current = list(texts)
+        notes: list[tuple[str, ...]] = [()] * len(current)
+        for step in route.steps:
+            outputs = self.run_step(step, current, progress)
+            label = f"{step.from_code}->{step.to_code} " if len(route.steps) > 1 else ""
+            notes = [n + tuple(label + line for line in self._result(step.model_id, t).notes)
+                     for n, t in zip(notes, current)]
+            current = outputs
+        return list(zip(current, notes))
 
     def translate(
         self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> list[str]:
         """Run texts through every step of a route."""
-        current = list(texts)
-        for step in route.steps:
-            current = self.run_step(step, current, progress)
-        return current
+        return [text for text, _ in self.translate_noted(route, texts, progress)]

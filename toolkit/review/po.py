@@ -52,6 +52,7 @@ def build_po(result: DocumentResult, source: str, target: str, signature: str) -
         proposal = segment.targets.get(target)
         comments = [proposal.origin] if proposal and proposal.origin else ["untranslated"]
         comments += term_comments(segment, target)
+        comments += proposal.notes if proposal else ()
         entry = polib.POEntry(
             msgctxt=segment.id,
             msgid=segment.source,
