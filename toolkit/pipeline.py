@@ -15,6 +15,7 @@ from .langs import check_lang, parse_targets
 from .memory import Memory, load_memory, normalise
 from .mt.engine import DecodeOptions
 from .mt.cache import MTCache
+from .mt.enforce import DEFAULT_MAX_DROP
 from .mt.multilingual import find_models
 from .mt.packages import ModelPackage, default_models_dir, list_packages
 from .mt.router import EngineSet, Route, find_route, install_hint
@@ -192,8 +193,12 @@ def translate_releases(
     cache: MTCache | None = None,
     ct2_models: Sequence[Path] = (),
     progress: Progress | None = None,
+    max_drop: float | None = DEFAULT_MAX_DROP,
 ) -> RunResult:
-    """Translate releases into the target languages; nothing is written here (see review.bundle)."""
+    """Translate releases into the target languages; nothing is written here (see review.bundle).
+
+    MT output is held to the glossary (mt/enforce.py); `max_drop` bounds how much worse than the
+    best hypothesis a translation chosen or forced for a term may score (None: no bound)."""
     source = check_lang(source)
     target_list = parse_targets(targets, source) if isinstance(targets, str) else parse_targets(
         ",".join(targets), source
@@ -211,7 +216,7 @@ def translate_releases(
     stats = {t: LangStats() for t in target_list}
     warnings: list[str] = []
     missing: list[str] = []
-    engines = EngineSet(options, cache, glossary=glossary)
+    engines = EngineSet(options, cache, glossary=glossary, max_drop=max_drop)
     used: dict[str, ModelPackage] = {}
 
     contexts = segment_contexts(results)

@@ -168,7 +168,7 @@ class Enforcer:
         needed = [t.concept_id for t in constraints.terms]
         how: dict[str, str] = {}
         if set(needed) <= self.carried(best, constraints) and not self.forbidden_in(best, constraints):
-            return best, self._notes(constraints, {i: "n-best 1" for i in needed}, best)
+            return best, self._notes(constraints, {i: "n-best 1" for i in needed}, best, best)
         suppress = self.suppressed(constraints)
         hyps = self.engine.search(tokens, self.n_best, suppress=suppress)
         floor = -float("inf")
@@ -181,17 +181,17 @@ class Enforcer:
                 continue
             carried = self.carried(text, constraints)
             if set(needed) <= carried and not self.forbidden_in(text, constraints):
-                return text, self._notes(constraints, {i: f"n-best {rank}" for i in needed}, text)
+                return text, self._notes(constraints, {i: f"n-best {rank}" for i in needed}, text, best)
             scored.append((len(carried), -rank, text, self._output(pieces)))
         if not scored:
-            return best, self._notes(constraints, {}, best)
+            return best, self._notes(constraints, {}, best, best)
         _, rank, text, pieces = max(scored)
         carried = self.carried(text, constraints)
         how = {i: f"n-best {-rank}" for i in carried}
         for term in sorted(constraints.terms, key=lambda t: t.position):
             if term.concept_id in carried:
                 continue
-            cut = self._insertion_point(pieces, text, term, constraints)
+            cut = self._insertion_point(pieces, text, best, term)
             forced = term.term[:1].upper() + term.term[1:] if cut == 0 else term.term
             prefix = pieces[:cut] + self.pieces(forced)
             out = self.engine.search(tokens, 1, prefix=prefix, suppress=suppress)
@@ -202,15 +202,16 @@ class Enforcer:
             if term.concept_id in now and carried <= now:
                 text, pieces, carried = candidate, self._output(out[0][0]), now
                 how[term.concept_id] = "prefix"
-        return text, self._notes(constraints, how, text)
+        return text, self._notes(constraints, how, text, best)
 
-    def _insertion_point(self, pieces: list[str], text: str, term: TermConstraint,
-                         constraints: Constraints) -> int:
-        """The piece index the term should start at, moved back to a word start."""
-        if term.at_start:
-            return 0
-        spans = [h.start for h in self.glossary.find(text, self.target)
+    def _insertion_point(self, pieces: list[str], text: str, first: str, term: TermConstraint) -> int:
+        """The piece index the term should start at in text (where a variant of its concept
+        stands in text, else in the first 1-best, else the start if the source term opens the
+        sentence, else the same relative place), moved back to a word start."""
+        spans = [h.start for candidate in (text, first) for h in self.glossary.find(candidate, self.target)
                  if h.concept.id == term.concept_id]
+        if not spans and term.at_start:
+            return 0
         char = spans[0] if spans else round(term.position * len(text))
         cut = len(pieces)
         for i in range(len(pieces) + 1):
@@ -221,9 +222,9 @@ class Enforcer:
             cut -= 1
         return cut
 
-    def _notes(self, constraints: Constraints, how: dict[str, str], text: str) -> list[str]:
+    def _notes(self, constraints: Constraints, how: dict[str, str], text: str, first: str) -> list[str]:
         """PO comment lines: each term enforced (and how), each still missing, each forbidden
-        variant left."""
+        variant of the first 1-best suppressed, each forbidden variant left."""
         carried = self.carried(text, constraints)
         lines = []
         for term in constraints.terms:
@@ -232,5 +233,8 @@ class Enforcer:
                              f"({how.get(term.concept_id, 'n-best 1')})")
             else:
                 lines.append(f"glossary missing: {term.term} [{term.concept_id}]")
-        lines += [f"glossary forbidden variant left: {f}" for f in self.forbidden_in(text, constraints)]
+        left = self.forbidden_in(text, constraints)
+        lines += [f"glossary forbidden variant suppressed: {f}"
+                  for f in dict.fromkeys(self.forbidden_in(first, constraints)) if f not in left]
+        lines += [f"glossary forbidden variant left: {f}" for f in left]
         return lines
