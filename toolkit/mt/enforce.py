@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..glossary import Glossary
+from ..glossary import Glossary, TermHit
 from .engine import SPACE_MARK, CT2Engine
 from .placeholders import find_invariants, lost_invariants, protect, restore
 
@@ -110,19 +110,25 @@ class Enforcer:
         self.target = target
         self.n_best = max(1, n_best)
         self.max_drop = max_drop
+        self._by_id = {c.id: c for c in glossary.concepts}
+        self._restricted: dict[frozenset[str], Glossary] = {}
+
+    def find(self, text: str, constraints: Constraints) -> list[TermHit]:
+        """Target-side hits of the constrained concepts only, so that no longer term of another
+        concept hides one (ministère des Affaires étrangères du Kazakhstan holds Kazakhstan)."""
+        ids = frozenset(t.concept_id for t in constraints.terms)
+        if ids not in self._restricted:
+            self._restricted[ids] = Glossary([self._by_id[i] for i in sorted(ids) if i in self._by_id])
+        return self._restricted[ids].find(text, self.target)
 
     # -- recognition on the target side ------------------------------------------------------
     def carried(self, text: str, constraints: Constraints) -> set[str]:
         """Ids of the constrained concepts text holds by a preferred or allowed variant."""
-        wanted = {t.concept_id for t in constraints.terms}
-        return {h.concept.id for h in self.glossary.find(text, self.target)
-                if h.kind != "forbidden" and h.concept.id in wanted}
+        return {h.concept.id for h in self.find(text, constraints) if h.kind != "forbidden"}
 
     def forbidden_in(self, text: str, constraints: Constraints) -> list[str]:
         """Forbidden variants of the constrained concepts found in text."""
-        wanted = {t.concept_id for t in constraints.terms}
-        return [f"{h.text} [{h.concept.id}]" for h in self.glossary.find(text, self.target)
-                if h.kind == "forbidden" and h.concept.id in wanted]
+        return [f"{h.text} [{h.concept.id}]" for h in self.find(text, constraints) if h.kind == "forbidden"]
 
     def suppressed(self, constraints: Constraints) -> list[list[str]]:
         """The forbidden variants as piece sequences, as written and with a capital first
@@ -191,7 +197,7 @@ class Enforcer:
         for term in sorted(constraints.terms, key=lambda t: t.position):
             if term.concept_id in carried:
                 continue
-            cut = self._insertion_point(pieces, text, best, term)
+            cut = self._insertion_point(pieces, text, best, term, constraints)
             forced = term.term[:1].upper() + term.term[1:] if cut == 0 else term.term
             prefix = pieces[:cut] + self.pieces(forced)
             out = self.engine.search(tokens, 1, prefix=prefix, suppress=suppress)
@@ -204,11 +210,12 @@ class Enforcer:
                 how[term.concept_id] = "prefix"
         return text, self._notes(constraints, how, text, best)
 
-    def _insertion_point(self, pieces: list[str], text: str, first: str, term: TermConstraint) -> int:
+    def _insertion_point(self, pieces: list[str], text: str, first: str, term: TermConstraint,
+                         constraints: Constraints) -> int:
         """The piece index the term should start at in text (where a variant of its concept
         stands in text, else in the first 1-best, else the start if the source term opens the
         sentence, else the same relative place), moved back to a word start."""
-        spans = [h.start for candidate in (text, first) for h in self.glossary.find(candidate, self.target)
+        spans = [h.start for candidate in (text, first) for h in self.find(candidate, constraints)
                  if h.concept.id == term.concept_id]
         if not spans and term.at_start:
             return 0
