@@ -175,3 +175,55 @@ def test_invariants_the_1best_keeps_need_no_placeholders(ru_en) -> None:
     dated = next(r for r in ROWS if "2025" in r["ru"] and "18-19" in r["ru"])
     [(text, notes)] = EngineSet(glossary=load_glossary([NBEST])).translate_noted(ru_en, [dated["ru"]])
     assert text == dated["en"] and notes == ()
+
+
+def test_enforcement_works_through_a_multilingual_model() -> None:
+    from toolkit.mt.multilingual import MultilingualEngine, load_model
+
+    tiny = load_model(Path(__file__).parent / "fixtures" / "multilingual" / "m2m-tiny")
+    engine = MultilingualEngine(tiny.step("ru", "en"))
+    baseline = engine.translate([TALKS])[0]
+    assert "Ambassador" in baseline
+    glossary = load_glossary([FORBIDDEN])
+    enforcer = Enforcer(engine, glossary, "ru", "en", max_drop=None)
+    outcome = enforcer.enforce(TALKS, baseline, constraints_for(glossary, TALKS, "ru", "en"))
+    assert "Ambassador" not in outcome.text and "__en__" not in outcome.text
+    assert "glossary forbidden variant suppressed: Ambassador [test.envoy]" in outcome.notes
+    # forced where the forbidden variant stood in the 1-best, the words before it kept
+    assert outcome.text.startswith(baseline[: baseline.index("Ambassador")] + "Envoy ")
+    assert "glossary enforced: Envoy [test.envoy] (prefix)" in outcome.notes
+
+
+class EchoEngine:
+    """A 'model' that copies its input pieces (unknown ones included, as replace_unknowns does):
+    what a model that carries placeholders through would output."""
+
+    def __init__(self, sp) -> None:
+        self.sp = sp
+
+    def encode(self, sentence: str) -> list[str]:
+        return self.sp.encode(sentence, out_type=str)
+
+    def prefix_tokens(self) -> list[str]:
+        return []
+
+    def decode(self, pieces) -> str:
+        return self.sp.decode_pieces(list(pieces)).replace("\u2581", " ").strip()
+
+    def search(self, tokens, num_hypotheses, prefix=(), suppress=()):
+        return [(list(tokens), 0.0)]
+
+    def score(self, tokens, output) -> float:
+        return 0.0
+
+
+def test_placeholders_carried_by_a_model_restore_urls_and_numbers_exactly(ru_en, tmp_path: Path) -> None:
+    sentence = "Подробности на https://www.gov.kz/memleket/entities/mfa и по адресу press@mfa.kz, тел. 8-7172-72-05-18."
+    real = EngineSet().engine(ru_en.steps[0])
+    invariants = find_invariants(sentence, "ru")
+    damaged = "Details at https://www.gov.kz and press@mfa.kz, 8-7172."  # what a model may do to them
+    enforcer = Enforcer(EchoEngine(real.sp), load_glossary([NBEST]), "ru", "en")
+    outcome = enforcer.enforce(sentence, damaged, constraints_for(load_glossary([NBEST]), sentence, "ru", "en"))
+    assert outcome.text == sentence  # the echo 'translation', every invariant back verbatim
+    assert not lost_invariants(invariants, outcome.text)
+    assert outcome.notes == ("placeholders restored: " + ", ".join(invariants),)
