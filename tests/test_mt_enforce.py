@@ -117,6 +117,7 @@ def test_po_entries_list_enforced_and_missing_terms(models_dir: Path, tmp_path: 
     for drop in (None, 3.0):
         run = translate_releases([release], "ru", "en", glossary_paths=[NBEST], models_dir=models_dir,
                                  include_argos_dirs=False, max_drop=drop)
+        assert f"glossary in MT: n-best 8, margin {drop}" in run.signature
         po = build_po(run.documents[0], "ru", "en", run.signature)
         entries = {e.msgid: e for e in po}
         assert not any(line.startswith("glossary") for line in entries[plain].tcomment.splitlines())

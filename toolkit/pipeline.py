@@ -252,5 +252,6 @@ def translate_releases(
                     stats[target].untranslated += 1
 
     sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, options)
+    sig += f"; glossary in MT: n-best {engines.n_best}, margin {max_drop}"
     return RunResult(source, target_list, results, stats, warnings, missing, sig,
                      mt_decoded=engines.stats.decoded, mt_cached=engines.stats.cached)
