@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.glossary import load_glossary  # noqa: E402
-from toolkit.mt.enforce import DEFAULT_MAX_DROP, Enforcer, constraints_for  # noqa: E402
-from toolkit.mt.packages import install_package, list_packages  # noqa: E402
-from toolkit.mt.router import EngineSet, Route  # noqa: E402
+from toolkit.glossary import load_glossary
+from toolkit.mt.enforce import DEFAULT_MAX_DROP, Enforcer, constraints_for
+from toolkit.mt.packages import install_package, list_packages
+from toolkit.mt.router import EngineSet, Route
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "parallel.tsv"
 GLOSSARIES = {
@@ -50,6 +50,10 @@ def count(enforcer: Enforcer, glossary, sources: list[str], outputs: list[str], 
         present += len(enforcer.carried(output, constraints))
         forbidden += len(enforcer.forbidden_in(output, constraints))
     return wanted, present, forbidden
+
+
+def share(n: int, total: int) -> str:
+    return f"{n:>3} {100 * n / total:5.1f}%"
 
 
 def main() -> None:
@@ -93,9 +97,8 @@ def main() -> None:
             _, kept, left_k = count(enforcer, glossary, sources, [t for t, _ in results[DEFAULT_MAX_DROP]], pair)
             _, forced, left_f = count(enforcer, glossary, sources, [t for t, _ in results[None]], pair)
             changed = [sum(t != b for (t, _), b in zip(results[d], before)) for d in (DEFAULT_MAX_DROP, None)]
-            share = lambda n: f"{n:>3} {100 * n / wanted:5.1f}%"  # noqa: E731
             label = f"{pair[0]}->{pair[1]}"
-            print(f"{name:<10} {label:<6} {wanted:>5} {share(had):>12} {share(kept):>12} {share(forced):>12} "
+            print(f"{name:<10} {label:<6} {wanted:>5} {share(had, wanted):>12} {share(kept, wanted):>12} {share(forced, wanted):>12} "
                   f"{f'{left}/{left_k}/{left_f}':>11} {f'{changed[0]}/{changed[1]}':>8} {enforce_time / plain_time:7.2f}")
             for key, value in zip(("wanted", "had", "kept", "forced"), (wanted, had, kept, forced)):
                 totals[(name, key)] = totals.get((name, key), 0) + value

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from functools import partial
 
 from ..glossary import Glossary, TermHit
 from .engine import SPACE_MARK, CT2Engine
@@ -97,6 +98,11 @@ class Outcome:
 
 
 Finish = Callable[[str], "str | None"]
+"""What becomes of a decoded hypothesis: itself, or its placeholders restored (None if lost)."""
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 class Enforcer:
@@ -150,7 +156,7 @@ class Enforcer:
     def enforce(self, source_text: str, baseline: str, constraints: Constraints) -> Outcome:
         notes: list[str] = []
         tokens = self.engine.encode(source_text)
-        finish: Finish = lambda text: text  # noqa: E731
+        finish: Finish = _unchanged
         text = baseline
         lost = lost_invariants(list(constraints.invariants), baseline)
         if lost:
@@ -159,7 +165,7 @@ class Enforcer:
             restored = restore(self.engine.decode(hyps[0][0]), protected.originals) if hyps else None
             if restored is not None and not lost_invariants(list(constraints.invariants), restored):
                 text, tokens = restored, self.engine.encode(protected.text)
-                finish = lambda out: restore(out, protected.originals)  # noqa: E731
+                finish = partial(restore, originals=protected.originals)
                 notes.append(f"placeholders restored: {', '.join(protected.originals)}")
             else:
                 notes.append(f"invariant lost: {', '.join(lost)} (placeholders did not survive "

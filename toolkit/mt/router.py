@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..langs import PIVOT
 from .cache import MTCache
-from .engine import ArgosEngine, CT2Engine, DecodeOptions
 from .enforce import DEFAULT_MAX_DROP, DEFAULT_N_BEST, Enforcer, Outcome, constraints_for
+from .engine import ArgosEngine, CT2Engine, DecodeOptions
 from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
 
@@ -120,7 +120,7 @@ class EngineSet:
     """
 
     def __init__(self, options: DecodeOptions | None = None, cache: MTCache | None = None,
-                 glossary: "Glossary | None" = None, n_best: int = DEFAULT_N_BEST,
+                 glossary: Glossary | None = None, n_best: int = DEFAULT_N_BEST,
                  max_drop: float | None = DEFAULT_MAX_DROP):
         self.options = options or DecodeOptions()
         self.cache = cache
