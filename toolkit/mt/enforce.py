@@ -29,7 +29,7 @@ from functools import partial
 
 from ..glossary import Glossary, TermHit
 from .engine import SPACE_MARK, CT2Engine
-from .placeholders import find_invariants, lost_invariants, protect, restore
+from .placeholders import Protected, find_invariants, lost_invariants, protect, restore
 
 DEFAULT_N_BEST = 8
 DEFAULT_MAX_DROP = 3.0
@@ -153,16 +153,28 @@ class Enforcer:
         return list(pieces[len(own):]) if list(pieces[: len(own)]) == own else list(pieces)
 
     # -- the steps ----------------------------------------------------------------------------
-    def enforce(self, source_text: str, baseline: str, constraints: Constraints) -> Outcome:
+    def needs_protection(self, baseline: str, constraints: Constraints) -> bool:
+        """Whether the plain translation lost an invariant, so placeholders are worth a try."""
+        return bool(lost_invariants(list(constraints.invariants), baseline))
+
+    def protect(self, source_text: str) -> Protected:
+        return protect(source_text, self.source)
+
+    def enforce(self, source_text: str, baseline: str, constraints: Constraints,
+                protected_output: str | None = None) -> Outcome:
+        """Hold one translation to its constraints. `protected_output` is the decoded
+        translation of the placeholder-protected source when the caller batched those."""
         notes: list[str] = []
         tokens = self.engine.encode(source_text)
         finish: Finish = _unchanged
         text = baseline
         lost = lost_invariants(list(constraints.invariants), baseline)
         if lost:
-            protected = protect(source_text, self.source)
-            hyps = self.engine.search(self.engine.encode(protected.text), 1)
-            restored = restore(self.engine.decode(hyps[0][0]), protected.originals) if hyps else None
+            protected = self.protect(source_text)
+            if protected_output is None:
+                hyps = self.engine.search(self.engine.encode(protected.text), 1)
+                protected_output = self.engine.decode(hyps[0][0]) if hyps else None
+            restored = restore(protected_output, protected.originals) if protected_output is not None else None
             if restored is not None and not lost_invariants(list(constraints.invariants), restored):
                 text, tokens = restored, self.engine.encode(protected.text)
                 finish = partial(restore, originals=protected.originals)

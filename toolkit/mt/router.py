@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..langs import PIVOT
 from .cache import MTCache
-from .enforce import DEFAULT_MAX_DROP, DEFAULT_N_BEST, Enforcer, Outcome, constraints_for
+from .enforce import DEFAULT_MAX_DROP, DEFAULT_N_BEST, Constraints, Enforcer, Outcome, constraints_for
 from .engine import ArgosEngine, CT2Engine, DecodeOptions
 from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
@@ -176,6 +176,7 @@ class EngineSet:
         key = step.model_id
         enforcer = Enforcer(self.engine(step), self.glossary, step.from_code, step.to_code,
                             self.n_best, self.max_drop)
+        work: list[tuple[str, Constraints, str]] = []
         for text in sorted(set(texts), key=lambda t: (len(t), t)):
             if (key, text) in self._enforced:
                 continue
@@ -188,7 +189,17 @@ class EngineSet:
                 data = json.loads(cached[text])
                 self._enforced[(key, text)] = Outcome(data["text"], tuple(data["notes"]))
                 continue
-            outcome = enforcer.enforce(text, self._memo[(key, text)], constraints)
+            work.append((text, constraints, options_key))
+        # Sources whose translation lost a number, URL or name are retranslated with
+        # placeholders in batches (as the plain pass), not one by one.
+        retry = [t for t, c, _ in work if enforcer.needs_protection(self._memo[(key, t)], c)]
+        protected = {t: enforcer.protect(t).text for t in retry}
+        ordered = sorted(set(protected.values()), key=lambda t: (len(t), t))
+        decoded = {src: out for chunk, outs in self.engine(step).translate_batches(ordered)
+                   for src, out in zip(chunk, outs)}
+        for text, constraints, options_key in work:
+            retried = decoded[protected[text]] if text in protected else None
+            outcome = enforcer.enforce(text, self._memo[(key, text)], constraints, retried)
             self._enforced[(key, text)] = outcome
             if self.cache is not None:
                 value = json.dumps({"text": outcome.text, "notes": list(outcome.notes)}, ensure_ascii=False)
