@@ -172,6 +172,28 @@ def test_a_lost_placeholder_falls_back_to_the_unprotected_translation(ru_en) -> 
     assert "placeholders did not survive this model" in notes[0]
 
 
+def test_a_model_that_drops_placeholders_is_probed_once_not_retried_per_sentence(ru_en) -> None:
+    from toolkit.mt.router import PLACEHOLDER_PROBE
+
+    # distinct once their numbers are behind placeholders, so every protected source is new
+    sentences = [f"Товарооборот {'заметно ' * n}вырос на {n}% в {2030 + n} году."
+                 for n in range(PLACEHOLDER_PROBE + 5)]
+    engines = EngineSet(glossary=load_glossary([NBEST]))
+    engine = engines.engine(ru_en.steps[0])
+    decoded: list[str] = []
+    original = engine.translate_batches
+
+    def counting(texts):
+        decoded.extend(texts)
+        return original(texts)
+
+    engine.translate_batches = counting
+    results = engines.translate_noted(ru_en, sentences)
+    # the plain pass, then only the probe batch of protected sources
+    assert len(decoded) == len(sentences) + PLACEHOLDER_PROBE
+    assert all(len(notes) == 1 and notes[0].startswith("invariant lost: ") for _, notes in results)
+
+
 def test_invariants_the_1best_keeps_need_no_placeholders(ru_en) -> None:
     dated = next(r for r in ROWS if "2025" in r["ru"] and "18-19" in r["ru"])
     [(text, notes)] = EngineSet(glossary=load_glossary([NBEST])).translate_noted(ru_en, [dated["ru"]])

@@ -163,7 +163,8 @@ class Enforcer:
     def enforce(self, source_text: str, baseline: str, constraints: Constraints,
                 protected_output: str | None = None) -> Outcome:
         """Hold one translation to its constraints. `protected_output` is the decoded
-        translation of the placeholder-protected source when the caller batched those."""
+        translation of the placeholder-protected source when the caller batched those ("" when
+        the model is known not to carry placeholders; None: decode it here)."""
         notes: list[str] = []
         tokens = self.engine.encode(source_text)
         finish: Finish = _unchanged
@@ -174,7 +175,7 @@ class Enforcer:
             if protected_output is None:
                 hyps = self.engine.search(self.engine.encode(protected.text), 1)
                 protected_output = self.engine.decode(hyps[0][0]) if hyps else None
-            restored = restore(protected_output, protected.originals) if protected_output is not None else None
+            restored = restore(protected_output, protected.originals) if protected_output else None
             if restored is not None and not lost_invariants(list(constraints.invariants), restored):
                 text, tokens = restored, self.engine.encode(protected.text)
                 finish = partial(restore, originals=protected.originals)

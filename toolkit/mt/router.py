@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 from ..langs import PIVOT
 from .cache import MTCache
 from .enforce import DEFAULT_MAX_DROP, DEFAULT_N_BEST, Constraints, Enforcer, Outcome, constraints_for
+from .placeholders import restore
 from .engine import ArgosEngine, CT2Engine, DecodeOptions
 from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
@@ -106,6 +107,9 @@ class CacheStats:
     cached: int = 0
 
 
+PLACEHOLDER_PROBE = 8  # sentences tried before deciding that a model carries placeholders
+
+
 class EngineSet:
     """Loaded engines shared by all routes of a run, with an in-run and a persistent cache.
 
@@ -131,6 +135,7 @@ class EngineSet:
         self._engines: dict[str, CT2Engine] = {}
         self._memo: dict[tuple[str, str], str] = {}
         self._enforced: dict[tuple[str, str], Outcome] = {}
+        self._carries_placeholders: dict[str, bool] = {}  # per model, learnt from a probe batch
 
     def engine(self, step: Step) -> CT2Engine:
         key = step.model_id
@@ -190,20 +195,47 @@ class EngineSet:
                 self._enforced[(key, text)] = Outcome(data["text"], tuple(data["notes"]))
                 continue
             work.append((text, constraints, options_key))
-        # Sources whose translation lost a number, URL or name are retranslated with
-        # placeholders in batches (as the plain pass), not one by one.
         retry = [t for t, c, _ in work if enforcer.needs_protection(self._memo[(key, t)], c)]
-        protected = {t: enforcer.protect(t).text for t in retry}
-        ordered = sorted(set(protected.values()), key=lambda t: (len(t), t))
-        decoded = {src: out for chunk, outs in self.engine(step).translate_batches(ordered)
-                   for src, out in zip(chunk, outs)}
+        decoded = self._retry_protected(step, enforcer, retry)
         for text, constraints, options_key in work:
-            retried = decoded[protected[text]] if text in protected else None
+            retried = decoded.get(text) if text in retry else None
             outcome = enforcer.enforce(text, self._memo[(key, text)], constraints, retried)
             self._enforced[(key, text)] = outcome
             if self.cache is not None:
                 value = json.dumps({"text": outcome.text, "notes": list(outcome.notes)}, ensure_ascii=False)
                 self.cache.put_many(key, options_key, [(text, value)])
+
+    def _retry_protected(self, step: Step, enforcer: Enforcer, texts: list[str]) -> dict[str, str]:
+        """Retranslate, in batches, the sources whose translation lost a number, URL or name,
+        with those invariants behind placeholders; source -> decoded output.
+
+        The first batch is a probe: when no placeholder of it comes back, the model does not
+        carry them, and the rest get "" (no retry) instead of a wasted second decoding.
+        """
+        if not texts:
+            return {}
+        key = step.model_id
+        engine = self.engine(step)
+        protected = {t: enforcer.protect(t) for t in texts}
+        decoded: dict[str, str] = {}
+
+        def run(batch: list[str]) -> None:
+            ordered = sorted({protected[t].text for t in batch}, key=lambda t: (len(t), t))
+            outputs = {src: out for chunk, outs in engine.translate_batches(ordered)
+                       for src, out in zip(chunk, outs)}
+            decoded.update((t, outputs[protected[t].text]) for t in batch)
+
+        if key not in self._carries_placeholders:
+            probe = texts[:PLACEHOLDER_PROBE]
+            run(probe)
+            self._carries_placeholders[key] = any(
+                restore(decoded[t], protected[t].originals) is not None for t in probe)
+        rest = [t for t in texts if t not in decoded]
+        if self._carries_placeholders[key]:
+            run(rest)
+        else:
+            decoded.update((t, "") for t in rest)
+        return decoded
 
     def translate_noted(
         self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None
