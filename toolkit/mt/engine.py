@@ -12,6 +12,7 @@ busy; results come back batch by batch, in order, for the cache to commit.
 from __future__ import annotations
 
 import os
+from abc import ABC, abstractmethod
 from collections import deque
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
@@ -53,7 +54,7 @@ Batch = tuple[list[str], list[list[str]]]
 """A batch as sent to CTranslate2: source texts and their token lists."""
 
 
-class CT2Engine:
+class CT2Engine(ABC):
     """A CTranslate2 translator with a SentencePiece tokenizer, loaded lazily.
 
     Subclasses say how a sentence becomes tokens (`encode`), which target prefix to force
@@ -92,8 +93,9 @@ class CT2Engine:
     def prefix_tokens(self) -> list[str]:
         return []
 
+    @abstractmethod
     def decode(self, pieces: Sequence[str]) -> str:
-        raise NotImplementedError
+        """Output pieces to text (each model family detokenizes its own way)."""
 
     def _submit(self, tokens: list[list[str]]):
         """Start one batch asynchronously; returns CTranslate2's async results."""
