@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 MODEL_FILES = sorted((FIXTURES / "models").glob("*.argosmodel"))
 CORPUS = FIXTURES / "corpus" / "parallel.tsv"
-SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
 
 
 def corpus_rows(doc: str | None = None) -> list[dict[str, str]]:

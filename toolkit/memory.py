@@ -189,13 +189,6 @@ class Memory:
             table = self._tables[lang] = _SourceTable(texts, ids, members)
         return table
 
-    def fuzzy_index(self, lang: str) -> FuzzyIndex:
-        """The fuzzy index over a language's sentences (cached on disk when cache_dir is set)."""
-        table = self.table(lang)
-        if table.index is None:
-            table.index = FuzzyIndex.cached(table.texts, self.cache_dir)
-        return table.index
-
     def _penalty(self, origin: str) -> int:
         if origin not in self._penalties:
             self._penalties[origin] = file_penalty(origin)

@@ -50,10 +50,6 @@ class DecodeOptions:
         return text
 
 
-Batch = tuple[list[str], list[list[str]]]
-"""A batch as sent to CTranslate2: source texts and their token lists."""
-
-
 class CT2Engine(ABC):
     """A CTranslate2 translator with a SentencePiece tokenizer, loaded lazily.
 

@@ -19,10 +19,7 @@ from .tokens import Token
 BACK_VOWELS = set("аоұыуяё")
 FRONT_VOWELS = set("әөүіеэи")
 VOWELS = BACK_VOWELS | FRONT_VOWELS | set("ю")
-VOICELESS = set("кқпстфхцчшщ")
-VOICED_STOPS = set("бвгд")  # behave like voiceless at the end of loanwords (клубқа)
 NASALS = set("мнң")
-SONORANTS = set("рйуl")  # plus л, ж, з handled below
 
 # an acronym: capitals, possibly with lower-case letters inside (ТүркПА), ending in a capital
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\d*")

@@ -10,8 +10,6 @@ HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
 PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 _MAYBE_LINK = re.compile(r"[@#]|www\.|://", re.IGNORECASE)
 _TRAILING = ".,;:!?)»”’'"
-CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]")
-LATIN_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-’']*[A-Za-z]|(?<![\w\-])[A-Z](?![\w])")
 
 
 def links(text: str) -> list[tuple[int, str]]:
