@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.cli_mt import expand_inputs, remove_stale_temp_files
+from toolkit.cli_mt import expand_inputs
+from toolkit.fsutil import remove_stale_temp_files
 from toolkit.errors import InputError
 from toolkit.fsutil import atomic_write_text
 from toolkit.mt.engine import DecodeOptions

@@ -13,8 +13,9 @@ from .cli_check import check_command
 from .cli_glossary import glossary_app
 from .cli_glossary import terms as terms_command
 from .cli_memory import memory_app, review_app
-from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns, remove_stale_temp_files
+from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns
 from .errors import ToolkitError
+from .fsutil import remove_stale_temp_files
 
 app = typer.Typer(
     add_completion=False,

@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 
+from .cli_output import write_output
 from .errors import UsageError
 
 
@@ -26,7 +27,6 @@ def check_command(
     list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules with their severity and description."),
 ) -> None:
     """Check translations (terms, consistency, numbers, punctuation, script); exit 1 on errors."""
-    from .fsutil import atomic_write_text
     from .langs import check_lang
     from .qa.baseline import apply_baseline, read_baseline, write_baseline
     from .qa.config import load_config
@@ -73,10 +73,7 @@ def check_command(
     findings, suppressed = (apply_baseline(result.findings, known_findings) if known_findings is not None
                             else (result.findings, 0))
     report = REPORTERS[fmt](findings, result.rules, result.files)
-    if output is not None:
-        atomic_write_text(output, report)
-    else:
-        typer.echo(report, nl=False)
+    write_output(report, output)
     summary = summary_line(findings, len(result.files), result.segments, suppressed)
     if result.glossary_concepts == 0 and "term-missing" in result.rules:
         summary += "; no glossary, term checks skipped"

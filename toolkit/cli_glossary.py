@@ -10,6 +10,7 @@ from typing import List, Optional
 
 import typer
 
+from .cli_output import write_output
 from .errors import UsageError
 
 glossary_app = typer.Typer(no_args_is_help=True, help="Check and exchange glossary files.")
@@ -58,18 +59,13 @@ def export(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
-    from .fsutil import atomic_write_bytes
     from .glossary import glossary_csv, load_glossary
     from .tbx import tbx_bytes
 
     _check_format(fmt, ("tbx", "csv"))
     concepts = load_glossary(_glossary_paths(paths)).concepts
     data = tbx_bytes(concepts) if fmt == "tbx" else glossary_csv(concepts).encode("utf-8")
-    if out is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-    else:
-        atomic_write_bytes(out, data)
-        typer.echo(f"{len(concepts)} concepts written to {out}", err=True)
+    write_output(data, out, f"{len(concepts)} concepts written to {out}")
 
 
 @glossary_app.command("import")
@@ -78,17 +74,11 @@ def import_tbx(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Glossary CSV to write (default: standard output)."),
 ) -> None:
     """Convert a TBX-Basic file into a glossary CSV."""
-    from .fsutil import atomic_write_text
     from .glossary import glossary_csv
     from .tbx import read_tbx
 
     concepts = read_tbx(file)
-    text = glossary_csv(concepts)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        atomic_write_text(out, text)
-        typer.echo(f"{len(concepts)} concepts written to {out}", err=True)
+    write_output(glossary_csv(concepts), out, f"{len(concepts)} concepts written to {out}")
 
 
 def terms(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+
+from .cli_output import write_output
 
 memory_app = typer.Typer(no_args_is_help=True, help="Translation memories: import, stats, lookup, export.")
 review_app = typer.Typer(no_args_is_help=True, help="Close the review loop of a bundle.")
@@ -97,17 +98,11 @@ def memory_export(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
 ) -> None:
     """Write the memories as one TMX, a CSV with a column per language, or a PO file."""
-    from .fsutil import atomic_write_bytes
     from .langs import check_lang
     from .memory_io import export_bytes
 
     data = export_bytes(_memory(memory), fmt, check_lang(source), check_lang(target) if target else None)
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        atomic_write_bytes(out, data)
-        typer.echo(f"wrote {out}", err=True)
+    write_output(data, out, f"wrote {out}")
 
 
 @review_app.command("apply")

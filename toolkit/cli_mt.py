@@ -13,7 +13,6 @@ import typer
 from .errors import InputError
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_STALE_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # fsutil.atomic_write_bytes's temp names
 
 
 def expand_inputs(paths: Sequence[Path]) -> list[Path]:
@@ -30,17 +29,6 @@ def expand_inputs(paths: Sequence[Path]) -> list[Path]:
         else:
             expanded.append(Path(path))
     return expanded
-
-
-def remove_stale_temp_files(out_dir: Path) -> list[Path]:
-    """Delete temporary files an earlier run left in out_dir when it was killed mid-write."""
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        return []
-    stale = [p for p in out_dir.iterdir() if p.is_file() and _STALE_TEMP.match(p.name)]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return stale
 
 
 def open_cache(enabled: bool, path: Optional[Path]):
