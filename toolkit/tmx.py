@@ -86,13 +86,9 @@ def _unit(tu: etree._Element, path: Path) -> TranslationUnit:
     return TranslationUnit(variants, tu.get("tuid"), props, str(path), tu.sourceline, **dates)
 
 
-def iter_tmx(path: Path) -> Iterator[TranslationUnit]:
-    """Stream the units of a TMX file (lxml iterparse, memory bounded by one unit).
-
-    Broken XML, a DOCTYPE (entity expansion, external DTDs), a root that is not <tmx> and a
-    <tuv> without xml:lang or <seg> raise InputError with the file and line.
-    """
-    path = Path(path)
+def _events(path: Path) -> Iterator[tuple[str, etree._Element]]:
+    """Safe iterparse of a TMX file: no entities, DTD or network; a DOCTYPE or a root that is
+    not <tmx> is refused, and XML or I/O errors become InputError with the file and line."""
     try:
         events = etree.iterparse(
             str(path), events=("start", "end"), resolve_entities=False, no_network=True,
@@ -105,41 +101,39 @@ def iter_tmx(path: Path) -> Iterator[TranslationUnit]:
                 _refuse_doctype(elem.getroottree().docinfo, path)
                 if not isinstance(elem.tag, str) or etree.QName(elem).localname != "tmx":
                     raise InputError(f"not a TMX file (root element <{elem.tag}>)", path, elem.sourceline)
-            if event == "end" and elem.tag == "tu":
-                yield _unit(elem, path)
-                elem.clear(keep_tail=False)
-                parent = elem.getparent()
-                while parent is not None and elem.getprevious() is not None:
-                    del parent[0]
+            yield event, elem
     except OSError as exc:
         raise InputError(f"cannot read TMX: {exc}", path) from None
     except etree.XMLSyntaxError as exc:
         raise InputError(f"malformed TMX: {exc.msg}", path, exc.lineno or 1) from None
+
+
+def iter_tmx(path: Path) -> Iterator[TranslationUnit]:
+    """Stream the units of a TMX file (lxml iterparse, memory bounded by one unit).
+
+    Broken XML, a DOCTYPE (entity expansion, external DTDs), a root that is not <tmx> and a
+    <tuv> without xml:lang or <seg> raise InputError with the file and line.
+    """
+    path = Path(path)
+    for event, elem in _events(path):
+        if event == "end" and elem.tag == "tu":
+            yield _unit(elem, path)
+            elem.clear(keep_tail=False)
+            parent = elem.getparent()
+            while parent is not None and elem.getprevious() is not None:
+                del parent[0]
 
 
 def read_header(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """The <header> attributes and props of a TMX file (same checks as iter_tmx)."""
     path = Path(path)
-    attrs: dict[str, str] = {}
-    props: dict[str, str] = {}
-    try:
-        for event, elem in etree.iterparse(
-            str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-            load_dtd=False, huge_tree=False,
-        ):
-            if event == "start" and elem.getparent() is None:
-                _refuse_doctype(elem.getroottree().docinfo, path)
-            if event == "end" and elem.tag == "header":
-                attrs = {str(k): str(v) for k, v in elem.attrib.items()}
-                props = {p.get("type", ""): (p.text or "") for p in elem.iterchildren("prop")}
-                break
-            if event == "start" and elem.tag in ("body", "tu"):
-                break
-    except OSError as exc:
-        raise InputError(f"cannot read TMX: {exc}", path) from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"malformed TMX: {exc.msg}", path, exc.lineno or 1) from None
-    return attrs, props
+    for event, elem in _events(path):
+        if event == "end" and elem.tag == "header":
+            attrs = {str(k): str(v) for k, v in elem.attrib.items()}
+            return attrs, {p.get("type", ""): (p.text or "") for p in elem.iterchildren("prop")}
+        if event == "start" and elem.tag in ("body", "tu"):
+            break
+    return {}, {}
 
 
 def read_tmx(path: Path) -> list[TranslationUnit]:

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import polib
-from lxml import etree
 
 from ..document import doc_id_for, read_release
 from ..errors import InputError
 from ..langs import SUPPORTED, check_lang
 from ..segment import sentence_spans
-from ..tmx import lang_code, read_tmx
+from ..tmx import lang_code, read_header, read_tmx
 from .model import Segment
 
 SUFFIXES = (".po", ".tmx", ".txt")
@@ -149,18 +148,9 @@ def _lang(value: str, path: Path) -> str:
 
 
 def tmx_source_lang(path: Path) -> str | None:
-    """The `srclang` of a TMX header ('*all*' and absent give None), read with a safe parser."""
-    try:
-        for _, elem in etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True,
-                                       load_dtd=False, huge_tree=False):
-            if isinstance(elem.tag, str) and etree.QName(elem).localname == "header":
-                value = elem.get("srclang") or ""
-                return None if value in ("", "*all*") else lang_code(value)
-            if isinstance(elem.tag, str) and etree.QName(elem).localname in ("body", "tu"):
-                return None
-    except etree.XMLSyntaxError:
-        return None  # read_tmx reports the error with its line
-    return None
+    """The `srclang` of a TMX header ('*all*' and absent give None)."""
+    value = read_header(path)[0].get("srclang", "")
+    return None if value in ("", "*all*") else lang_code(value)
 
 
 def read_tmx_segments(path: Path, source_lang: str | None = None) -> list[Segment]:
