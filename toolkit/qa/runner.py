@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..glossary import load_glossary
+from ..glossary import Glossary, load_glossary
 from ..sources import default_dir
 from .context import CheckContext
 from .model import Finding, Segment, Severity, make_finding
@@ -89,9 +89,9 @@ def load_check_glossary(paths: Sequence[Path] | None) -> Any:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(glossary_paths: list[Path] | None, options: CheckOptions) -> None:
+def _init_worker(glossary: Glossary | None, options: CheckOptions) -> None:
     _WORKER["checks"] = active_checks(options)
-    _WORKER["ctx"] = CheckContext(load_check_glossary(glossary_paths))
+    _WORKER["ctx"] = CheckContext(glossary)
     _WORKER["source_lang"] = options.source_lang
 
 
@@ -110,15 +110,15 @@ def run_check(paths: Iterable[Path], options: CheckOptions | None = None) -> Che
     segments: list[Segment] = []
     findings: list[Finding] = []
     glossary = load_check_glossary(glossary_paths)
+    ctx = CheckContext(glossary)
     if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
         chunks = [files[i::jobs * 4] for i in range(jobs * 4)]
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(glossary_paths, options)) as pool:
+        # the workers get the glossary as loaded here (each builds its own recognisers lazily)
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(glossary, options)) as pool:
             for chunk_segments, chunk_findings in pool.map(_work, chunks):
                 segments.extend(chunk_segments)
                 findings.extend(chunk_findings)
-        ctx = CheckContext(glossary)
     else:
-        ctx = CheckContext(glossary)
         for path in files:
             segments.extend(read_segments(path, options.source_lang))
         findings = check_segments(segments, checks, ctx)
