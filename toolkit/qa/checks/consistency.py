@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterator, Sequence
 
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
+from .patterns import WORD
 
-_WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 2
 
 
@@ -22,7 +21,7 @@ def _outliers(segments: Sequence[Segment], key: Callable[[Segment], str], value:
     """Segments whose value differs from the most frequent value among segments sharing a key."""
     groups: dict[tuple, list[Segment]] = defaultdict(list)
     for seg in segments:
-        if not (seg.target or "").strip() or len(_WORD.findall(seg.source)) < MIN_WORDS:
+        if not (seg.target or "").strip() or len(WORD.findall(seg.source)) < MIN_WORDS:
             continue
         groups[(seg.source_lang, seg.target_lang, key(seg))].append(seg)
     for members in groups.values():

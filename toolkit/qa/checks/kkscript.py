@@ -8,11 +8,11 @@ from typing import Iterator
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
+from .patterns import WORD
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 # the Russian letter a Kazakh letter is mistyped as (keyboard without a Kazakh layout)
 RUSSIFY = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
-_WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 MIN_STEM = 4
@@ -24,7 +24,7 @@ def _russified_terms(glossary) -> dict[str, str]:
     for concept in getattr(glossary, "concepts", ()):
         variants = [concept.terms.get("kk", "")] + list(getattr(concept, "allowed", {}).get("kk", ()))
         for term in variants:
-            for word in _WORD.findall(term.replace("|", "").replace("*", "")):
+            for word in WORD.findall(term.replace("|", "").replace("*", "")):
                 low = word.lower()
                 if any(c in KAZAKH_LETTERS for c in low) and len(low) >= MIN_STEM:
                     table.setdefault(low.translate(RUSSIFY), word)
@@ -43,7 +43,7 @@ def kk_script(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     if seg.target_lang != "kk" or not seg.target:
         return
     table = ctx.memo("kk-russified", lambda: _russified_terms(ctx.glossary))
-    for match in _WORD.finditer(seg.target):
+    for match in WORD.finditer(seg.target):
         word = match.group()
         if _CYRILLIC.search(word):
             latin = _LATIN.search(word)

@@ -10,6 +10,7 @@ HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
 PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 _MAYBE_LINK = re.compile(r"[@#]|www\.|://", re.IGNORECASE)
 _TRAILING = ".,;:!?)»”’'"
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 
 
 def links(text: str) -> list[tuple[int, str]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ...segment import abbreviations
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from ...segment import abbreviations
 from .patterns import protected_spans
 
 NBSP = "\u00a0\u202f"
@@ -17,6 +17,7 @@ _CLOSERS = "»“”\"')]’"
 _END_CLASS = {".": ".", "!": "!", "?": "?", ":": ":", "…": "…", ";": ";"}
 # French: a non-breaking space (U+00A0 or U+202F) before ; : ! ? and inside « ».
 _QUOTE_MARKS = re.compile('["“”«»„]')
+_FR_BARE_GUILLEMET = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 _FR_HIGH = re.compile(r"(?<=\S)(?P<gap>[ ]?)(?P<mark>[;:!?])(?=\s|$|[»)])")
 _SPACE_BEFORE = re.compile(r"(?<=[\w%)»”])(?P<gap>[ \u00a0\u202f]+)(?P<mark>[,.;:!?])(?=\s|$)")
@@ -37,9 +38,7 @@ def quotes(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         i, char = mark.start(), mark.group()
         if char == '"':
             yield Hit(f"straight quote; {lang} uses {_expected(lang)}", i, f"straight{i}")
-        elif lang in _GUILLEMET_LANGS and char == "”" and not (lang != "fr" and "„" in text[:i]):
-            yield Hit(f"“ ” in {lang}; use « »", i, f"curly{i}")
-        elif lang in _GUILLEMET_LANGS and char == "“" and not (lang != "fr" and "„" in text[:i]):
+        elif lang in _GUILLEMET_LANGS and char in "“”" and not (lang != "fr" and "„" in text[:i]):
             yield Hit(f"“ ” in {lang}; use « »", i, f"curly{i}")
         elif lang == "en" and char in "«»„":
             yield Hit(f"{char} in English; use “ ”", i, f"guillemet{i}")
@@ -49,7 +48,7 @@ def quotes(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"unbalanced quotes: {text.count(opening)} {opening} but {text.count(closing)} {closing}",
                       text.find(opening) if opening in text else text.find(closing), f"balance{opening}")
     if lang == "fr":
-        for match in re.finditer(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", text):
+        for match in _FR_BARE_GUILLEMET.finditer(text):
             yield Hit("French guillemets need a non-breaking space inside (« texte »)", match.start(),
                       f"frnbsp{match.start()}")
 
