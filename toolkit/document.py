@@ -94,7 +94,7 @@ _META = re.compile(
     r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d+)?"
 )
-_URL_LINE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 _DATELINE_DASH = re.compile(r"[^\S\n]+[–—-][^\S\n]+")
 _CLOSERS = "»\"”“)'’]"
@@ -334,7 +334,7 @@ def _is_meta(text: str) -> bool:
 
 
 def _is_source(text: str, lang: str) -> bool:
-    return _SOURCE_RE[lang].match(text) is not None or _URL_LINE.fullmatch(text) is not None
+    return _SOURCE_RE[lang].match(text) is not None or URL.fullmatch(text) is not None
 
 
 def _dateline_split(text: str, lang: str) -> tuple[int, int] | None:

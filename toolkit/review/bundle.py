@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import re
 
-from ..document import BlockKind
+from ..document import URL, BlockKind
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..langs import SUPPORTED
 from ..pipeline import DocumentResult, RunResult
@@ -17,12 +16,11 @@ from .po import build_po
 
 # How a source line is labelled in each language; the URL itself is carried unchanged.
 SOURCE_LINE_LABELS = {"ru": "Источник информации:", "kk": "Ақпарат көзі:", "en": "Source:", "fr": "Source\u00a0:"}
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def source_line(text: str, target: str) -> str:
     """A source line relabelled for the target language when it holds a URL, else unchanged."""
-    url = _URL.search(text)
+    url = URL.search(text)
     return f"{SOURCE_LINE_LABELS[target]} {url.group(0)}" if url else text
 
 
