@@ -159,10 +159,6 @@ class Memory:
     _tables: dict[str, _SourceTable] = field(default_factory=dict, repr=False)
     _penalties: dict[str, int] = field(default_factory=dict, repr=False)
 
-    def add(self, unit: TranslationUnit) -> None:
-        self.units.append(unit)
-        self._tables.clear()
-
     def extend(self, units: Iterable[TranslationUnit]) -> None:
         self.units.extend(units)
         self._tables.clear()

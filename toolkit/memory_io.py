@@ -116,19 +116,23 @@ def _entry_document(entry: polib.POEntry) -> str:
 
 def read_po(path: Path, now: datetime | None = None) -> MemoryInput:
     """Confirmed entries of a reviewed PO file as units, with their document context as props."""
-    path = Path(path)
-    po = open_po(path)
+    return po_units(open_po(Path(path)), Path(path), now)
+
+
+def po_units(po: polib.POFile, path: Path, now: datetime | None = None) -> MemoryInput:
+    """The confirmed entries of an already parsed PO file as units (see read_po)."""
     source, target = po_languages(po, path)
     user = po.metadata.get("Last-Translator", "").strip() or _user()
     stamp = timestamp(now)
     entries = [e for e in po if not e.obsolete and e.msgid]
+    documents = [_entry_document(e) for e in entries]
     units, unconfirmed = [], []
     for i, entry in enumerate(entries):
         if not is_confirmed(entry):
             unconfirmed.append(entry.msgctxt or entry.msgid)
             continue
-        document = _entry_document(entry)
-        same_doc = lambda j: 0 <= j < len(entries) and _entry_document(entries[j]) == document  # noqa: E731
+        document = documents[i]
+        same_doc = lambda j: 0 <= j < len(entries) and documents[j] == document  # noqa: E731
         props = {
             "x-source-document": document,
             "x-context-prev": entries[i - 1].msgid if same_doc(i - 1) else "",
@@ -170,7 +174,7 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
         meta = {n: i for i, n in enumerate(names) if n in CSV_META_COLUMNS}
         source = langs[min(langs)]
         units = []
-        stamp = timestamp(now)
+        stamp, user = timestamp(now), _user()
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
@@ -184,7 +188,7 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
             props = {"x-source-document": get("document")} if get("document") else {}
             units.append(TranslationUnit(
                 variants, get("tuid"), props, str(path), line,
-                creationdate=get("creationdate") or stamp, creationid=get("creationid") or _user(),
+                creationdate=get("creationdate") or stamp, creationid=get("creationid") or user,
                 changedate=get("changedate"), changeid=get("changeid"),
             ))
     except csv.Error as exc:

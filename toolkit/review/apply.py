@@ -20,7 +20,7 @@ from ..document import read_release
 from ..errors import InputError
 from ..fsutil import atomic_write_text
 from ..glossary import Glossary
-from ..memory_io import ImportReport, MemoryInput, is_confirmed, merge_inputs, open_po, po_languages, read_po
+from ..memory_io import ImportReport, MemoryInput, is_confirmed, merge_inputs, open_po, po_languages, po_units
 from ..pipeline import DocumentResult, Proposal, segment_document
 from .bundle import target_text
 
@@ -99,7 +99,7 @@ def apply_review(
         _, target = po_languages(po, po_path)
         finals.append(((out_dir or bundle_dir) / f"{doc_id}.{target}.txt", text))
         report.unconfirmed += unconfirmed
-        inputs.append(read_po(po_path, now))
+        inputs.append(po_units(po, po_path, now))
     for path, text in finals:
         atomic_write_text(path, text)
         report.texts.append(path)
