@@ -43,6 +43,7 @@ from typing import Iterator, NamedTuple
 from lxml import etree
 
 from .langs import check_lang
+from .safexml import has_doctype, safe_parser
 
 OPENERS = "«“„\"'‘(["
 CLOSERS = "»\"”“)'’]"
@@ -176,9 +177,8 @@ def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
 
     The parser loads no DTD, resolves no entities and refuses a DOCTYPE.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(data, parser)
-    if root.getroottree().docinfo.doctype:
+    root = etree.fromstring(data, safe_parser())
+    if has_doctype(root.getroottree().docinfo):
         raise ValueError("SRX rules must not carry a DOCTYPE")
     by_name: dict[str, list[SrxRule]] = {}
     for language in root.iter(f"{_SRX_NS}languagerule"):

@@ -20,8 +20,9 @@ from lxml import etree
 
 from .errors import InputError
 from .fsutil import atomic_write_bytes
-from .glossary import Concept, STATUSES, strip_markers
+from .glossary import STATUSES, Concept, strip_markers
 from .langs import SUPPORTED
+from .safexml import parse_file
 from .tmx import lang_code
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -153,18 +154,7 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
 def read_tbx(path: Path) -> list[Concept]:
     """The concepts of a TBX-Basic file (v3 or martif); errors name file and line."""
     path = Path(path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=False, remove_comments=True)
-    try:
-        tree = etree.parse(str(path), parser)
-    except OSError as exc:
-        raise InputError(f"cannot read TBX: {exc}", path) from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"malformed TBX: {exc.msg}", path, exc.lineno or 1) from None
-    info = tree.docinfo
-    if info.internalDTD is not None or info.system_url or info.public_id or info.doctype:
-        raise InputError("TBX with a DOCTYPE is refused (entities and external DTDs are unsafe)", path, 1)
-    root = tree.getroot()
+    root = parse_file(path, "TBX", remove_comments=True).getroot()
     if _local(root) not in ("tbx", "martif"):
         raise InputError(f"not a TBX file (root element <{_local(root) or root.tag}>)", path, root.sourceline)
     concepts: list[Concept] = []

@@ -19,6 +19,7 @@ from lxml import etree
 from . import __version__
 from .errors import InputError
 from .fsutil import atomic_write_bytes
+from .safexml import SAFE_OPTIONS, refuse_doctype
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code, not translatable text (TMX 1.4b section 3.6).
@@ -66,11 +67,6 @@ def _seg_text(seg: etree._Element) -> str:
     return "".join(parts)
 
 
-def _refuse_doctype(docinfo: etree.DocInfo, path: Path) -> None:
-    if docinfo.internalDTD is not None or docinfo.system_url or docinfo.public_id or docinfo.doctype:
-        raise InputError("TMX with a DOCTYPE is refused (entities and external DTDs are unsafe)", path, 1)
-
-
 def _unit(tu: etree._Element, path: Path) -> TranslationUnit:
     variants: dict[str, str] = {}
     for tuv in tu.iterchildren("tuv"):
@@ -90,15 +86,12 @@ def _events(path: Path) -> Iterator[tuple[str, etree._Element]]:
     """Safe iterparse of a TMX file: no entities, DTD or network; a DOCTYPE or a root that is
     not <tmx> is refused, and XML or I/O errors become InputError with the file and line."""
     try:
-        events = etree.iterparse(
-            str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-            load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
-        )
+        events = etree.iterparse(str(path), events=("start", "end"), remove_comments=True, **SAFE_OPTIONS)
         root_seen = False
         for event, elem in events:
             if not root_seen:
                 root_seen = True
-                _refuse_doctype(elem.getroottree().docinfo, path)
+                refuse_doctype(elem.getroottree().docinfo, path, "TMX")
                 if not isinstance(elem.tag, str) or etree.QName(elem).localname != "tmx":
                     raise InputError(f"not a TMX file (root element <{elem.tag}>)", path, elem.sourceline)
             yield event, elem
