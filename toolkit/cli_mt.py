@@ -42,7 +42,13 @@ def open_cache(enabled: bool, path: Optional[Path]):
 
 def progress_columns():
     """Rich columns: description, bar, done/total, segments per second, time left."""
-    from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class SegmentRate(ProgressColumn):

@@ -29,7 +29,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from .errors import InputError
 from .langs import SUPPORTED, check_lang
-from .segment import WRAP_MAX
+from .segment import CLOSERS, OPENERS, WRAP_MAX
 
 
 class BlockKind(str, Enum):
@@ -97,9 +97,7 @@ _META = re.compile(
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 _DATELINE_DASH = re.compile(r"[^\S\n]+[–—-][^\S\n]+")
-_CLOSERS = "»\"”“)'’]"
-_CLAUSE_END = ".!?…:;"
-_OPENERS = "«“„\"'‘(["
+_CLAUSE_END = tuple(".!?…:;")  # a tuple, so that "" (an empty last character) is not in it
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -285,7 +283,7 @@ def _continues(
     if prev.fixed or line.fixed or line.line != prev.last_line + 1:
         return False
     last = norm[prev.last_start : prev.end]
-    if last.rstrip(_CLOSERS)[-1:] in tuple(_CLAUSE_END):
+    if last.rstrip(CLOSERS)[-1:] in _CLAUSE_END:
         return False
     if not norm[line.start].islower():
         if prev_is_headline or not is_wrapped_line(len(last), longest):
@@ -350,6 +348,6 @@ def _dateline_split(text: str, lang: str) -> tuple[int, int] | None:
         if "," not in prefix or not (_YEAR.search(prefix) or _MONTH_RE[lang].search(prefix)):
             continue
         body = text[dash.end() :]
-        if body and (body[0].isupper() or body[0].isdigit() or body[0] in _OPENERS):
+        if body and (body[0].isupper() or body[0].isdigit() or body[0] in OPENERS):
             return len(prefix), dash.end()
     return None

@@ -9,7 +9,6 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-
 TEMP_SUFFIX = ".tmp"
 # mkstemp names made by atomic_write_bytes: "." + file name + "." + 8 random characters + suffix
 _TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")

@@ -18,12 +18,21 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError
-from .glossary import (COLUMNS, STATUSES, GlossaryRow, glossary_files, marker_problems,
-                       read_rows, read_text, split_variants, strip_markers)
-from .langs import SUPPORTED
+from .glossary import (
+    COLUMNS,
+    STATUSES,
+    GlossaryRow,
+    glossary_files,
+    marker_problems,
+    read_rows,
+    read_text,
+    split_variants,
+    strip_markers,
+)
+from .langs import KAZAKH_LETTERS, SUPPORTED
 
 LETTERS = re.compile(r"[^\W\d_]+")
-KAZAKH_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+KAZAKH_ONLY = set(KAZAKH_LETTERS)
 CYR_FOR_LATIN = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у",
                  "A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "X": "Х", "I": "І", "K": "К",
                  "M": "М", "H": "Н", "T": "Т", "B": "В"}

@@ -7,6 +7,7 @@ from .errors import UsageError
 SUPPORTED: tuple[str, ...] = ("ru", "kk", "en", "fr")
 NAMES: dict[str, str] = {"ru": "Russian", "kk": "Kazakh", "en": "English", "fr": "French"}
 PIVOT = "en"
+KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"  # letters of Kazakh Cyrillic that Russian lacks
 
 
 def check_lang(code: str) -> str:

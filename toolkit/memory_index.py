@@ -23,8 +23,8 @@ import re
 import shutil
 import tempfile
 from array import array
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Sequence
 

@@ -13,9 +13,9 @@ from .fsutil import combined_hash
 from .glossary import Glossary, TermHit, load_glossary
 from .langs import check_lang, parse_targets
 from .memory import Memory, load_memory, normalise
-from .mt.engine import DecodeOptions
 from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP
+from .mt.engine import DecodeOptions
 from .mt.multilingual import find_models
 from .mt.packages import ModelPackage, default_models_dir, list_packages
 from .mt.router import EngineSet, Route, find_route, install_hint

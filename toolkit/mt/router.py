@@ -12,11 +12,18 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..langs import PIVOT
 from .cache import MTCache
-from .enforce import DEFAULT_MAX_DROP, DEFAULT_N_BEST, Constraints, Enforcer, Outcome, constraints_for
-from .placeholders import restore
+from .enforce import (
+    DEFAULT_MAX_DROP,
+    DEFAULT_N_BEST,
+    Constraints,
+    Enforcer,
+    Outcome,
+    constraints_for,
+)
 from .engine import ArgosEngine, CT2Engine, DecodeOptions
 from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
+from .placeholders import restore
 
 if TYPE_CHECKING:
     from ..glossary import Glossary

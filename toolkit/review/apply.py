@@ -20,7 +20,15 @@ from ..document import read_release
 from ..errors import InputError
 from ..fsutil import atomic_write_text
 from ..glossary import Glossary
-from ..memory_io import ImportReport, MemoryInput, is_confirmed, merge_inputs, open_po, po_languages, po_units
+from ..memory_io import (
+    ImportReport,
+    MemoryInput,
+    is_confirmed,
+    merge_inputs,
+    open_po,
+    po_languages,
+    po_units,
+)
 from ..pipeline import DocumentResult, Proposal, segment_document
 from .bundle import target_text
 

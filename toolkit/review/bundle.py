@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from ..document import URL, BlockKind
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..langs import SUPPORTED
@@ -12,7 +11,6 @@ from ..pipeline import DocumentResult, RunResult
 from ..tmx import TranslationUnit, tmx_bytes
 from .html import build_html
 from .po import build_po
-
 
 # How a source line is labelled in each language; the URL itself is carried unchanged.
 SOURCE_LINE_LABELS = {"ru": "Источник информации:", "kk": "Ақпарат көзі:", "en": "Source:", "fr": "Source\u00a0:"}

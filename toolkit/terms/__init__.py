@@ -174,7 +174,7 @@ def build_recogniser(concepts: Iterable[Concept], lang: str) -> Recogniser:
 
 def find_terms(text: str, lang: str, glossary: Glossary) -> list[TermHit]:
     """Glossary concepts in text (inflected forms included), longest non-overlapping matches."""
-    return glossary.recogniser(lang).find(text)
+    return glossary.find(text, lang)
 
 
 def find_terms_in_file(path: Path, lang: str, glossary_paths: Sequence[Path]) -> tuple[str, list[TermHit]]:

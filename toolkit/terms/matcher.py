@@ -30,7 +30,6 @@ class TokenTrie:
 
     def __init__(self) -> None:
         self._root: dict = {}
-        self.size = 0
 
     def add(self, keys: Sequence[Key], payload: Any) -> None:
         """Add one pattern; the same pattern may carry several payloads."""
@@ -42,7 +41,6 @@ class TokenTrie:
         payloads = node.setdefault(END, [])
         if payload not in payloads:
             payloads.append(payload)
-            self.size += 1
 
     def matches(
         self,

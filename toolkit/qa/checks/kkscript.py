@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ...langs import KAZAKH_LETTERS
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
 from .patterns import WORD
 
-KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 # the Russian letter a Kazakh letter is mistyped as (keyboard without a Kazakh layout)
 RUSSIFY = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
