@@ -20,7 +20,6 @@ punctuation (a heading) stays a block of its own.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 
 from .errors import InputError
+from .fsutil import read_utf8
 from .langs import SUPPORTED, check_lang
 from .segment import CLOSERS, OPENERS, WRAP_MAX
 
@@ -190,35 +190,10 @@ def read_release(path: Path, lang: str) -> Document:
     """Read a UTF-8 release file (BOM and CRLF allowed) into a Document."""
     lang = check_lang(lang)
     path = Path(path)
-    data = _read_bytes(path)
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = bom + exc.start
-        message = f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})"
-        raise InputError(message, path, _line_at(data, offset)) from None
+    text = read_utf8(path, "release file")
     if not text.strip():
         raise InputError("no text (the file is empty)", path)
     return parse_release(text, lang, doc_id_for(path), path)
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of path, or InputError naming it."""
-    if path.is_dir():
-        raise InputError("is a directory, not a release file", path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
-
-
-def _line_at(data: bytes, offset: int) -> int:
-    """1-based line number of a byte offset, counting CRLF, CR and LF as line ends."""
-    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return head.count(b"\n") + 1
 
 
 def parse_release(

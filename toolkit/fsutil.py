@@ -14,6 +14,30 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
 
 
+def read_utf8(path: Path, what: str = "file") -> str:
+    """A UTF-8 file's text (a BOM is dropped); a directory, a missing or unreadable file and
+    undecodable bytes raise InputError naming the file (and, for bad bytes, the line)."""
+    from .errors import InputError
+
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"is a directory, not a {what}", path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} not found", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # CRLF, CR, LF
+        message = f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})"
+        raise InputError(message, path, head.count(b"\n") + 1) from None
+
+
 def default_mode() -> int:
     """The permissions a new file gets under the current umask."""
     umask = os.umask(0)

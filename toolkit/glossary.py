@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import InputError
+from .fsutil import read_utf8
 from .langs import SUPPORTED
 from .sources import expand_files
 
@@ -234,18 +235,8 @@ def parse_glossary_csv(text: str, path: Path) -> list[Concept]:
 
 
 def read_text(path: Path, what: str = "glossary") -> str:
-    """A UTF-8 file's text (BOM allowed); a missing file or undecodable bytes raise InputError."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{what} not found", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", path, line) from None
+    """A glossary (or other) UTF-8 file's text; errors name the file and line."""
+    return read_utf8(path, what)
 
 
 def glossary_files(paths: Iterable[Path]) -> list[Path]:

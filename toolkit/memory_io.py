@@ -26,6 +26,7 @@ import polib
 
 from .document import doc_id_for
 from .errors import InputError, UsageError
+from .fsutil import read_utf8
 from .langs import SUPPORTED, check_lang
 from .memory import Memory, file_penalty, normalise
 from .tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
@@ -153,12 +154,7 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
     """
     path = Path(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 ({exc.reason})", path) from None
+    text = read_utf8(path, "CSV/TSV file")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)

@@ -17,6 +17,7 @@ import polib
 
 from ..document import doc_id_for, read_release
 from ..errors import InputError
+from ..fsutil import read_utf8
 from ..langs import SUPPORTED, check_lang
 from ..segment import sentence_spans
 from ..tmx import lang_code, read_header, read_tmx
@@ -94,12 +95,7 @@ def _po_header(po: polib.POFile, name: str) -> str:
 def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     """PO entries as segments: target language from `Language`, source from `X-Source-Language`
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("not valid UTF-8", path, None) from None
-    except OSError as exc:
-        raise InputError(f"cannot read PO file: {exc.strerror or exc}", path) from None
+    text = read_utf8(path, "PO file")
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
