@@ -32,6 +32,7 @@ test-models:
 	test -x .venv-build/bin/python || $(PYTHON) -m venv .venv-build
 	.venv-build/bin/pip install --quiet -r tools/requirements-build.txt
 	.venv-build/bin/python tools/build_test_models.py
+	.venv-build/bin/python tools/build_multilingual_model.py
 
 clean:
 	rm -rf $(VENV) .demo review
