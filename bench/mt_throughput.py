@@ -20,7 +20,7 @@ shared, and a burst of load elsewhere can slow one run by 10-20%.
 Random weights never emit </s>, so every decoder runs to the same cap (--max-length), applied to
 argos too. The script checks that (c) and (a) agree and prints the ratios c/a and c/b.
 
-    .venv/bin/python bench/mt_throughput.py            # a few minutes on 2 cores
+    .venv/bin/python bench/mt_throughput.py            # about 7 minutes on 2 cores
 """
 
 from __future__ import annotations
