@@ -16,6 +16,7 @@ from .cli_memory import memory_app, review_app
 from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns
 from .errors import ToolkitError
 from .fsutil import remove_stale_temp_files
+from .mt.engine import DecodeOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -118,11 +119,11 @@ def translate(
     memory: Optional[List[Path]] = typer.Option(None, "--memory", help="TMX files or folders (default: memories/)."),
     models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
     argos_dirs: bool = typer.Option(True, "--argos-dirs/--no-argos-dirs", help="Also use argostranslate's own installs."),
-    beam_size: int = typer.Option(4, "--beam-size", min=1),
-    compute_type: str = typer.Option("auto", "--compute-type"),
+    beam_size: int = typer.Option(DecodeOptions.beam_size, "--beam-size", min=1),
+    compute_type: str = typer.Option(DecodeOptions.compute_type, "--compute-type"),
     threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU cores for MT (default: min(2, cores))."),
-    batch_size: int = typer.Option(8, "--batch-size", min=1, help="Sentences per CTranslate2 batch (8: fastest measured at beam 4)."),
-    max_length: int = typer.Option(256, "--max-length", min=1, help="Maximum output length in tokens."),
+    batch_size: int = typer.Option(DecodeOptions.batch_size, "--batch-size", min=1, help="Sentences per CTranslate2 batch."),
+    max_length: int = typer.Option(DecodeOptions.max_decoding_length, "--max-length", min=1, help="Maximum output length in tokens."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse and store translations in the persistent MT cache."),
     cache_file: Optional[Path] = typer.Option(None, "--cache-file", help="MT cache database (default: $TOOLKIT_MT_CACHE or the user cache dir)."),
     ct2_model: Optional[List[Path]] = typer.Option(None, "--ct2-model", help="A multilingual CTranslate2 model dir (M2M-100/NLLB) to use."),
@@ -131,7 +132,6 @@ def translate(
     json_summary: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
     """Translate releases into a review bundle (PO, TMX, HTML, texts)."""
-    from .mt.engine import DecodeOptions
     from .pipeline import translate_releases
     from .review.bundle import write_bundle
     from .sources import default_dir
