@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .csvrows import data_rows
 from .errors import InputError
 from .fsutil import read_utf8
 from .langs import SUPPORTED
@@ -171,12 +172,7 @@ def read_rows(text: str, path: Path) -> tuple[list[str], list[GlossaryRow]]:
         if not any(c in SUPPORTED for c in header):
             raise InputError(f"header names no language column ({', '.join(SUPPORTED)})", path, 1)
         rows: list[GlossaryRow] = []
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise InputError(f"row has {len(row)} fields, header has {len(header)}", path, line)
+        for line, row in data_rows(reader, len(header), path):
             rows.append(GlossaryRow(dict(zip(header, row)), line))
         return header, rows
     except csv.Error as exc:

@@ -24,6 +24,7 @@ from typing import Iterator, Sequence
 
 import polib
 
+from .csvrows import data_rows
 from .document import doc_id_for
 from .errors import InputError, UsageError
 from .fsutil import read_utf8
@@ -171,12 +172,7 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
         source = langs[min(langs)]
         units = []
         stamp, user = timestamp(now), _user()
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise InputError(f"{len(row)} fields where the header has {len(header)}", path, line)
+        for line, row in data_rows(reader, len(header), path):
             variants = {lang: row[i] for i, lang in langs.items() if row[i].strip()}
             if source not in variants or len(variants) < 2:
                 continue
