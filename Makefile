@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_MODELS := .demo/models
 
-.PHONY: setup demo test test-models clean
+.PHONY: setup demo lint test test-models clean
 
 $(STAMP): pyproject.toml requirements-nodeps.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,14 @@ demo: setup
 		--models-dir $(DEMO_MODELS) --no-argos-dirs
 	@echo "open review/visit.html, or review the PO files in review/"
 
-test: setup
+# ruff (lint and format check) over the code, mypy over the library: zero findings.
+LINT_PATHS := toolkit tests bench tools cli.py
+lint: setup
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy
+
+test: setup lint
 	$(BIN)/python -m pytest
 
 # Rebuild the tiny test models (needs torch==2.13.0 at build time only; see tools/README.md).

@@ -36,9 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from qa_corpus import TARGETS, read_corpus, read_injections  # noqa: E402
-
-import polib  # noqa: E402
+import polib
+from qa_corpus import TARGETS, read_corpus, read_injections
 
 SEED = 20251206
 ERROR_RATE = 0.1
@@ -68,17 +67,26 @@ def build(out: Path, bundles: int) -> int:
         shift = rng.randrange(0, 40)
         for lang in TARGETS:
             po = polib.POFile(wrapwidth=0)
-            po.metadata = {"Language": lang, "X-Source-Language": "ru",
-                           "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+            po.metadata = {
+                "Language": lang,
+                "X-Source-Language": "ru",
+                "Content-Type": "text/plain; charset=UTF-8",
+                "Content-Transfer-Encoding": "8bit",
+            }
             for k, seg_id in enumerate(chosen):
                 target = corpus[seg_id][lang]
                 options = by_slot.get((seg_id, lang))
                 if options and rng.random() < ERROR_RATE:
                     target = rng.choice(options).apply(target, corpus)
                 tag = f"[R{number:04d}-{k:02d}] "  # every text unique: no cache hit across bundles
-                po.append(polib.POEntry(msgctxt=f"r{number:04d}.s{k:02d}", msgid=tag + vary(corpus[seg_id]["ru"], shift),
-                                        msgstr=(tag + vary(target, shift)) if target else "",
-                                        occurrences=[(f"release-{number:04d}.ru.txt", str(k + 1))]))
+                po.append(
+                    polib.POEntry(
+                        msgctxt=f"r{number:04d}.s{k:02d}",
+                        msgid=tag + vary(corpus[seg_id]["ru"], shift),
+                        msgstr=(tag + vary(target, shift)) if target else "",
+                        occurrences=[(f"release-{number:04d}.ru.txt", str(k + 1))],
+                    )
+                )
                 segments += 1
             po.save(str(folder / f"release-{number:04d}.{lang}.po"))
     return segments
@@ -104,16 +112,32 @@ def main() -> int:
     segments = build(corpus_dir, args.bundles)
     print(f"built {args.bundles} bundles, {segments} segments in {time.perf_counter() - start:.1f} s ({corpus_dir})")
 
-    toolkit = [sys.executable, "-m", "toolkit.cli", "check", str(corpus_dir), "--format", "json",
-               "--glossary", str(ROOT / "glossaries"), "--glossary", str(ROOT / "tests/data/qa/glossary.csv"),
-               "--jobs", str(args.jobs), "--output", str(work / "findings.json")]
+    toolkit = [
+        sys.executable,
+        "-m",
+        "toolkit.cli",
+        "check",
+        str(corpus_dir),
+        "--format",
+        "json",
+        "--glossary",
+        str(ROOT / "glossaries"),
+        "--glossary",
+        str(ROOT / "tests/data/qa/glossary.csv"),
+        "--jobs",
+        str(args.jobs),
+        "--output",
+        str(work / "findings.json"),
+    ]
     check_s, done = timed(toolkit)
     if done.returncode not in (0, 1):
         print(done.stderr, file=sys.stderr)
         return 2
     findings = json.loads((work / "findings.json").read_text(encoding="utf-8"))
-    print(f"toolkit check: {check_s:.1f} s, {segments / check_s:,.0f} segments/s, {len(findings)} findings "
-          f"(exit {done.returncode}); {done.stderr.strip()}")
+    print(
+        f"toolkit check: {check_s:.1f} s, {segments / check_s:,.0f} segments/s, {len(findings)} findings "
+        f"(exit {done.returncode}); {done.stderr.strip()}"
+    )
     for rule, count in sorted(Counter(f["rule"] for f in findings).items()):
         print(f"  {rule:20} {count}")
 
@@ -127,11 +151,17 @@ def main() -> int:
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
         return 2
-    flagged = sum(1 for p in out.rglob("*.po") for e in polib.pofile(str(p)) if e.tcomment and "(pofilter)" in e.tcomment)
-    print(f"pofilter (translate-toolkit, default filters, 1 process): {filter_s:.1f} s, "
-          f"{segments / filter_s:,.0f} segments/s, {flagged} entries flagged")
-    print(f"ratio pofilter / toolkit check: {filter_s / check_s:.2f} (toolkit check with --jobs {args.jobs}, "
-          f"{os.cpu_count()} cores)")
+    flagged = sum(
+        1 for p in out.rglob("*.po") for e in polib.pofile(str(p)) if e.tcomment and "(pofilter)" in e.tcomment
+    )
+    print(
+        f"pofilter (translate-toolkit, default filters, 1 process): {filter_s:.1f} s, "
+        f"{segments / filter_s:,.0f} segments/s, {flagged} entries flagged"
+    )
+    print(
+        f"ratio pofilter / toolkit check: {filter_s / check_s:.2f} (toolkit check with --jobs {args.jobs}, "
+        f"{os.cpu_count()} cores)"
+    )
     if args.keep is None:
         shutil.rmtree(work)
     return 0

@@ -67,8 +67,10 @@ def main() -> None:
         install_package(file, models)
     packages = list_packages(models, include_argos=False)
 
-    header = (f"{'glossary':<10} {'pair':<6} {'terms':>5} {'1-best':>12} {'enforced':>12} "
-              f"{'no margin':>12} {'forbidden':>11} {'changed':>8} {'time x':>7}")
+    header = (
+        f"{'glossary':<10} {'pair':<6} {'terms':>5} {'1-best':>12} {'enforced':>12} "
+        f"{'no margin':>12} {'forbidden':>11} {'changed':>8} {'time x':>7}"
+    )
     print(f"margin (max_drop) = {DEFAULT_MAX_DROP}; 'forbidden' = variants left 1-best/enforced/no margin")
     print(header)
     print("-" * len(header))
@@ -98,8 +100,10 @@ def main() -> None:
             _, forced, left_f = count(enforcer, glossary, sources, [t for t, _ in results[None]], pair)
             changed = [sum(t != b for (t, _), b in zip(results[d], before)) for d in (DEFAULT_MAX_DROP, None)]
             label = f"{pair[0]}->{pair[1]}"
-            print(f"{name:<10} {label:<6} {wanted:>5} {share(had, wanted):>12} {share(kept, wanted):>12} {share(forced, wanted):>12} "
-                  f"{f'{left}/{left_k}/{left_f}':>11} {f'{changed[0]}/{changed[1]}':>8} {enforce_time / plain_time:7.2f}")
+            print(
+                f"{name:<10} {label:<6} {wanted:>5} {share(had, wanted):>12} {share(kept, wanted):>12} {share(forced, wanted):>12} "
+                f"{f'{left}/{left_k}/{left_f}':>11} {f'{changed[0]}/{changed[1]}':>8} {enforce_time / plain_time:7.2f}"
+            )
             for key, value in zip(("wanted", "had", "kept", "forced"), (wanted, had, kept, forced)):
                 totals[(name, key)] = totals.get((name, key), 0) + value
             if args.show:
@@ -111,8 +115,10 @@ def main() -> None:
         wanted = totals.get((name, "wanted"), 0)
         if wanted:
             had, kept, forced = (totals[(name, k)] for k in ("had", "kept", "forced"))
-            print(f"{name:<10} all    {wanted:>5} {100 * had / wanted:11.1f}% {100 * kept / wanted:11.1f}% "
-                  f"{100 * forced / wanted:11.1f}%")
+            print(
+                f"{name:<10} all    {wanted:>5} {100 * had / wanted:11.1f}% {100 * kept / wanted:11.1f}% "
+                f"{100 * forced / wanted:11.1f}%"
+            )
     print("changed = sentences whose output differs from the 1-best (margin/no margin), of", len(rows))
     print("time x = enforced (default margin) / plain decoding, same corpus, same process")
 

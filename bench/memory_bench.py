@@ -27,27 +27,160 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit.memory import Memory  # noqa: E402
-from toolkit.memory_index import FuzzyIndex, brute_force  # noqa: E402
-from toolkit.tmx import TranslationUnit  # noqa: E402
+from toolkit.memory import Memory
+from toolkit.memory_index import FuzzyIndex, brute_force
+from toolkit.tmx import TranslationUnit
 
-SYLLABLES = "ба ва га да ка ла ма на ра са та ха бе ве ге де ке ле ме не ре се те ки ли ми ни ри си ти ко ло мо но ро со то ку лу му ну ру су ту ен ан ор ир ек ов ин".split()
-COUNTRIES = ("Канады", "Казахстана", "Франции", "Германии", "Японии", "Италии", "Испании", "Турции",
-             "Китая", "Индии", "Бразилии", "Мексики", "Польши", "Швеции", "Норвегии", "Финляндии",
-             "Австрии", "Венгрии", "Чехии", "Египта", "Кореи", "Вьетнама", "Индонезии", "Аргентины")
-CITIES = ("Оттаве", "Торонто", "Монреале", "Ванкувере", "Астане", "Алматы", "Калгари", "Эдмонтоне",
-          "Виннипеге", "Квебеке", "Галифаксе", "Шымкенте", "Караганде", "Актобе", "Атырау", "Павлодаре")
-ORGS = ("Министерства иностранных дел", "Торговой палаты", "Совета по инвестициям", "университета",
-        "Парламента", "Сената", "Агентства по развитию экспорта", "Национальной палаты предпринимателей",
-        "Фонда развития", "Ассоциации горнодобывающих компаний", "Института стратегических исследований")
-TOPICS = ("торгово-экономического сотрудничества", "инвестиционного взаимодействия", "энергетики",
-          "сельского хозяйства", "образования и науки", "цифровизации", "транспорта и логистики",
-          "культурно-гуманитарных связей", "туризма", "здравоохранения", "критически важных минералов",
-          "зелёной экономики", "консульских вопросов", "региональной безопасности")
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-          "октября", "ноября", "декабря")
-TITLES = ("Посол", "Министр иностранных дел", "заместитель министра", "Генеральный консул",
-          "председатель правления", "советник-посланник", "Временный поверенный в делах", "губернатор")
+SYLLABLES = [
+    "ба",
+    "ва",
+    "га",
+    "да",
+    "ка",
+    "ла",
+    "ма",
+    "на",
+    "ра",
+    "са",
+    "та",
+    "ха",
+    "бе",
+    "ве",
+    "ге",
+    "де",
+    "ке",
+    "ле",
+    "ме",
+    "не",
+    "ре",
+    "се",
+    "те",
+    "ки",
+    "ли",
+    "ми",
+    "ни",
+    "ри",
+    "си",
+    "ти",
+    "ко",
+    "ло",
+    "мо",
+    "но",
+    "ро",
+    "со",
+    "то",
+    "ку",
+    "лу",
+    "му",
+    "ну",
+    "ру",
+    "су",
+    "ту",
+    "ен",
+    "ан",
+    "ор",
+    "ир",
+    "ек",
+    "ов",
+    "ин",
+]
+COUNTRIES = (
+    "Канады",
+    "Казахстана",
+    "Франции",
+    "Германии",
+    "Японии",
+    "Италии",
+    "Испании",
+    "Турции",
+    "Китая",
+    "Индии",
+    "Бразилии",
+    "Мексики",
+    "Польши",
+    "Швеции",
+    "Норвегии",
+    "Финляндии",
+    "Австрии",
+    "Венгрии",
+    "Чехии",
+    "Египта",
+    "Кореи",
+    "Вьетнама",
+    "Индонезии",
+    "Аргентины",
+)
+CITIES = (
+    "Оттаве",
+    "Торонто",
+    "Монреале",
+    "Ванкувере",
+    "Астане",
+    "Алматы",
+    "Калгари",
+    "Эдмонтоне",
+    "Виннипеге",
+    "Квебеке",
+    "Галифаксе",
+    "Шымкенте",
+    "Караганде",
+    "Актобе",
+    "Атырау",
+    "Павлодаре",
+)
+ORGS = (
+    "Министерства иностранных дел",
+    "Торговой палаты",
+    "Совета по инвестициям",
+    "университета",
+    "Парламента",
+    "Сената",
+    "Агентства по развитию экспорта",
+    "Национальной палаты предпринимателей",
+    "Фонда развития",
+    "Ассоциации горнодобывающих компаний",
+    "Института стратегических исследований",
+)
+TOPICS = (
+    "торгово-экономического сотрудничества",
+    "инвестиционного взаимодействия",
+    "энергетики",
+    "сельского хозяйства",
+    "образования и науки",
+    "цифровизации",
+    "транспорта и логистики",
+    "культурно-гуманитарных связей",
+    "туризма",
+    "здравоохранения",
+    "критически важных минералов",
+    "зелёной экономики",
+    "консульских вопросов",
+    "региональной безопасности",
+)
+MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+TITLES = (
+    "Посол",
+    "Министр иностранных дел",
+    "заместитель министра",
+    "Генеральный консул",
+    "председатель правления",
+    "советник-посланник",
+    "Временный поверенный в делах",
+    "губернатор",
+)
 TEMPLATES = (
     "{title} {person} провёл встречу с представителями {org} {country} в {city}.",
     "В ходе встречи стороны обсудили актуальные вопросы {topic} между Казахстаном и {country2}.",
@@ -78,10 +211,18 @@ def sentence(rng: random.Random, people: list[str], template: str | None = None)
     """One synthetic sentence (deterministic for a given generator state)."""
     template = template or rng.choice(TEMPLATES)
     return template.format(
-        title=rng.choice(TITLES), person=rng.choice(people), org=rng.choice(ORGS),
-        country=rng.choice(COUNTRIES), country2=rng.choice(COUNTRIES).replace("ы", "ой").replace("и", "ей"),
-        city=rng.choice(CITIES), topic=rng.choice(TOPICS), day=rng.randint(1, 28), month=rng.choice(MONTHS),
-        year=rng.randint(1995, 2026), n=rng.randint(2, 12), n2=rng.randint(20, 900),
+        title=rng.choice(TITLES),
+        person=rng.choice(people),
+        org=rng.choice(ORGS),
+        country=rng.choice(COUNTRIES),
+        country2=rng.choice(COUNTRIES).replace("ы", "ой").replace("и", "ей"),
+        city=rng.choice(CITIES),
+        topic=rng.choice(TOPICS),
+        day=rng.randint(1, 28),
+        month=rng.choice(MONTHS),
+        year=rng.randint(1995, 2026),
+        n=rng.randint(2, 12),
+        n2=rng.randint(20, 900),
         amount=f"{rng.randint(1, 999)},{rng.randint(0, 9)}",
     )
 
@@ -120,7 +261,7 @@ def queries(texts: list[str], people: list[str], count: int, seed: int = 6) -> l
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def recall_hits(truth: list[tuple[int, float]], got: list[tuple[int, float]]) -> int:
@@ -142,8 +283,10 @@ def main() -> None:
     memory = Memory(units=units)
     texts = memory.table("ru").texts
     rss_memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"memory: {len(units):,} units, {len(texts):,} distinct ru sentences, "
-          f"mean {statistics.mean(len(t) for t in texts[:100000]):.0f} chars (generated in {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"memory: {len(units):,} units, {len(texts):,} distinct ru sentences, "
+        f"mean {statistics.mean(len(t) for t in texts[:100000]):.0f} chars (generated in {time.perf_counter() - t0:.1f} s)"
+    )
 
     with tempfile.TemporaryDirectory(prefix="memory-bench-") as cache:
         t0 = time.perf_counter()
@@ -153,8 +296,10 @@ def main() -> None:
         index = FuzzyIndex.cached(texts, Path(cache))
         load_s = time.perf_counter() - t0
         del built
-        print(f"index: built and saved in {build_s:.1f} s, loaded from the disk cache in {load_s:.2f} s; "
-              f"{len(index.vocab):,} words, {len(index.postings):,} postings")
+        print(
+            f"index: built and saved in {build_s:.1f} s, loaded from the disk cache in {load_s:.2f} s; "
+            f"{len(index.vocab):,} words, {len(index.postings):,} postings"
+        )
 
         qs = queries(texts, people, args.queries)
         index.search(qs[0], args.limit, args.cutoff)  # warm the memory maps
@@ -174,21 +319,33 @@ def main() -> None:
             total += len(truth)
 
     p = {k: percentile(latencies, k) for k in (50, 90, 99)}
-    print(f"index lookup, {len(qs)} queries: p50 {p[50]:.2f} ms, p90 {p[90]:.2f} ms, p99 {p[99]:.2f} ms, "
-          f"max {max(latencies):.2f} ms (wall clock)")
-    print(f"  the same in CPU time of the query thread (what other processes on the machine cannot inflate): "
-          f"p50 {percentile(cpu, 50):.2f} ms, p90 {percentile(cpu, 90):.2f} ms, p99 {percentile(cpu, 99):.2f} ms")
+    print(
+        f"index lookup, {len(qs)} queries: p50 {p[50]:.2f} ms, p90 {p[90]:.2f} ms, p99 {p[99]:.2f} ms, "
+        f"max {max(latencies):.2f} ms (wall clock)"
+    )
+    print(
+        f"  the same in CPU time of the query thread (what other processes on the machine cannot inflate): "
+        f"p50 {percentile(cpu, 50):.2f} ms, p90 {percentile(cpu, 90):.2f} ms, p99 {percentile(cpu, 99):.2f} ms"
+    )
     sample_index = latencies[: len(brute_ms)]
-    print(f"brute force rapidfuzz.process.extract, {len(brute_ms)} queries: p50 {percentile(brute_ms, 50):.1f} ms, "
-          f"mean {statistics.mean(brute_ms):.1f} ms")
-    print(f"speed-up (brute-force mean / index mean on the same queries): "
-          f"{statistics.mean(brute_ms) / statistics.mean(sample_index):.0f}x")
-    print(f"recall of top-{args.limit} >= {args.cutoff:.0f}% vs brute force: {found}/{total} = "
-          f"{(found / total if total else 1.0):.2%} ({sum(1 for r in results if r)} of {len(qs)} queries had a match)")
+    print(
+        f"brute force rapidfuzz.process.extract, {len(brute_ms)} queries: p50 {percentile(brute_ms, 50):.1f} ms, "
+        f"mean {statistics.mean(brute_ms):.1f} ms"
+    )
+    print(
+        f"speed-up (brute-force mean / index mean on the same queries): "
+        f"{statistics.mean(brute_ms) / statistics.mean(sample_index):.0f}x"
+    )
+    print(
+        f"recall of top-{args.limit} >= {args.cutoff:.0f}% vs brute force: {found}/{total} = "
+        f"{(found / total if total else 1.0):.2%} ({sum(1 for r in results if r)} of {len(qs)} queries had a match)"
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss_memory:,.0f} MiB after generating the units and their sentence table, "
-          f"{rss_index:,.0f} MiB after building, loading and querying the index, {peak:,.0f} MiB at the end "
-          f"(brute force included)")
+    print(
+        f"peak RSS: {rss_memory:,.0f} MiB after generating the units and their sentence table, "
+        f"{rss_index:,.0f} MiB after building, loading and querying the index, {peak:,.0f} MiB at the end "
+        f"(brute force included)"
+    )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ os.environ["ARGOS_INTRA_THREADS"] = "1"  # argos's best setting here; read when 
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -54,12 +54,15 @@ VOWELS = "аеиоуыэюя"
 
 # ----------------------------------------------------------------------------- text
 
+
 def make_lexicon(rng: random.Random, size: int) -> list[str]:
     words: set[str] = set()
     while len(words) < size:
         syllables = rng.choices([1, 2, 3, 4], weights=[2, 5, 4, 2])[0]
-        words.add("".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(syllables))
-                  + rng.choice(["", "", "н", "м", "т", "й", "х"]))
+        words.add(
+            "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(syllables))
+            + rng.choice(["", "", "н", "м", "т", "й", "х"])
+        )
     return sorted(words)
 
 
@@ -67,8 +70,10 @@ def make_sentence(rng: random.Random, lexicon: list[str]) -> str:
     """A release-like sentence: 12-28 words, a comma or two, sometimes a number or a date."""
     n = rng.randint(12, 28)
     # a Zipf-like choice so that frequent words exist, as in real text
-    words = [lexicon[min(len(lexicon) - 1, int(rng.paretovariate(1.1)) - 1)] if rng.random() < 0.5
-             else rng.choice(lexicon) for _ in range(n)]
+    words = [
+        lexicon[min(len(lexicon) - 1, int(rng.paretovariate(1.1)) - 1)] if rng.random() < 0.5 else rng.choice(lexicon)
+        for _ in range(n)
+    ]
     for _ in range(rng.randint(0, 2)):
         words[rng.randrange(2, n - 1)] += ","
     if rng.random() < 0.3:
@@ -79,6 +84,7 @@ def make_sentence(rng: random.Random, lexicon: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- model
 
+
 def train_sentencepiece(rng: random.Random, lexicon: list[str], sentences: int) -> bytes:
     import sentencepiece as spm
 
@@ -86,9 +92,20 @@ def train_sentencepiece(rng: random.Random, lexicon: list[str], sentences: int) 
     spm.set_random_generator_seed(SEED)
     buf = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(text), model_writer=buf, model_type="unigram", vocab_size=VOCAB,
-        hard_vocab_limit=False, character_coverage=1.0, num_threads=2, input_sentence_size=0,
-        shuffle_input_sentence=False, unk_id=0, bos_id=1, eos_id=2, pad_id=-1, minloglevel=2,
+        sentence_iterator=iter(text),
+        model_writer=buf,
+        model_type="unigram",
+        vocab_size=VOCAB,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        num_threads=2,
+        input_sentence_size=0,
+        shuffle_input_sentence=False,
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        minloglevel=2,
     )
     return buf.getvalue()
 
@@ -159,8 +176,16 @@ def build_package(folder: Path, sp_bytes: bytes) -> Path:
     package.mkdir(parents=True)
     SpecConverter().convert(str(package / "model"), quantization="int8", force=True)
     (package / "sentencepiece.model").write_bytes(sp_bytes)
-    metadata = {"package_version": "1.0", "argos_version": "1.9", "from_code": "ru", "from_name": "Russian",
-                "to_code": "en", "to_name": "English", "type": "translate", "name": "bench (random weights)"}
+    metadata = {
+        "package_version": "1.0",
+        "argos_version": "1.9",
+        "from_code": "ru",
+        "from_name": "Russian",
+        "to_code": "en",
+        "to_name": "English",
+        "type": "translate",
+        "name": "bench (random weights)",
+    }
     (package / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
     return package
 
@@ -180,6 +205,7 @@ def write_releases(folder: Path, docs: list[list[str]]) -> None:
 
 # ----------------------------------------------------------------------------- measurements
 
+
 def rate(n: int, seconds: float) -> float:
     return n / seconds if seconds > 0 else float("inf")
 
@@ -187,18 +213,27 @@ def rate(n: int, seconds: float) -> float:
 def run_raw(model_dir: Path, tokens: list[list[str]], inter: int, intra: int, batch: int, max_length: int):
     import ctranslate2
 
-    translator = ctranslate2.Translator(str(model_dir), device="cpu", compute_type="auto",
-                                        inter_threads=inter, intra_threads=intra)
+    translator = ctranslate2.Translator(
+        str(model_dir), device="cpu", compute_type="auto", inter_threads=inter, intra_threads=intra
+    )
     start = time.perf_counter()
     results = translator.translate_batch(
-        tokens, max_batch_size=batch, beam_size=4, num_hypotheses=1, length_penalty=0.2,
-        replace_unknowns=True, max_decoding_length=max_length, return_scores=True)
+        tokens,
+        max_batch_size=batch,
+        beam_size=4,
+        num_hypotheses=1,
+        length_penalty=0.2,
+        replace_unknowns=True,
+        max_decoding_length=max_length,
+        return_scores=True,
+    )
     seconds = time.perf_counter() - start
     return seconds, [r.hypotheses[0] for r in results]
 
 
 def argos_translate_fn(models: Path, max_length: int, sentences_of):
     """argostranslate's translate() with stanza/minisbd stubbed and the output length capped."""
+
     class Splitter:
         def __init__(self, lang: str, use_gpu: bool = False) -> None:
             pass
@@ -210,9 +245,9 @@ def argos_translate_fn(models: Path, max_length: int, sentences_of):
     stubs["minisbd"].SBDetect = Splitter
     stubs["minisbd"].models = types.SimpleNamespace(cache_dir="", list_models=lambda: ["ru", "en"])
     sys.modules.update(stubs)
+    import argostranslate.translate as argos
     import ctranslate2
     from argostranslate import settings
-    import argostranslate.translate as argos
 
     assert settings.intra_threads == 1, settings.intra_threads
 
@@ -233,8 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=100)
     ap.add_argument("--max-length", type=int, default=32, help="decoding cap in tokens (random weights)")
     ap.add_argument("--sp-sentences", type=int, default=60000, help="generated sentences to train SentencePiece")
-    ap.add_argument("--argos-docs", type=int, default=20,
-                    help="documents measured for (a), the slow baseline (0: all)")
+    ap.add_argument("--argos-docs", type=int, default=20, help="documents measured for (a), the slow baseline (0: all)")
     ap.add_argument("--rounds", type=int, default=2, help="measure (a), (b), (c) in turn this many times")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = ap.parse_args(argv)
@@ -254,16 +288,24 @@ def main(argv: list[str] | None = None) -> int:
     docs = [[make_sentence(rng, lexicon) for _ in range(per_doc)] for _ in range(args.docs)]
     sentences = [s for doc in docs for s in doc]
     write_releases(work / "releases", docs)
-    print(f"setup {time.perf_counter() - t0:.0f}s: model {package / 'model'} "
-          f"({(package / 'model' / 'model.bin').stat().st_size >> 20} MiB int8, vocab {VOCAB}, "
-          f"SentencePiece {sp.get_piece_size()} pieces), {len(sentences)} sentences in {len(docs)} documents, "
-          f"max length {args.max_length}", flush=True)
+    print(
+        f"setup {time.perf_counter() - t0:.0f}s: model {package / 'model'} "
+        f"({(package / 'model' / 'model.bin').stat().st_size >> 20} MiB int8, vocab {VOCAB}, "
+        f"SentencePiece {sp.get_piece_size()} pieces), {len(sentences)} sentences in {len(docs)} documents, "
+        f"max length {args.max_length}",
+        flush=True,
+    )
 
     from toolkit.document import read_release
     from toolkit.segment import split_sentences
 
-    segmented = [s for p in sorted((work / "releases").iterdir()) for b in read_release(p, "ru").blocks
-                 if b.translatable for s in split_sentences(b.text, "ru")]
+    segmented = [
+        s
+        for p in sorted((work / "releases").iterdir())
+        for b in read_release(p, "ru").blocks
+        if b.translatable
+        for s in split_sentences(b.text, "ru")
+    ]
     if segmented != sentences:
         raise SystemExit("the toolkit's segmenter does not give back the generated sentences")
     tokens = [sp.encode(s, out_type=str) for s in sentences]
@@ -283,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     empty = work / "empty"
     empty.mkdir()
     doc_texts = [" ".join(doc) for doc in docs[: args.argos_docs or len(docs)]]
-    by_text = {text: doc for text, doc in zip(doc_texts, docs)}
+    by_text = dict(zip(doc_texts, docs))
     argos_sentences = sum(len(by_text[t]) for t in doc_texts)
     argos_translate = argos_translate_fn(models, args.max_length, lambda text: by_text.get(text, [text]))
 
@@ -297,17 +339,38 @@ def main(argv: list[str] | None = None) -> int:
         raw_seconds, _ = run_raw(package / "model", tokens, inter, intra, batch, args.max_length)
         raw_r = rate(len(tokens), raw_seconds)
         out = work / f"review{r}"
-        cmd = ["translate", str(work / "releases"), "--from", "ru", "--to", "en", "--out", str(out),
-               "--models-dir", str(models), "--no-argos-dirs", "--no-cache", "--quiet",
-               "--glossary", str(empty), "--memory", str(empty), "--max-length", str(args.max_length)]
+        cmd = [
+            "translate",
+            str(work / "releases"),
+            "--from",
+            "ru",
+            "--to",
+            "en",
+            "--out",
+            str(out),
+            "--models-dir",
+            str(models),
+            "--no-argos-dirs",
+            "--no-cache",
+            "--quiet",
+            "--glossary",
+            str(empty),
+            "--memory",
+            str(empty),
+            "--max-length",
+            str(args.max_length),
+        ]
         start = time.perf_counter()
         code = toolkit_main(cmd)
         toolkit_r = rate(len(sentences), time.perf_counter() - start)
         if code != 0:
             raise SystemExit(f"toolkit translate failed with exit code {code}")
         rounds.append((argos_r, raw_r, toolkit_r))
-        print(f"  round {r}: (a) {argos_r:.1f}  (b) {raw_r:.1f}  (c) {toolkit_r:.1f} sent/s  "
-              f"c/a {toolkit_r / argos_r:.2f}  c/b {toolkit_r / raw_r:.2f}", flush=True)
+        print(
+            f"  round {r}: (a) {argos_r:.1f}  (b) {raw_r:.1f}  (c) {toolkit_r:.1f} sent/s  "
+            f"c/a {toolkit_r / argos_r:.2f}  c/b {toolkit_r / raw_r:.2f}",
+            flush=True,
+        )
     argos_rate, raw, toolkit_rate = (max(column) for column in zip(*rounds))
     import polib
 
@@ -326,32 +389,53 @@ def main(argv: list[str] | None = None) -> int:
     from toolkit.mt.engine import ArgosEngine, DecodeOptions
     from toolkit.mt.packages import list_packages
 
-    alone = ArgosEngine(list_packages(models, include_argos=False)[0],
-                        DecodeOptions(batch_size=1, inter_threads=1, max_decoding_length=args.max_length))
-    differing = [s for a, t in zip(argos_docs, doc_texts)
-                 if squash(a) != squash("".join(ours[x] for x in by_text[t]))
-                 for s in by_text[t] if argos_translate(s, "ru", "en") != ours[s]]
+    alone = ArgosEngine(
+        list_packages(models, include_argos=False)[0],
+        DecodeOptions(batch_size=1, inter_threads=1, max_decoding_length=args.max_length),
+    )
+    differing = [
+        s
+        for a, t in zip(argos_docs, doc_texts)
+        if squash(a) != squash("".join(ours[x] for x in by_text[t]))
+        for s in by_text[t]
+        if argos_translate(s, "ru", "en") != ours[s]
+    ]
     explained = sum(alone.translate([s])[0] == argos_translate(s, "ru", "en") for s in differing)
 
-    rows = [(f"(a) argostranslate translate(), per document ({len(doc_texts)} docs), ARGOS_INTRA_THREADS=1", argos_rate),
-            (f"(b) raw ctranslate2 translate_batch (inter={inter}, intra={intra}, batch={batch})", raw),
-            ("(c) toolkit translate end to end (--no-cache)", toolkit_rate)]
+    rows = [
+        (f"(a) argostranslate translate(), per document ({len(doc_texts)} docs), ARGOS_INTRA_THREADS=1", argos_rate),
+        (f"(b) raw ctranslate2 translate_batch (inter={inter}, intra={intra}, batch={batch})", raw),
+        ("(c) toolkit translate end to end (--no-cache)", toolkit_rate),
+    ]
     print()
     print(f"{f'measurement (best of {len(rounds)} rounds)':74} {'sent/s':>8}")
     for name, value in rows:
         print(f"{name:74} {value:8.1f}")
     print(f"{'c/a':74} {toolkit_rate / argos_rate:8.2f}   (goal >= 4)")
     print(f"{'c/b':74} {toolkit_rate / raw:8.2f}   (goal >= 0.9)")
-    print(f"agreement (c) vs (a): {doc_equal}/{len(doc_texts)} documents equal (spaces ignored), "
-          f"{sentence_equal}/{len(sample_sentences)} sentences exactly equal; beam 4, max length {args.max_length}")
-    figures = {"argos": argos_rate, "raw": raw, "toolkit": toolkit_rate, "c_over_a": toolkit_rate / argos_rate,
-               "c_over_b": toolkit_rate / raw, "raw_setting": {"inter": inter, "intra": intra, "batch": batch},
-               "docs_equal": doc_equal, "docs": len(doc_texts), "sentences_equal": sentence_equal,
-               "sentences_checked": len(sample_sentences), "max_length": args.max_length,
-               "rounds": [dict(zip(("argos", "raw", "toolkit"), r)) for r in rounds]}
+    print(
+        f"agreement (c) vs (a): {doc_equal}/{len(doc_texts)} documents equal (spaces ignored), "
+        f"{sentence_equal}/{len(sample_sentences)} sentences exactly equal; beam 4, max length {args.max_length}"
+    )
+    figures = {
+        "argos": argos_rate,
+        "raw": raw,
+        "toolkit": toolkit_rate,
+        "c_over_a": toolkit_rate / argos_rate,
+        "c_over_b": toolkit_rate / raw,
+        "raw_setting": {"inter": inter, "intra": intra, "batch": batch},
+        "docs_equal": doc_equal,
+        "docs": len(doc_texts),
+        "sentences_equal": sentence_equal,
+        "sentences_checked": len(sample_sentences),
+        "max_length": args.max_length,
+        "rounds": [dict(zip(("argos", "raw", "toolkit"), r)) for r in rounds],
+    }
     if differing:
-        print(f"  {len(differing)} differing sentence(s); translated alone (batch of 1) by the toolkit, "
-              f"{explained} equal argos: batch composition, not decoding settings")
+        print(
+            f"  {len(differing)} differing sentence(s); translated alone (batch of 1) by the toolkit, "
+            f"{explained} equal argos: batch composition, not decoding settings"
+        )
     figures.update(differing=len(differing), differing_equal_alone=explained)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

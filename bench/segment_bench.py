@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pysbd  # noqa: E402
+import pysbd
 
-from toolkit.segment import parse_golden, split_sentences  # noqa: E402
+from toolkit.segment import parse_golden, split_sentences
 
 LANGS = ("ru", "kk", "en", "fr")
 GOLDEN = ROOT / "tests" / "data" / "segment"
@@ -33,8 +33,7 @@ GOLDEN = ROOT / "tests" / "data" / "segment"
 # Templates: {name}, {initial}, {city}, {n}, {year}, {date}, {time} are filled at random.
 TEMPLATES: dict[str, dict[str, list[str]]] = {
     "ru": {
-        "head": ["Посол Казахстана провел переговоры в провинции {city}",
-                 "Итоги визита в {city}"],
+        "head": ["Посол Казахстана провел переговоры в провинции {city}", "Итоги визита в {city}"],
         "body": [
             "В ходе встречи с {initial}.{name} стороны обсудили вопросы сотрудничества, в т.ч. "
             "в сферах ИТ, АПК и энергетики.",
@@ -51,8 +50,7 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         "dateline": "гг. {city}, Оттава, {date2} г. – ",
     },
     "kk": {
-        "head": ["Қазақстан Елшісі {city} провинциясында келіссөздер жүргізді",
-                 "{city} сапарының қорытындысы"],
+        "head": ["Қазақстан Елшісі {city} провинциясында келіссөздер жүргізді", "{city} сапарының қорытындысы"],
         "body": [
             "Кездесуде {initial}.{name} энергетика, көлік және т.б. салаларды атап өтті.",
             "Тауар айналымы {n},5%-ға өсіп, {n} млрд долларға жетті.",
@@ -100,8 +98,7 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         "dateline": "{city}, {date2} – ",
     },
 }
-NAMES = ["Tremblay", "Roy", "Benjamin", "Smith", "Жаннотт", "Кусаинов", "Бирон", "Әлиева",
-         "Тоқаев", "Gagnon"]
+NAMES = ["Tremblay", "Roy", "Benjamin", "Smith", "Жаннотт", "Кусаинов", "Бирон", "Әлиева", "Тоқаев", "Gagnon"]
 CITIES = ["Квебек-Сити", "Монреаль", "Торонто", "Ottawa", "Montréal", "Astana", "Астана"]
 LETTERS = "АБКМДЕЖFJKMBL"
 
@@ -109,8 +106,12 @@ LETTERS = "АБКМДЕЖFJKMBL"
 def _fill(template: str, rng: random.Random) -> str:
     year = rng.randint(1992, 2030)
     return template.format(
-        name=rng.choice(NAMES), initial=rng.choice(LETTERS), city=rng.choice(CITIES),
-        n=rng.randint(1, 999), year=year, year2=year + 1,
+        name=rng.choice(NAMES),
+        initial=rng.choice(LETTERS),
+        city=rng.choice(CITIES),
+        n=rng.randint(1, 999),
+        year=year,
+        year2=year + 1,
         date=f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}",
         time=f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}",
         date2=f"{rng.randint(1, 28)}-{rng.randint(1, 28)} {year}",
@@ -180,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     for lang, cases, ours, theirs in accuracy():
         print(f"{lang:<6}{cases:>6}{ours / cases:>10.1%}{theirs / cases:>10.1%}")
 
-    print(f"\nthroughput: synthetic releases, {args.mb:g} MB in all "
-          f"(pysbd on the first {args.pysbd_kb} KB per language)")
+    print(
+        f"\nthroughput: synthetic releases, {args.mb:g} MB in all (pysbd on the first {args.pysbd_kb} KB per language)"
+    )
     print(f"{'lang':<6}{'MB':>7}{'toolkit MB/s':>14}{'pysbd MB/s':>12}{'ratio':>8}")
     per_lang = int(args.mb * 1e6 / len(LANGS))
     for lang in LANGS:

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit.glossary import Concept  # noqa: E402
-from toolkit.terms import Recogniser  # noqa: E402
+from toolkit.glossary import Concept
+from toolkit.terms import Recogniser
 
 SEED = 20261125
 SEGMENT_WORDS = 20
@@ -41,14 +41,35 @@ def russian_vocabulary(rng: random.Random, want: int) -> list[list[str]]:
     morph = pymorphy3.MorphAnalyzer()
     lexemes: list[list[str]] = []
     seen: set[str] = set()
-    for prefix in ("ба", "ве", "го", "до", "за", "ка", "ли", "ма", "на", "об", "па", "ра", "са", "те", "ус", "фо", "ха", "ша"):
+    for prefix in (
+        "ба",
+        "ве",
+        "го",
+        "до",
+        "за",
+        "ка",
+        "ли",
+        "ма",
+        "на",
+        "об",
+        "па",
+        "ра",
+        "са",
+        "те",
+        "ус",
+        "фо",
+        "ха",
+        "ша",
+    ):
         for parse in islice(morph.iter_known_word_parses(prefix), 40000):
             if parse.tag.POS not in ("NOUN", "ADJF") or parse.word != parse.normal_form or parse.word in seen:
                 continue
             if "Name" in parse.tag or "Surn" in parse.tag or "Geox" in parse.tag or len(parse.word) < 4:
                 continue
             seen.add(parse.word)
-            forms = [parse.word] + sorted({f.word for f in parse.lexeme if "ADJS" not in f.tag and "COMP" not in f.tag} - {parse.word})
+            forms = [parse.word] + sorted(
+                {f.word for f in parse.lexeme if "ADJS" not in f.tag and "COMP" not in f.tag} - {parse.word}
+            )
             lexemes.append(forms)
     rng.shuffle(lexemes)
     return lexemes[:want]
@@ -157,9 +178,11 @@ def main() -> None:
     t0 = time.perf_counter()
     concepts, segments = build_data(args.lang, args.concepts, args.words)
     words = sum(len(WORD.findall(s)) for s in segments)
-    print(f"{args.lang}: {len(concepts)} concepts, {words} words in {len(segments)} segments "
-          f"(generated in {time.perf_counter() - t0:.1f} s, seed {SEED}; "
-          f"{len(set(w for s in segments for w in WORD.findall(s)))} distinct words)")
+    print(
+        f"{args.lang}: {len(concepts)} concepts, {words} words in {len(segments)} segments "
+        f"(generated in {time.perf_counter() - t0:.1f} s, seed {SEED}; "
+        f"{len({w for s in segments for w in WORD.findall(s)})} distinct words)"
+    )
     if args.lang == "ru":  # load the dictionary outside the timing, as a long-lived process does
         from toolkit.terms.ru import analyzer
 
@@ -169,10 +192,14 @@ def main() -> None:
     total, base = t_build + t_match, b_build + b_match
     print(f"{'matcher':30} {'build s':>8} {'match s':>8} {'total s':>8} {'CPU s':>8} {'found':>8}")
     print(f"{'exact-string baseline':30} {b_build:8.2f} {b_match:8.2f} {base:8.2f} {b_cpu:8.2f} {b_found:8d}")
-    print(f"{'toolkit.terms (' + args.lang + ')':30} {t_build:8.2f} {t_match:8.2f} {total:8.2f} {t_cpu:8.2f} {t_found:8d}")
-    print(f"ratio toolkit/baseline: {total / base:.1f}x wall, {t_cpu / b_cpu:.1f}x CPU; {words / total:,.0f} words/s; "
-          f"target < 10 s wall: {'met' if total < 10 else 'NOT met'} (CPU {t_cpu:.1f} s; wall time grows when "
-          "other jobs share the cores)")
+    print(
+        f"{'toolkit.terms (' + args.lang + ')':30} {t_build:8.2f} {t_match:8.2f} {total:8.2f} {t_cpu:8.2f} {t_found:8d}"
+    )
+    print(
+        f"ratio toolkit/baseline: {total / base:.1f}x wall, {t_cpu / b_cpu:.1f}x CPU; {words / total:,.0f} words/s; "
+        f"target < 10 s wall: {'met' if total < 10 else 'NOT met'} (CPU {t_cpu:.1f} s; wall time grows when "
+        "other jobs share the cores)"
+    )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit.terms.evaluation import DATA, evaluate_language, load_cases  # noqa: E402
-from toolkit.glossary import load_glossary  # noqa: E402
+from toolkit.glossary import load_glossary
+from toolkit.terms.evaluation import DATA, evaluate_language, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,16 +29,23 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list misses and false positives")
     args = parser.parse_args()
     glossary = load_glossary([ROOT / "glossaries"])
-    print(f"{'lang':5} {'sentences':>9} {'gold':>5} {'found':>5} | {'exact P':>7} {'exact R':>7} | {'overlap P':>9} {'overlap R':>9}")
+    print(
+        f"{'lang':5} {'sentences':>9} {'gold':>5} {'found':>5} | {'exact P':>7} {'exact R':>7} | {'overlap P':>9} {'overlap R':>9}"
+    )
     for lang in args.langs:
         path = ROOT / DATA / f"{lang}.tsv"
         if not path.exists():
             print(f"{lang:5} (no {path.relative_to(ROOT)})")
             continue
         cases = load_cases(path)
-        exact, overlap = evaluate_language(cases, lang, glossary, exact=True), evaluate_language(cases, lang, glossary, exact=False)
-        print(f"{lang:5} {len(cases):9} {exact.gold:5} {exact.found:5} | {exact.precision:7.3f} {exact.recall:7.3f} | "
-              f"{overlap.precision:9.3f} {overlap.recall:9.3f}")
+        exact, overlap = (
+            evaluate_language(cases, lang, glossary, exact=True),
+            evaluate_language(cases, lang, glossary, exact=False),
+        )
+        print(
+            f"{lang:5} {len(cases):9} {exact.gold:5} {exact.found:5} | {exact.precision:7.3f} {exact.recall:7.3f} | "
+            f"{overlap.precision:9.3f} {overlap.recall:9.3f}"
+        )
         if args.errors:
             for line in exact.misses:
                 print(f"  miss  {line}")

@@ -55,10 +55,11 @@ def read_corpus(name: str = "corpus.tsv") -> dict[str, dict[str, str]]:
 def read_injections() -> list[Injection]:
     """The injections of injections.tsv (columns: segment, lang, rule, find, replace)."""
     with open(DATA / "injections.tsv", encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if r and not r[0].startswith("#")]
-    return [Injection(n, seg, lang, rule, _expand(find), _expand(replace))
-            for n, (seg, lang, rule, find, replace) in enumerate(rows[1:], start=1)]
+        rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
+    return [
+        Injection(n, seg, lang, rule, _expand(find), _expand(replace))
+        for n, (seg, lang, rule, find, replace) in enumerate(rows[1:], start=1)
+    ]
 
 
 def write_bundles(corpus: dict[str, dict[str, str]], out: Path) -> list[Path]:
@@ -71,11 +72,16 @@ def write_bundles(corpus: dict[str, dict[str, str]], out: Path) -> list[Path]:
     for doc, ids in docs.items():
         for lang in TARGETS:
             po = polib.POFile(wrapwidth=0)
-            po.metadata = {"Language": lang, "X-Source-Language": "ru",
-                           "Content-Type": "text/plain; charset=UTF-8"}
+            po.metadata = {"Language": lang, "X-Source-Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
             for seg_id in ids:
-                po.append(polib.POEntry(msgctxt=seg_id, msgid=corpus[seg_id]["ru"], msgstr=corpus[seg_id][lang],
-                                        occurrences=[(f"{doc}.ru.txt", seg_id.split(".")[1])]))
+                po.append(
+                    polib.POEntry(
+                        msgctxt=seg_id,
+                        msgid=corpus[seg_id]["ru"],
+                        msgstr=corpus[seg_id][lang],
+                        occurrences=[(f"{doc}.ru.txt", seg_id.split(".")[1])],
+                    )
+                )
             path = out / f"{doc}.{lang}.po"
             po.save(str(path))
             written.append(path)

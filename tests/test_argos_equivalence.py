@@ -10,8 +10,8 @@ import types
 from pathlib import Path
 
 import pytest
-
 from conftest import corpus_rows
+
 from toolkit.mt.engine import ArgosEngine
 from toolkit.mt.packages import list_packages
 

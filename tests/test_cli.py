@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import MODEL_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,7 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def toolkit(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, str(ROOT / "cli.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         env={**os.environ, **(env or {})},
     )
 
@@ -37,9 +39,28 @@ def test_models_install_list_translate(tmp_path: Path, project: Path) -> None:
         assert "installed" in done.stdout
     listed = toolkit("models", "list", "--format", "json", "--no-argos-dirs", "--models-dir", str(models))
     assert sorted(r["from"] + r["to"] for r in json.loads(listed.stdout)) == [
-        "enfr", "enkk", "enru", "fren", "kken", "ruen"]
-    done = toolkit("translate", "examples/visit.ru.txt", "--from", "ru", "--to", "en,kk,fr", "--out", "review",
-                   "--models-dir", str(models), "--no-argos-dirs", "--json", cwd=project)
+        "enfr",
+        "enkk",
+        "enru",
+        "fren",
+        "kken",
+        "ruen",
+    ]
+    done = toolkit(
+        "translate",
+        "examples/visit.ru.txt",
+        "--from",
+        "ru",
+        "--to",
+        "en,kk,fr",
+        "--out",
+        "review",
+        "--models-dir",
+        str(models),
+        "--no-argos-dirs",
+        "--json",
+        cwd=project,
+    )
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
     assert summary["segments"] == 16 and summary["missing_pairs"] == []
@@ -48,11 +69,23 @@ def test_models_install_list_translate(tmp_path: Path, project: Path) -> None:
 
 
 def test_missing_model_warns_once_and_require_mt_exits_3(tmp_path: Path, project: Path) -> None:
-    args = ("translate", "examples", "--from", "ru", "--to", "en,fr", "--out", "review",
-            "--models-dir", str(tmp_path / "none"), "--no-argos-dirs", "--quiet")
+    args = (
+        "translate",
+        "examples",
+        "--from",
+        "ru",
+        "--to",
+        "en,fr",
+        "--out",
+        "review",
+        "--models-dir",
+        str(tmp_path / "none"),
+        "--no-argos-dirs",
+        "--quiet",
+    )
     done = toolkit(*args, cwd=project)
     assert done.returncode == 0, done.stderr
-    warnings = [l for l in done.stderr.splitlines() if l.startswith("warning:")]
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 2 and "ru->en" in warnings[0] and "ru->fr" in warnings[1]
     assert (project / "review" / "visit.en.po").is_file()
     done = toolkit(*args, "--require-mt", cwd=project)

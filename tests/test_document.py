@@ -132,8 +132,7 @@ def test_ru_release() -> None:
     assert doc.blocks[3].text.startswith("Заместитель министра")
     wrapped = doc.blocks[4]
     assert wrapped.text == (
-        "В ходе встречи особое внимание было уделено сотрудничеству в сфере\n"
-        "энергетики и сельского хозяйства."
+        "В ходе встречи особое внимание было уделено сотрудничеству в сфере\nэнергетики и сельского хозяйства."
     )
     assert wrapped.line == 4 and doc.blocks[5].line == 6
     assert split_sentences(wrapped.text, "ru") == [wrapped.text]
@@ -172,9 +171,15 @@ def test_fr_release() -> None:
 @pytest.mark.parametrize(
     "lang,label",
     [
-        ("ru", "Справочно:"), ("ru", "Для справки:"), ("kk", "Анықтама:"),
-        ("kk", "Анықтама үшін:"), ("en", "For reference:"), ("en", "Background:"),
-        ("fr", "Pour référence :"), ("fr", "À titre de référence :"), ("fr", "Pour mémoire :"),
+        ("ru", "Справочно:"),
+        ("ru", "Для справки:"),
+        ("kk", "Анықтама:"),
+        ("kk", "Анықтама үшін:"),
+        ("en", "For reference:"),
+        ("en", "Background:"),
+        ("fr", "Pour référence :"),
+        ("fr", "À titre de référence :"),
+        ("fr", "Pour mémoire :"),
     ],
 )
 def test_note_labels(lang: str, label: str) -> None:
@@ -227,9 +232,9 @@ def test_dateline_without_headline() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Казахстан – крупнейшая страна Центральной Азии.",        # no comma, no date
-        "Астана, столица страны – Город встреч.",                  # no year, no month
-        "В 2025 году, в год юбилея – стороны обсудили планы.",     # body starts lowercase
+        "Казахстан – крупнейшая страна Центральной Азии.",  # no comma, no date
+        "Астана, столица страны – Город встреч.",  # no year, no month
+        "В 2025 году, в год юбилея – стороны обсудили планы.",  # body starts lowercase
         "Астана, " + "очень " * 25 + "2025 г. – Министр принял делегацию.",  # too long
     ],
 )
@@ -352,7 +357,7 @@ def test_render_with_translations() -> None:
 
 
 def test_translatable_kinds() -> None:
-    assert TRANSLATABLE == frozenset({H, D, P, N})
+    assert frozenset({H, D, P, N}) == TRANSLATABLE
     assert Block(0, M, "06.12.2025", "\n", 1).translatable is False
     assert Block(1, N, "Справочно: …", "", 2).translatable is True
     assert BlockKind("dateline") is D and D == "dateline"
@@ -455,10 +460,33 @@ def test_normalise_text() -> None:
 # --- round trip property --------------------------------------------------------------------
 
 PIECES = [
-    "\n", "\n\n", "\r\n", "\r", " ", "\t", "\u00a0", "\ufeff", "\u2028", "\x85",
-    "Заголовок", "06.12.2025 09:40:39 57", "Астана, 5 ноября 2025 г. – ", "Toronto, May 1, 2025 — ",
-    "Справочно: ", "Источник информации : ", "https://gov.kz/x", "строчная", "Текст.", "т.ч.",
-    ":", "Source : ", "Pour mémoire : ", "Анықтама үшін:", "ҚР", "a", "Б",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "\u00a0",
+    "\ufeff",
+    "\u2028",
+    "\x85",
+    "Заголовок",
+    "06.12.2025 09:40:39 57",
+    "Астана, 5 ноября 2025 г. – ",
+    "Toronto, May 1, 2025 — ",
+    "Справочно: ",
+    "Источник информации : ",
+    "https://gov.kz/x",
+    "строчная",
+    "Текст.",
+    "т.ч.",
+    ":",
+    "Source : ",
+    "Pour mémoire : ",
+    "Анықтама үшін:",
+    "ҚР",
+    "a",
+    "Б",
 ]
 release_text = st.one_of(
     st.text(max_size=300),
@@ -507,10 +535,7 @@ def test_visit_segments_match_parallel_corpus() -> None:
         pytest.skip("examples/visit.ru.txt or parallel.tsv not present")
     doc = read_release(VISIT, "ru")
     segments = [
-        sentence
-        for block in doc.blocks
-        if block.translatable
-        for sentence in split_sentences(block.text, "ru")
+        sentence for block in doc.blocks if block.translatable for sentence in split_sentences(block.text, "ru")
     ]
     with PARALLEL.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)

@@ -20,11 +20,23 @@ def row(**cells: str) -> str:
 def test_full_header_variants_markers_and_status(tmp_path: Path) -> None:
     path = tmp_path / "g.csv"
     path.write_text(
-        HEADER + "\n"
-        + row(id="org.wada", domain="organisation", ru="Всемирное антидопинговое агентство", en="World Anti-Doping Agency",
-              ru_allowed="ВАДА | WADA", fr_allowed="AMA", en_forbidden="Anti-Doping Agency", notes="n", source="s",
-              status="draft") + "\n"
-        + row(id="title.governor", domain="title", ru="губернатор|", kk="губернатор") + "\n",
+        HEADER
+        + "\n"
+        + row(
+            id="org.wada",
+            domain="organisation",
+            ru="Всемирное антидопинговое агентство",
+            en="World Anti-Doping Agency",
+            ru_allowed="ВАДА | WADA",
+            fr_allowed="AMA",
+            en_forbidden="Anti-Doping Agency",
+            notes="n",
+            source="s",
+            status="draft",
+        )
+        + "\n"
+        + row(id="title.governor", domain="title", ru="губернатор|", kk="губернатор")
+        + "\n",
         encoding="utf-8",
     )
     wada, governor = load_glossary([path]).concepts
@@ -56,18 +68,32 @@ def test_old_header_still_loads(tmp_path: Path) -> None:
 )
 def test_load_errors_name_file_and_line(tmp_path: Path, cells: dict, message: str) -> None:
     path = tmp_path / "g.csv"
-    path.write_text(HEADER + "\n" + row(id="ok", domain="d", ru="Посол") + "\n"
-                    + row(**{"id": "bad", "domain": "d", **cells}) + "\n", encoding="utf-8")
+    path.write_text(
+        HEADER
+        + "\n"
+        + row(id="ok", domain="d", ru="Посол")
+        + "\n"
+        + row(**{"id": "bad", "domain": "d", **cells})
+        + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match=message) as info:
         load_glossary([path])
     assert info.value.path == str(path) and info.value.line == 3
 
 
-word = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщыьэюяәғқңөұүһіabcdefghijklmnopqrstuvwxyzéèçœ'-", min_size=1, max_size=8)
+word = st.text(
+    alphabet="абвгдеёжзийклмнопрстуфхцчшщыьэюяәғқңөұүһіabcdefghijklmnopqrstuvwxyzéèçœ'-", min_size=1, max_size=8
+)
 term = st.lists(word, min_size=1, max_size=3).map(" ".join)
-marked = st.one_of(term, st.builds(lambda w: w + "|", st.text(alphabet="абвгдеж", min_size=3, max_size=6)),
-                   st.builds(lambda w: w + "*", st.text(alphabet="abcdef", min_size=3, max_size=6)))
-free = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(lambda s: " ".join(s.split()))
+marked = st.one_of(
+    term,
+    st.builds(lambda w: w + "|", st.text(alphabet="абвгдеж", min_size=3, max_size=6)),
+    st.builds(lambda w: w + "*", st.text(alphabet="abcdef", min_size=3, max_size=6)),
+)
+free = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(
+    lambda s: " ".join(s.split())
+)
 
 
 @st.composite
@@ -100,7 +126,9 @@ def test_csv_round_trip(items: list[Concept]) -> None:
     assert [concept_row(c) for c in back] == [concept_row(c) for c in items]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(concepts())
 def test_tbx_round_trip(tmp_path: Path, items: list[Concept]) -> None:
     path = tmp_path / "g.tbx"
@@ -144,7 +172,11 @@ def test_reads_older_tbx_basic_martif(tmp_path: Path) -> None:
         ("<tbx><text><body>\n<conceptEntry>", "malformed TBX", 2),
         ("<tmx/>", "not a TBX file", 1),
         ("<tbx><text><body>\n<conceptEntry/></body></text></tbx>", "without an id", 2),
-        ('<tbx><text><body><conceptEntry id="a"/>\n<conceptEntry id="a"/></body></text></tbx>', "duplicate concept id", 2),
+        (
+            '<tbx><text><body><conceptEntry id="a"/>\n<conceptEntry id="a"/></body></text></tbx>',
+            "duplicate concept id",
+            2,
+        ),
     ],
 )
 def test_bad_tbx(tmp_path: Path, text: str, message: str, line: int) -> None:

@@ -35,20 +35,66 @@ def test_clean_file_has_no_issue(tmp_path: Path) -> None:
         ({"id": "a", **GOOD, "ru": "Посланник", "kk": "x", "en": "Envoy", "fr": "envoyé"}, "duplicate-id"),
         ({"id": "b", **GOOD}, "duplicate-concept"),
         ({"id": "b", **GOOD, "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "term-conflict"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "ru_allowed": "ПОСОЛ"}, "term-conflict"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "en_forbidden": "envoy"}, "forbidden-approved"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "en_allowed": "Legate", "en_forbidden": "Legate"}, "forbidden-approved"),
+        (
+            {"id": "b", **GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé", "ru_allowed": "ПОСОЛ"},
+            "term-conflict",
+        ),
+        (
+            {
+                "id": "b",
+                **GOOD,
+                "ru": "Посланник",
+                "kk": "Өкіл",
+                "en": "Envoy",
+                "fr": "envoyé",
+                "en_forbidden": "envoy",
+            },
+            "forbidden-approved",
+        ),
+        (
+            {
+                "id": "b",
+                **GOOD,
+                "ru": "Посланник",
+                "kk": "Өкіл",
+                "en": "Envoy",
+                "fr": "envoyé",
+                "en_allowed": "Legate",
+                "en_forbidden": "Legate",
+            },
+            "forbidden-approved",
+        ),
         ({"id": "b", "domain": "title", "ru": "Посланник"}, "missing-language"),
-        ({"id": "b", **{**GOOD, "ru": "Пoсланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}}, "mixed-script"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкiл", "en": "Envoy", "fr": "envoyé"}}, "mixed-script"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Еnvoy", "fr": "envoyé"}}, "mixed-script"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник ", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}}, "whitespace"),
-        ({"id": "b", **{**GOOD, "ru": "Временный  поверенный", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}}, "whitespace"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "ru_allowed": "Посл|ан|ник"}, "invalid-marker"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "en_allowed": "En*voy"}, "invalid-marker"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник | Легат", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}}, "several-preferred"),
-        ({"id": "b", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "status": "final"}, "unknown-status"),
-        ({"id": "", **{**GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}}, "empty-id"),
+        ({"id": "b", **GOOD, "ru": "Пoсланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "mixed-script"),
+        ({"id": "b", **GOOD, "ru": "Посланник", "kk": "Өкiл", "en": "Envoy", "fr": "envoyé"}, "mixed-script"),
+        ({"id": "b", **GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Еnvoy", "fr": "envoyé"}, "mixed-script"),
+        ({"id": "b", **GOOD, "ru": "Посланник ", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "whitespace"),
+        ({"id": "b", **GOOD, "ru": "Временный  поверенный", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "whitespace"),
+        (
+            {
+                "id": "b",
+                **GOOD,
+                "ru": "Посланник",
+                "kk": "Өкіл",
+                "en": "Envoy",
+                "fr": "envoyé",
+                "ru_allowed": "Посл|ан|ник",
+            },
+            "invalid-marker",
+        ),
+        (
+            {"id": "b", **GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé", "en_allowed": "En*voy"},
+            "invalid-marker",
+        ),
+        (
+            {"id": "b", **GOOD, "ru": "Посланник | Легат", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"},
+            "several-preferred",
+        ),
+        (
+            {"id": "b", **GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé", "status": "final"},
+            "unknown-status",
+        ),
+        ({"id": "", **GOOD, "ru": "Посланник", "kk": "Өкіл", "en": "Envoy", "fr": "envoyé"}, "empty-id"),
     ],
 )
 def test_each_error_is_found_on_its_line(tmp_path: Path, second: dict, code: str) -> None:
@@ -75,7 +121,7 @@ def test_structural_error_and_old_header(tmp_path: Path) -> None:
     broken.write_text("id,domain,ru\na,title\n", encoding="utf-8")
     old = tmp_path / "old.csv"
     old.write_text("id,domain,ru,kk,en,fr\nb,title,Посол,Елші,Ambassador,ambassadeur\n", encoding="utf-8")
-    files, issues = lint_files([broken, old])
+    _files, issues = lint_files([broken, old])
     assert [(Path(i.path).name, i.line, i.code) for i in issues] == [("broken.csv", 2, "structure")]
 
 

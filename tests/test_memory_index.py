@@ -7,15 +7,30 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from toolkit.memory import load_memory
 from toolkit.memory_index import FuzzyIndex, brute_force, length_bounds, texts_key
 from toolkit.tmx import TranslationUnit, write_tmx
-from rapidfuzz import fuzz
 
-PHRASES = ["Посол", "провёл встречу", "с министром", "иностранных дел", "Канады", "Франции", "в Оттаве",
-           "в Астане", "по вопросам", "торгово-экономического сотрудничества", "энергетики", "в 2024 году",
-           "в 2025 году", "на сумму 150 млн долларов", "на сумму 1500 млн долларов", "и культуры"]
+PHRASES = [
+    "Посол",
+    "провёл встречу",
+    "с министром",
+    "иностранных дел",
+    "Канады",
+    "Франции",
+    "в Оттаве",
+    "в Астане",
+    "по вопросам",
+    "торгово-экономического сотрудничества",
+    "энергетики",
+    "в 2024 году",
+    "в 2025 году",
+    "на сумму 150 млн долларов",
+    "на сумму 1500 млн долларов",
+    "и культуры",
+]
 
 
 def sentences(count: int, seed: int) -> list[str]:
@@ -37,7 +52,7 @@ def test_filtered_candidates_still_find_the_edited_sentence() -> None:
     rng = random.Random(4)
     for target in rng.sample(range(len(texts)), 25):
         query = texts[target].replace(" ", "  ", 1).replace("Посол", "Посол РК")
-        ((best, score),) = index.search(query, 1, 75, candidates=50)
+        ((_best, score),) = index.search(query, 1, 75, candidates=50)
         assert score == max(fuzz.ratio(query, t) for t in texts)
 
 

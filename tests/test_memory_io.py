@@ -7,7 +7,7 @@ import csv
 import io
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -19,14 +19,18 @@ from toolkit.memory_io import export_bytes, import_into, memory_stats, read_deli
 from toolkit.tmx import iter_tmx, read_tmx
 
 ROOT = Path(__file__).resolve().parents[1]
-NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def write_po(path: Path, entries: list[tuple[str, str, str, bool]], target: str = "en") -> Path:
     """entries: (msgctxt, msgid, msgstr, fuzzy)."""
     po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Language": target, "X-Source-Language": "ru", "Last-Translator": "reviewer",
-                   "Content-Type": "text/plain; charset=UTF-8"}
+    po.metadata = {
+        "Language": target,
+        "X-Source-Language": "ru",
+        "Last-Translator": "reviewer",
+        "Content-Type": "text/plain; charset=UTF-8",
+    }
     for ctxt, msgid, msgstr, fuzzy in entries:
         entry = polib.POEntry(msgctxt=ctxt, msgid=msgid, msgstr=msgstr, occurrences=[("examples/doc.ru.txt", "3")])
         if fuzzy:
@@ -87,8 +91,9 @@ def test_import_merges_duplicates_fills_languages_and_keeps_conflicts(tmp_path: 
 
 
 def test_csv_and_tsv_import(tmp_path: Path) -> None:
-    (tmp_path / "a.csv").write_text('ru,en,document\n"Да, конечно.","Yes, of course.",x\n,,\nТолько русский,,\n',
-                                    encoding="utf-8")
+    (tmp_path / "a.csv").write_text(
+        'ru,en,document\n"Да, конечно.","Yes, of course.",x\n,,\nТолько русский,,\n', encoding="utf-8"
+    )
     (tmp_path / "b.tsv").write_text("tuid\tkk\tru\nt1\tИә.\tДа.\n", encoding="utf-8")
     a = read_delimited(tmp_path / "a.csv")
     assert [u.variants for u in a.units] == [{"ru": "Да, конечно.", "en": "Yes, of course."}]
@@ -107,10 +112,17 @@ def test_csv_and_tsv_import(tmp_path: Path) -> None:
         ("bad.csv", "ru,notalang\nа,b\n", 1, "header"),
         ("bad.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "a"\nmsgstr "b"\ngarbage\n', 7, "malformed PO"),
         ("nolang.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "a"\nmsgstr "b"\n', 1, "X-Source-Language"),
-        ("bad.tmx", '<?xml version="1.0"?>\n<tmx version="1.4"><body>\n<tu><tuv><seg>x</seg></tuv></tu></body></tmx>', 3, "xml:lang"),
+        (
+            "bad.tmx",
+            '<?xml version="1.0"?>\n<tmx version="1.4"><body>\n<tu><tuv><seg>x</seg></tuv></tu></body></tmx>',
+            3,
+            "xml:lang",
+        ),
     ],
 )
-def test_malformed_input_rejected_and_memory_untouched(tmp_path: Path, name: str, text: str, line: int, message: str) -> None:
+def test_malformed_input_rejected_and_memory_untouched(
+    tmp_path: Path, name: str, text: str, line: int, message: str
+) -> None:
     into = tmp_path / "m.tmx"
     import_into([write_po(tmp_path / "ok.en.po", ENTRIES)], into, now=NOW)
     before = into.read_bytes()
@@ -133,7 +145,10 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
     [
         (BILLION_LAUGHS, "DOCTYPE"),
         ('<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "file:///etc/passwd">\n<tmx><body/></tmx>', "DOCTYPE"),
-        ('<?xml version="1.0"?>\n<tmx><body><tu><tuv xml:lang="ru"><seg>&undefined;</seg></tuv></tu></body></tmx>', "malformed"),
+        (
+            '<?xml version="1.0"?>\n<tmx><body><tu><tuv xml:lang="ru"><seg>&undefined;</seg></tuv></tu></body></tmx>',
+            "malformed",
+        ),
         ('<?xml version="1.0"?>\n<tmx><body>\n<tu>\n</body></tmx>', "malformed"),
     ],
 )
@@ -142,8 +157,11 @@ def test_cli_import_of_unsafe_or_broken_tmx_exits_2_and_changes_nothing(tmp_path
     import_into([write_po(tmp_path / "ok.en.po", ENTRIES)], into, now=NOW)
     before = into.read_bytes()
     (tmp_path / "evil.tmx").write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "memory", "import", str(tmp_path / "evil.tmx"),
-                           "--into", str(into)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "memory", "import", str(tmp_path / "evil.tmx"), "--into", str(into)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2, done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert f"{tmp_path / 'evil.tmx'}:" in line and needle in line and "Traceback" not in done.stderr
@@ -153,9 +171,11 @@ def test_cli_import_of_unsafe_or_broken_tmx_exits_2_and_changes_nothing(tmp_path
 
 def test_streaming_reader_yields_units_before_a_later_error(tmp_path: Path) -> None:
     path = tmp_path / "s.tmx"
-    path.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body>\n'
-                    '<tu><tuv xml:lang="ru"><seg>один</seg></tuv></tu>\n<tu><tuv><seg>x</seg></tuv></tu></body></tmx>',
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header/><body>\n'
+        '<tu><tuv xml:lang="ru"><seg>один</seg></tuv></tu>\n<tu><tuv><seg>x</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
     units = iter_tmx(path)
     assert next(units).variants == {"ru": "один"}
     with pytest.raises(InputError, match="xml:lang"):

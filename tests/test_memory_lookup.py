@@ -50,7 +50,9 @@ def test_context_match_from_props_and_from_document_neighbours(tmp_path: Path) -
     assert memory.best(A, "ru", "en").score == 100  # no context given: plain exact
 
     doc = {"x-source-document": "visit"}
-    adjacent = memory_of(tmp_path / "adj", {"d.tmx": [unit(B, B_EN, **doc), unit(A, A_EN, **doc), unit(N, N_EN, **doc)]})
+    adjacent = memory_of(
+        tmp_path / "adj", {"d.tmx": [unit(B, B_EN, **doc), unit(A, A_EN, **doc), unit(N, N_EN, **doc)]}
+    )
     assert adjacent.best(A, "ru", "en", (B, N)).score == 101
     assert adjacent.best(A, "ru", "en", (B, "")).score == 100
     assert adjacent.best(B, "ru", "en", ("", A)).score == 101  # document start
@@ -81,7 +83,9 @@ def test_number_adjusted_substitutes_numbers_in_the_target(tmp_path: Path) -> No
 
 def test_numbers_missing_from_the_target_give_a_fuzzy_match(tmp_path: Path) -> None:
     source = "Встреча состоялась 5 ноября в Астане."
-    memory = memory_of(tmp_path, {"m.tmx": [unit(source, "The meeting took place on the fifth of November in Astana.")]})
+    memory = memory_of(
+        tmp_path, {"m.tmx": [unit(source, "The meeting took place on the fifth of November in Astana.")]}
+    )
     query = "Встреча состоялась 7 ноября в Астане."
     assert adjust_numbers(query, source, "The meeting took place on the fifth of November in Astana.") is None
     (best,) = memory.lookup(query, "ru", "en", limit=1)
@@ -112,8 +116,11 @@ def test_penalty_folders_lower_scores_and_ranking(tmp_path: Path) -> None:
 
 
 def test_candidates_ranked_with_provenance_and_deduplicated(tmp_path: Path) -> None:
-    alt = TranslationUnit({"ru": A, "en": "Cooperation in trade and the economy was discussed."},
-                          changedate="20251201T000000Z", changeid="editor")
+    alt = TranslationUnit(
+        {"ru": A, "en": "Cooperation in trade and the economy was discussed."},
+        changedate="20251201T000000Z",
+        changeid="editor",
+    )
     memory = memory_of(tmp_path, {"a.tmx": [unit(A, A_EN), alt], "b.tmx": [unit(A, A_EN)]})
     found = memory.lookup(A, "ru", "en")
     assert len(found) == 2  # the same source and target from two files is listed once
@@ -133,12 +140,19 @@ def fuzzy_bundle(tmp_path: Path) -> tuple[Path, dict]:
     long = max(segments[2:], key=lambda s: len(s.source))
     edited = long.source.replace(" ", "  ", 1)[:-1] + " в целом."
     exact = segments[1]
-    units = [unit(edited, "FUZZY-EN"), unit(exact.source, "EXACT-EN", **{"x-context-prev": segments[0].source,
-                                                                         "x-context-next": segments[2].source})]
+    units = [
+        unit(edited, "FUZZY-EN"),
+        unit(exact.source, "EXACT-EN", **{"x-context-prev": segments[0].source, "x-context-next": segments[2].source}),
+    ]
     write_tmx(tmp_path / "mem" / "m.tmx", units, "ru", ["ru", "en"])
     run = translate_releases(
-        [ROOT / "examples" / "visit.ru.txt"], "ru", "en", glossary_paths=[], memory_paths=[tmp_path / "mem"],
-        models_dir=tmp_path / "no-models", include_argos_dirs=False,
+        [ROOT / "examples" / "visit.ru.txt"],
+        "ru",
+        "en",
+        glossary_paths=[],
+        memory_paths=[tmp_path / "mem"],
+        models_dir=tmp_path / "no-models",
+        include_argos_dirs=False,
     )
     write_bundle(run, tmp_path / "out")
     return tmp_path / "out", {"fuzzy": long, "edited": edited, "exact": exact}
@@ -157,8 +171,11 @@ def test_pipeline_shows_fuzzy_and_in_context_matches(fuzzy_bundle) -> None:
 
 
 def test_number_adjusted_prefers_the_fewest_changed_numbers(tmp_path: Path) -> None:
-    units = [unit(f"Подписано {n} соглашений на сумму {m} млн долларов.", f"{n} agreements worth {m} million.")
-             for n in range(10, 20) for m in (100, 200, 300)]
+    units = [
+        unit(f"Подписано {n} соглашений на сумму {m} млн долларов.", f"{n} agreements worth {m} million.")
+        for n in range(10, 20)
+        for m in (100, 200, 300)
+    ]
     memory = memory_of(tmp_path, {"m.tmx": units})
     found = memory.lookup("Подписано 15 соглашений на сумму 250 млн долларов.", "ru", "en", kinds=["number-adjusted"])
     # 15/100, 15/200 and 15/300 need one change, all others two: they come first

@@ -23,8 +23,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def reviewed(project: Path) -> Path:
     """A bundle of the example (no MT models) whose en PO a reviewer confirmed except the last entry."""
     run = translate_releases(
-        [project / "examples" / "visit.ru.txt"], "ru", "en", glossary_paths=[], memory_paths=[project / "memories"],
-        models_dir=project / "no-models", include_argos_dirs=False,
+        [project / "examples" / "visit.ru.txt"],
+        "ru",
+        "en",
+        glossary_paths=[],
+        memory_paths=[project / "memories"],
+        models_dir=project / "no-models",
+        include_argos_dirs=False,
     )
     bundle = project / "review"
     write_bundle(run, bundle)
@@ -60,8 +65,13 @@ def test_apply_writes_final_text_lists_unconfirmed_and_imports(reviewed: Path, p
 
     # the memory now gives in-context (101%) matches for the confirmed segments
     run = translate_releases(
-        [project / "examples" / "visit.ru.txt"], "ru", "en", glossary_paths=[], memory_paths=[into],
-        models_dir=project / "no-models", include_argos_dirs=False,
+        [project / "examples" / "visit.ru.txt"],
+        "ru",
+        "en",
+        glossary_paths=[],
+        memory_paths=[into],
+        models_dir=project / "no-models",
+        include_argos_dirs=False,
     )
     proposals = [s.targets["en"] for s in run.documents[0].segments]
     assert [p.origin.split()[1] for p in proposals[:-1]] == ["101%"] * (len(po) - 1)
@@ -80,11 +90,16 @@ def test_apply_refuses_a_release_edited_after_translation(reviewed: Path, projec
 
 
 def test_cli_review_apply(reviewed: Path, project: Path) -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "review", "apply", "review"],
-                          cwd=project, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "review", "apply", "review"], cwd=project, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert "wrote review/visit.en.txt" in done.stdout and "unconfirmed:" in done.stdout
     assert "memories/reviewed.tmx" in done.stdout and (project / "memories" / "reviewed.tmx").is_file()
-    missing = subprocess.run([sys.executable, str(ROOT / "cli.py"), "review", "apply", "nowhere"],
-                             cwd=project, capture_output=True, text=True)
+    missing = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "review", "apply", "nowhere"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert missing.returncode == 2 and "nowhere" in missing.stderr and "Traceback" not in missing.stderr

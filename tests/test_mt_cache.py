@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.mt.cache import MTCache
 from toolkit.mt.engine import ArgosEngine, DecodeOptions
@@ -59,9 +60,15 @@ def test_corrupt_cache_file_is_a_one_line_error(tmp_path: Path) -> None:
 
 def _run(models_dir: Path, cache: MTCache | None, **options):
     return translate_releases(
-        [ROOT / "examples" / "visit.ru.txt"], "ru", "en,kk,fr",
-        glossary_paths=[ROOT / "glossaries"], memory_paths=[ROOT / "memories"],
-        models_dir=models_dir, include_argos_dirs=False, options=DecodeOptions(**options), cache=cache,
+        [ROOT / "examples" / "visit.ru.txt"],
+        "ru",
+        "en,kk,fr",
+        glossary_paths=[ROOT / "glossaries"],
+        memory_paths=[ROOT / "memories"],
+        models_dir=models_dir,
+        include_argos_dirs=False,
+        options=DecodeOptions(**options),
+        cache=cache,
     )
 
 

@@ -12,17 +12,21 @@ from pathlib import Path
 import pytest
 
 from toolkit.cli_mt import expand_inputs
-from toolkit.fsutil import remove_stale_temp_files
 from toolkit.errors import InputError
-from toolkit.fsutil import atomic_write_text
+from toolkit.fsutil import atomic_write_text, remove_stale_temp_files
 from toolkit.mt.engine import DecodeOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def toolkit(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], cwd=cwd, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_glob_patterns_expand_and_plain_paths_stay(tmp_path: Path) -> None:
@@ -57,14 +61,32 @@ def test_translate_glob_with_options_progress_and_cache(models_dir: Path, projec
     for name in ("visit2", "visit3"):
         shutil.copy(project / "examples" / "visit.ru.txt", project / "examples" / f"{name}.ru.txt")
     env = {"TOOLKIT_MT_CACHE": str(tmp_path / "cache.sqlite3")}
-    args = ("translate", "examples/*.ru.txt", "--from", "ru", "--to", "en,kk", "--out", "review",
-            "--models-dir", str(models_dir), "--no-argos-dirs", "--threads", "1", "--batch-size", "3")
+    args = (
+        "translate",
+        "examples/*.ru.txt",
+        "--from",
+        "ru",
+        "--to",
+        "en,kk",
+        "--out",
+        "review",
+        "--models-dir",
+        str(models_dir),
+        "--no-argos-dirs",
+        "--threads",
+        "1",
+        "--batch-size",
+        "3",
+    )
     done = toolkit(*args, cwd=project, env=env)
     assert done.returncode == 0, done.stderr
     assert "seg/s" in done.stderr  # the progress bars
     assert "3 document(s)" in done.stdout and "from the cache" in done.stdout
     assert sorted(p.name for p in (project / "review").glob("*.kk.po")) == [
-        "visit.kk.po", "visit2.kk.po", "visit3.kk.po"]
+        "visit.kk.po",
+        "visit2.kk.po",
+        "visit3.kk.po",
+    ]
     first = json.loads(toolkit(*args, "--json", cwd=project, env=env).stdout)
     assert first["mt"]["decoded"] == 0 and first["mt"]["cached"] > 0
     uncached = json.loads(toolkit(*args, "--json", "--no-cache", cwd=project, env=env).stdout)

@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import corpus_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import corpus_rows
 from toolkit.glossary import load_glossary
 from toolkit.mt.cache import MTCache
 from toolkit.mt.enforce import Enforcer, constraints_for
@@ -75,8 +75,10 @@ def test_a_forbidden_variant_is_suppressed_and_the_term_forced_by_prefix(ru_en) 
 
     [(text, notes)] = EngineSet(glossary=glossary, max_drop=None).translate_noted(ru_en, [CREDENTIALS])
     assert "Ambassador" not in text and "Envoy" in words(text)
-    assert notes == ("glossary enforced: Envoy [test.envoy] (prefix)",
-                     "glossary forbidden variant suppressed: Ambassador [test.envoy]")
+    assert notes == (
+        "glossary enforced: Envoy [test.envoy] (prefix)",
+        "glossary forbidden variant suppressed: Ambassador [test.envoy]",
+    )
     # with the default margin the forced prefix is refused, the suppression still holds
     [(kept, flagged)] = EngineSet(glossary=glossary).translate_noted(ru_en, [CREDENTIALS])
     assert "Ambassador" not in kept and "glossary missing: Envoy [test.envoy]" in flagged
@@ -115,13 +117,20 @@ def test_po_entries_list_enforced_and_missing_terms(models_dir: Path, tmp_path: 
     release.write_text(f"{TALKS}\n\n{plain}\n", encoding="utf-8")
     notes = {}
     for drop in (None, 3.0):
-        run = translate_releases([release], "ru", "en", glossary_paths=[NBEST], models_dir=models_dir,
-                                 include_argos_dirs=False, max_drop=drop)
+        run = translate_releases(
+            [release],
+            "ru",
+            "en",
+            glossary_paths=[NBEST],
+            models_dir=models_dir,
+            include_argos_dirs=False,
+            max_drop=drop,
+        )
         assert f"glossary in MT: n-best 8, margin {drop}" in run.signature
         po = build_po(run.documents[0], "ru", "en", run.signature)
         entries = {e.msgid: e for e in po}
         assert not any(line.startswith("glossary") for line in entries[plain].tcomment.splitlines())
-        notes[drop] = [l for l in entries[TALKS].tcomment.splitlines() if l.startswith("glossary")]
+        notes[drop] = [line for line in entries[TALKS].tcomment.splitlines() if line.startswith("glossary")]
         if drop is None:
             assert "lead" in words(entries[TALKS].msgstr)
     assert len(notes[None]) == 1 and notes[None][0].startswith("glossary enforced: lead [test.lead] (n-best ")
@@ -130,10 +139,16 @@ def test_po_entries_list_enforced_and_missing_terms(models_dir: Path, tmp_path: 
 
 # -- placeholders --------------------------------------------------------------------------------
 
+
 def test_invariants_are_found() -> None:
     text = "См. https://gov.kz/mfa и info@mfa.kz: рост на 12,5% в 2025 году, визит Global Affairs Canada."
     assert find_invariants(text, "ru") == [
-        "https://gov.kz/mfa", "info@mfa.kz", "12,5%", "2025", "Global Affairs Canada"]
+        "https://gov.kz/mfa",
+        "info@mfa.kz",
+        "12,5%",
+        "2025",
+        "Global Affairs Canada",
+    ]
     assert find_invariants("Global Affairs Canada, 18-19 November 2025", "en") == ["18-19", "2025"]
 
 
@@ -149,12 +164,18 @@ def test_protect_then_restore_gives_the_invariants_back_exactly() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(
-    st.sampled_from(["Посол", "встретился", "с", "в", "году", "—", ",", "Ontario Trade", "IT"]),
-    st.integers(0, 10**6).map(str),
-    st.from_regex(r"https://[a-z]{2,8}\.kz/[a-z0-9]{1,6}", fullmatch=True),
-    st.from_regex(r"[a-z]{2,6}@[a-z]{2,6}\.kz", fullmatch=True),
-), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Посол", "встретился", "с", "в", "году", "—", ",", "Ontario Trade", "IT"]),
+            st.integers(0, 10**6).map(str),
+            st.from_regex(r"https://[a-z]{2,8}\.kz/[a-z0-9]{1,6}", fullmatch=True),
+            st.from_regex(r"[a-z]{2,6}@[a-z]{2,6}\.kz", fullmatch=True),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_placeholders_round_trip(parts: list[str]) -> None:
     text = " ".join(parts)
     protected = protect(text, "ru")
@@ -176,8 +197,7 @@ def test_a_model_that_drops_placeholders_is_probed_once_not_retried_per_sentence
     from toolkit.mt.router import PLACEHOLDER_PROBE
 
     # distinct once their numbers are behind placeholders, so every protected source is new
-    sentences = [f"Товарооборот {'заметно ' * n}вырос на {n}% в {2030 + n} году."
-                 for n in range(PLACEHOLDER_PROBE + 5)]
+    sentences = [f"Товарооборот {'заметно ' * n}вырос на {n}% в {2030 + n} году." for n in range(PLACEHOLDER_PROBE + 5)]
     engines = EngineSet(glossary=load_glossary([NBEST]))
     engine = engines.engine(ru_en.steps[0])
     decoded: list[str] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import corpus_rows
+
 from toolkit.mt.engine import ArgosEngine, DecodeOptions
 from toolkit.mt.packages import list_packages
 

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import MODEL_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,13 +26,16 @@ def make_releases(folder: Path) -> None:
     rng = random.Random(7)
     folder.mkdir()
     for k in range(DOCS):
+
         def sentence() -> str:
             text = " ".join(rng.choice(words) for _ in range(rng.randint(6, 12)))
             return text[0].upper() + text[1:] + "."
 
         out = [sentence()[:-1], lines[1]]
-        out += [" ".join(sentence() for _ in range(3)) if line.strip() and not line.startswith("Источник") else line
-                for line in lines[2:]]
+        out += [
+            " ".join(sentence() for _ in range(3)) if line.strip() and not line.startswith("Источник") else line
+            for line in lines[2:]
+        ]
         (folder / f"release{k:03d}.ru.txt").write_text("\n".join(out), encoding="utf-8")
 
 
@@ -42,17 +44,41 @@ def setup(tmp_path_factory: pytest.TempPathFactory):
     base = tmp_path_factory.mktemp("resume")
     models = base / "models"
     for file in MODEL_FILES:
-        subprocess.run([sys.executable, str(ROOT / "cli.py"), "models", "install", str(file),
-                        "--models-dir", str(models)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "cli.py"), "models", "install", str(file), "--models-dir", str(models)],
+            check=True,
+            capture_output=True,
+        )
     make_releases(base / "in")
     return base, models
 
 
 def command(base: Path, models: Path, out: str, *extra: str) -> list[str]:
-    return [sys.executable, str(ROOT / "cli.py"), "translate", str(base / "in" / "*.ru.txt"),
-            "--from", "ru", "--to", "en,kk,fr", "--out", str(base / out), "--models-dir", str(models),
-            "--no-argos-dirs", "--glossary", str(ROOT / "glossaries"), "--memory", str(ROOT / "memories"),
-            "--batch-size", "8", "--max-length", "24", "--quiet", *extra]
+    return [
+        sys.executable,
+        str(ROOT / "cli.py"),
+        "translate",
+        str(base / "in" / "*.ru.txt"),
+        "--from",
+        "ru",
+        "--to",
+        "en,kk,fr",
+        "--out",
+        str(base / out),
+        "--models-dir",
+        str(models),
+        "--no-argos-dirs",
+        "--glossary",
+        str(ROOT / "glossaries"),
+        "--memory",
+        str(ROOT / "memories"),
+        "--batch-size",
+        "8",
+        "--max-length",
+        "24",
+        "--quiet",
+        *extra,
+    ]
 
 
 def cached_rows(db: Path) -> int:

@@ -6,14 +6,20 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import MODEL_FILES
+
 from toolkit.errors import InputError, ToolkitError
 from toolkit.mt.packages import install_package, list_packages, remove_package, validate_archive
 from toolkit.mt.router import find_route
 
-META = {"from_code": "ru", "to_code": "en", "package_version": "1.0", "type": "translate",
-        "from_name": "Russian", "to_name": "English"}
+META = {
+    "from_code": "ru",
+    "to_code": "en",
+    "package_version": "1.0",
+    "type": "translate",
+    "from_name": "Russian",
+    "to_name": "English",
+}
 
 
 def make_zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -24,8 +30,11 @@ def make_zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 def good_members(top: str = "pkg") -> dict[str, bytes]:
-    return {f"{top}/metadata.json": json.dumps(META).encode(), f"{top}/model/model.bin": b"x",
-            f"{top}/sentencepiece.model": b"x"}
+    return {
+        f"{top}/metadata.json": json.dumps(META).encode(),
+        f"{top}/model/model.bin": b"x",
+        f"{top}/sentencepiece.model": b"x",
+    }
 
 
 def snapshot(folder: Path) -> list[str]:
@@ -63,7 +72,10 @@ def test_reinstall_replaces_and_remove(tmp_path: Path) -> None:
         ({**good_members(), "other/file": b"x"}, "exactly one top-level folder"),
         ({**good_members(), "pkg/metadata.json": b"{not json"}, "not valid JSON"),
         ({**good_members(), "pkg/metadata.json": json.dumps({"to_code": "en"}).encode()}, "lacks from_code"),
-        ({**good_members(), "pkg/metadata.json": json.dumps({**META, "type": "sbd"}).encode()}, "not a translation package"),
+        (
+            {**good_members(), "pkg/metadata.json": json.dumps({**META, "type": "sbd"}).encode()},
+            "not a translation package",
+        ),
     ],
 )
 def test_bad_packages_rejected_and_models_dir_unchanged(tmp_path: Path, members, message) -> None:
@@ -92,7 +104,7 @@ def test_symlink_member_refused(tmp_path: Path) -> None:
     make_zip(archive, good_members())
     with zipfile.ZipFile(archive, "a") as zf:
         info = zipfile.ZipInfo("pkg/link")
-        info.external_attr = (0o120777 << 16)
+        info.external_attr = 0o120777 << 16
         zf.writestr(info, "/etc/passwd")
     with pytest.raises(InputError, match="symbolic link"):
         validate_archive(archive)

@@ -8,10 +8,11 @@ from pathlib import Path
 import jsonschema
 import polib
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
-
 from qa_corpus import DATA, read_corpus, write_bundles
+
 from toolkit.cli import main
 from toolkit.qa.readers import collect_files, read_segments
 from toolkit.qa.runner import CheckOptions, run_check
@@ -42,8 +43,9 @@ def test_text_format_and_exit_codes(bundle, capsys, tmp_path):
     assert any(": warning double-space: " in line for line in lines)
     assert "finding" in err
     assert run(capsys, bundle, "--glossary", GLOSSARY, "--ignore-rule", "term-forbidden")[0] == 0
-    assert run(capsys, bundle, "--glossary", GLOSSARY, "--ignore-rule", "term-forbidden",
-               "--fail-on", "warning")[0] == 1
+    assert (
+        run(capsys, bundle, "--glossary", GLOSSARY, "--ignore-rule", "term-forbidden", "--fail-on", "warning")[0] == 1
+    )
     clean = tmp_path / "clean"
     write_bundles(read_corpus(), clean)
     assert run(capsys, clean, "--glossary", GLOSSARY)[0] == 0
@@ -67,7 +69,7 @@ def test_column_points_into_the_msgstr(bundle):
 
 
 def test_json_junit_github(bundle, capsys):
-    code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "json")
+    _code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "json")
     rows = json.loads(out)
     assert {"rule", "severity", "file", "line", "message"} <= set(rows[0])
     assert {r["rule"] for r in rows} == {"term-forbidden", "double-space"}
@@ -90,7 +92,7 @@ def official_sarif_schema() -> dict:
 
 
 def test_sarif_validates_against_the_official_schema(bundle, capsys):
-    code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "sarif")
+    _code, out, _ = run(capsys, bundle, "--glossary", GLOSSARY, "--format", "sarif")
     log = json.loads(out)
     schema = official_sarif_schema()
     jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker()).validate(log)
@@ -102,8 +104,11 @@ def test_sarif_validates_against_the_official_schema(bundle, capsys):
 
 def test_config_file(bundle, capsys, tmp_path):
     config = tmp_path / "toolkit.toml"
-    config.write_text(f'[check]\nglossary = ["{DATA / "glossary.csv"}"]\nignore-rules = ["double-space"]\n'
-                      '[check.severity]\nterm-forbidden = "warning"\n', encoding="utf-8")
+    config.write_text(
+        f'[check]\nglossary = ["{DATA / "glossary.csv"}"]\nignore-rules = ["double-space"]\n'
+        '[check.severity]\nterm-forbidden = "warning"\n',
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, bundle, "--config", config)
     assert code == 0 and ": warning term-forbidden: " in out and "double-space" not in out
     config.write_text('[check]\nfail-on = "warning"\nignore-paths = ["*/a.*.po"]\n', encoding="utf-8")
@@ -111,7 +116,7 @@ def test_config_file(bundle, capsys, tmp_path):
     config.write_text('[check]\nseverity = { quotez = "error" }\n', encoding="utf-8")
     code, _, err = run(capsys, bundle, "--config", config)
     assert code == 2 and "quotez" in err
-    config.write_text('[check\n', encoding="utf-8")
+    config.write_text("[check\n", encoding="utf-8")
     assert run(capsys, bundle, "--config", config)[0] == 2
 
 
@@ -163,8 +168,11 @@ def test_list_rules(capsys):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('"\\\t'),
-               min_size=1, max_size=40))
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('"\\\t'), min_size=1, max_size=40
+    )
+)
 def test_po_round_trip_and_columns(tmp_path, text):
     """Any msgstr reads back as written, and a double space lands on its file column."""
     po = polib.POFile(wrapwidth=0)
@@ -210,8 +218,19 @@ def test_term_checks_work_with_hits_that_carry_no_kind():
         def find(self, text, lang):
             term = concept.terms[lang]
             at = text.find(term)
-            return [SimpleNamespace(concept=concept, start=at, end=at + len(term), text=term,
-                                    equivalent=lambda lang: concept.terms.get(lang))] if at >= 0 else []
+            return (
+                [
+                    SimpleNamespace(
+                        concept=concept,
+                        start=at,
+                        end=at + len(term),
+                        text=term,
+                        equivalent=lambda lang: concept.terms.get(lang),
+                    )
+                ]
+                if at >= 0
+                else []
+            )
 
     ctx = CheckContext(OldGlossary())
     good = Segment("f", 1, "ru", "en", "посол прибыл", "The Ambassador arrived")

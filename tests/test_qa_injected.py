@@ -11,16 +11,16 @@ import copy
 from collections import Counter
 
 import pytest
-
 from qa_corpus import DATA, read_corpus, read_injections, write_bundles
+
 from toolkit.qa.context import CheckContext
 from toolkit.qa.readers import read_po
 from toolkit.qa.registry import all_checks
 from toolkit.qa.runner import CheckOptions, active_checks, check_corpus, check_segments, load_check_glossary, run_check
 
-RECALL_FLOOR = 0.95        # overall share of injections found by the expected rule
-RULE_RECALL_FLOOR = 0.75   # every rule on its own
-MAX_CLEAN_FINDINGS = 0     # findings on the clean originals
+RECALL_FLOOR = 0.95  # overall share of injections found by the expected rule
+RULE_RECALL_FLOOR = 0.75  # every rule on its own
+MAX_CLEAN_FINDINGS = 0  # findings on the clean originals
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,10 @@ def test_recall_of_injected_errors(evaluation):
     for rule in sorted(per_rule):
         print(f"  {rule:20} {found[rule]:3}/{per_rule[rule]}")
     for injection, rules in missed:
-        print(f"  missed #{injection.number} {injection.rule} {injection.segment}.{injection.lang}: "
-              f"{injection.find!r} -> {injection.replace!r}; found instead {rules}")
+        print(
+            f"  missed #{injection.number} {injection.rule} {injection.segment}.{injection.lang}: "
+            f"{injection.find!r} -> {injection.replace!r}; found instead {rules}"
+        )
     assert sum(found.values()) / len(injections) >= RECALL_FLOOR
     for rule, total in per_rule.items():
         assert found[rule] / total >= RULE_RECALL_FLOOR, rule

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -54,19 +55,101 @@ def test_at_least_forty_cases_per_language(lang: str) -> None:
 
 # Every hazard of issue 3 appears in the golden inputs of its language.
 HAZARDS_BY_LANG = {
-    "ru": ["гг.", " г.", "т.ч.", "т.е.", "т.д.", "им.", "ул.", "млн", "млрд", "тыс.", "РК.",
-           "МИД", "М.Жаннотт", "К. Токаев", "B.T. Innovation GmbH", "визит. гг.", "тыс. тонн.",
-           "X.", "3,7", "2.5", "06.12.2025", "09:40:39", "«", "», –", "https://", "@",
-           "№ 61/51-POL", "(KIS).В", "\n"],
-    "kk": ["ж.", "т.б.", "ҚР", "СІМ", "б.з.б.", "»-", "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ",
-           "і", "Д.Кусаинов", "Қ. Тоқаев", "№ 61/51-POL", "(KIS) өкілдері қатысты.Тараптар",
-           "06.12.2025", "09:40:39", "https://", "@", "\n"],
-    "en": ["Mr.", "Ms.", "Dr.", "Nov.", "U.S.", "Inc.", "F.Benjamin", "B.T. Innovation GmbH",
-           "X.", "06.12.2025", "09:40:39", '"', "https://", "@", "No. 61/51-POL", "(KIS).During",
-           "\n"],
-    "fr": ["M. ", "Mme ", "p. ex.", "etc.", "J.-C.", "F.Benjamin", "B.T. Innovation GmbH", "X.",
-           "06.12.2025", "09:40:39", "« ", " »", "https://", "@", "n° 61/51-POL", "(KIS).Pendant",
-           "\n"],
+    "ru": [
+        "гг.",
+        " г.",
+        "т.ч.",
+        "т.е.",
+        "т.д.",
+        "им.",
+        "ул.",
+        "млн",
+        "млрд",
+        "тыс.",
+        "РК.",
+        "МИД",
+        "М.Жаннотт",
+        "К. Токаев",
+        "B.T. Innovation GmbH",
+        "визит. гг.",
+        "тыс. тонн.",
+        "X.",
+        "3,7",
+        "2.5",
+        "06.12.2025",
+        "09:40:39",
+        "«",
+        "», –",
+        "https://",
+        "@",
+        "№ 61/51-POL",
+        "(KIS).В",
+        "\n",
+    ],
+    "kk": [
+        "ж.",
+        "т.б.",
+        "ҚР",
+        "СІМ",
+        "б.з.б.",
+        "»-",
+        "ә",
+        "ғ",
+        "қ",
+        "ң",
+        "ө",
+        "ұ",
+        "ү",
+        "һ",
+        "і",
+        "Д.Кусаинов",
+        "Қ. Тоқаев",
+        "№ 61/51-POL",
+        "(KIS) өкілдері қатысты.Тараптар",
+        "06.12.2025",
+        "09:40:39",
+        "https://",
+        "@",
+        "\n",
+    ],
+    "en": [
+        "Mr.",
+        "Ms.",
+        "Dr.",
+        "Nov.",
+        "U.S.",
+        "Inc.",
+        "F.Benjamin",
+        "B.T. Innovation GmbH",
+        "X.",
+        "06.12.2025",
+        "09:40:39",
+        '"',
+        "https://",
+        "@",
+        "No. 61/51-POL",
+        "(KIS).During",
+        "\n",
+    ],
+    "fr": [
+        "M. ",
+        "Mme ",
+        "p. ex.",
+        "etc.",
+        "J.-C.",
+        "F.Benjamin",
+        "B.T. Innovation GmbH",
+        "X.",
+        "06.12.2025",
+        "09:40:39",
+        "« ",
+        " »",
+        "https://",
+        "@",
+        "n° 61/51-POL",
+        "(KIS).Pendant",
+        "\n",
+    ],
 }
 
 
@@ -80,14 +163,22 @@ def test_golden_cases_cover_the_issue_hazards(lang: str) -> None:
 
 def test_known_limits_of_the_first_version_are_fixed() -> None:
     assert split_sentences("Обсуждали многое 2024–2025 гг. Далее стороны подвели итоги.", "ru") == [
-        "Обсуждали многое 2024–2025 гг.", "Далее стороны подвели итоги."]
+        "Обсуждали многое 2024–2025 гг.",
+        "Далее стороны подвели итоги.",
+    ]
     assert split_sentences("They toured the U.S. The visit ended.", "en") == [
-        "They toured the U.S.", "The visit ended."]
+        "They toured the U.S.",
+        "The visit ended.",
+    ]
     assert split_sentences("Итог: 2 млн. Это рекорд.", "ru") == ["Итог: 2 млн.", "Это рекорд."]
     assert split_sentences("Fondée en 50 av. J.-C. La ville prospère.", "fr") == [
-        "Fondée en 50 av. J.-C.", "La ville prospère."]
+        "Fondée en 50 av. J.-C.",
+        "La ville prospère.",
+    ]
     assert split_sentences("Делегация завершила визит. гг. Торонто и Оттава ждут.", "ru") == [
-        "Делегация завершила визит.", "гг. Торонто и Оттава ждут."]
+        "Делегация завершила визит.",
+        "гг. Торонто и Оттава ждут.",
+    ]
 
 
 def test_ambiguous_abbreviations_stay_inside_before_names() -> None:
@@ -126,9 +217,7 @@ def test_blank_line_always_ends_a_sentence() -> None:
 
 
 def test_single_newline_is_whitespace() -> None:
-    assert split_sentences("Строка один\nпродолжается здесь.", "ru") == [
-        "Строка один\nпродолжается здесь."
-    ]
+    assert split_sentences("Строка один\nпродолжается здесь.", "ru") == ["Строка один\nпродолжается здесь."]
 
 
 def test_line_break_after_a_heading_ends_it() -> None:
@@ -137,9 +226,11 @@ def test_line_break_after_a_heading_ends_it() -> None:
 
 
 def test_line_break_inside_a_hard_wrapped_paragraph_is_whitespace() -> None:
-    text = ("Посол провел встречу с Министром иностранных дел\n"
-            "Франции и руководством МИД Канады. Стороны обсудили\n"
-            "Программу сотрудничества на 2026 год.")
+    text = (
+        "Посол провел встречу с Министром иностранных дел\n"
+        "Франции и руководством МИД Канады. Стороны обсудили\n"
+        "Программу сотрудничества на 2026 год."
+    )
     assert split_sentences(text, "ru") == [
         "Посол провел встречу с Министром иностранных дел\nФранции и руководством МИД Канады.",
         "Стороны обсудили\nПрограмму сотрудничества на 2026 год.",
@@ -147,8 +238,10 @@ def test_line_break_inside_a_hard_wrapped_paragraph_is_whitespace() -> None:
 
 
 def test_mixed_scripts() -> None:
-    text = ("Посол встретился с CEO компании Kazakh Invest Ltd. и экспертами Université Laval. "
-            "Қазақстан тарапы «Astana Hub» жобаларын таныстырды. The meeting ended at noon.")
+    text = (
+        "Посол встретился с CEO компании Kazakh Invest Ltd. и экспертами Université Laval. "
+        "Қазақстан тарапы «Astana Hub» жобаларын таныстырды. The meeting ended at noon."
+    )
     assert split_sentences(text, "ru") == [
         "Посол встретился с CEO компании Kazakh Invest Ltd. и экспертами Université Laval.",
         "Қазақстан тарапы «Astana Hub» жобаларын таныстырды.",
@@ -156,7 +249,9 @@ def test_mixed_scripts() -> None:
     ]
     kk = "Елші Сергей Иванов мырзамен және А.Петровпен кездесті. Кездесу Мәскеуде өтті."
     assert split_sentences(kk, "kk") == [
-        "Елші Сергей Иванов мырзамен және А.Петровпен кездесті.", "Кездесу Мәскеуде өтті."]
+        "Елші Сергей Иванов мырзамен және А.Петровпен кездесті.",
+        "Кездесу Мәскеуде өтті.",
+    ]
 
 
 def test_glued_sentences_split_without_a_gap() -> None:
@@ -181,8 +276,7 @@ def test_capitalised_lowercase_entry_matches() -> None:
 
 
 def test_abbreviation_file_format() -> None:
-    abbr = parse_abbreviations(
-        "# comment\nт. ч.\nи др :end  # trailing comment\nг :year\nU.S :starter\nMr\n\n")
+    abbr = parse_abbreviations("# comment\nт. ч.\nи др :end  # trailing comment\nг :year\nU.S :starter\nMr\n\n")
     assert abbr.tag("т.ч") == ""
     assert abbr.tag("и др") == "end"
     assert abbr.tag("г") == "year"
@@ -323,7 +417,15 @@ def test_sample_note(sample_paragraphs: list[str]) -> None:
 # --- properties --------------------------------------------------------------------------
 
 HAZARDS = list("аБвГдЕжЗҚқӘәABcdxyz0123456789 .!?…»«\"”“„)(']:;,-–—\n\t\u00a0") + [
-    "т.ч.", "г.", "гг.", "Mr.", "etc.", "J.-C.", "https://x.kz/a?b=1.", "06.12.2025", "РК.",
+    "т.ч.",
+    "г.",
+    "гг.",
+    "Mr.",
+    "etc.",
+    "J.-C.",
+    "https://x.kz/a?b=1.",
+    "06.12.2025",
+    "РК.",
 ]
 hazard_text = st.lists(st.sampled_from(HAZARDS), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=200), hazard_text)
@@ -349,7 +451,7 @@ def test_span_properties(text: str, lang: str) -> None:
             for i, (start, end) in enumerate(spans)
         )
         assert rebuilt == stripped
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in itertools.pairwise(spans):
             # no gap only where a sentence is glued to the next: «(KIS).During»
             assert text[end:start] or (text[end - 1] in ".!?…" + CLOSERS and text[start].isupper())
     else:
@@ -398,15 +500,23 @@ def test_segment_command_prints_offsets(tmp_path: Path, capsys: pytest.CaptureFi
     from toolkit.cli import main
 
     release = tmp_path / "r.ru.txt"
-    release.write_text("Заголовок\nАстана, 5 ноября 2025 г. – Первое. Второе\nпредложение.\n",
-                       encoding="utf-8")
+    release.write_text("Заголовок\nАстана, 5 ноября 2025 г. – Первое. Второе\nпредложение.\n", encoding="utf-8")
     assert main(["segment", str(release), "--lang", "ru"]) == 0
     assert capsys.readouterr().out.splitlines()[-2:] == [
-        "2.0\tparagraph\t0-7\tПервое.", "2.1\tparagraph\t8-27\tВторое\\nпредложение."]
+        "2.0\tparagraph\t0-7\tПервое.",
+        "2.1\tparagraph\t8-27\tВторое\\nпредложение.",
+    ]
     assert main(["segment", str(release), "--lang", "ru", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows[-1] | {"text": None} == {"block": 2, "kind": "paragraph", "line": 2, "index": 1,
-                                         "start": 8, "end": 27, "text": None}
+    assert rows[-1] | {"text": None} == {
+        "block": 2,
+        "kind": "paragraph",
+        "line": 2,
+        "index": 1,
+        "start": 8,
+        "end": 27,
+        "text": None,
+    }
     assert main(["segment", str(release), "--lang", "ru", "--format", "xml"]) == 2
     assert main(["segment", str(release), "--lang", "de"]) == 2
     assert "supported: ru, kk, en, fr" in capsys.readouterr().err

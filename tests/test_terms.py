@@ -1,5 +1,6 @@
 """Term recognition: inflected forms in ru, kk, en, fr; markers; longest match; the CLI."""
 
+import itertools
 import json
 from pathlib import Path
 
@@ -14,41 +15,119 @@ from toolkit.terms.kk import inflected_forms, is_front, plural
 from toolkit.terms.matcher import Match, TokenTrie, longest_non_overlapping
 
 ROWS = [
-    dict(id="title.ambassador", domain="title", ru="Посол", kk="Елші", en="Ambassador", fr="ambassadeur",
-         ru_forbidden="посланник", en_forbidden="Embassador"),
-    dict(id="title.aep", domain="title", ru="Чрезвычайный и Полномочный Посол", kk="Төтенше және Өкілетті Елші",
-         en="Ambassador Extraordinary and Plenipotentiary", fr="ambassadeur extraordinaire et plénipotentiaire"),
-    dict(id="title.lg", domain="title", ru="Лейтенант-губернатор", kk="Лейтенант-губернатор", en="Lieutenant Governor",
-         fr="lieutenant-gouverneur"),
+    dict(
+        id="title.ambassador",
+        domain="title",
+        ru="Посол",
+        kk="Елші",
+        en="Ambassador",
+        fr="ambassadeur",
+        ru_forbidden="посланник",
+        en_forbidden="Embassador",
+    ),
+    dict(
+        id="title.aep",
+        domain="title",
+        ru="Чрезвычайный и Полномочный Посол",
+        kk="Төтенше және Өкілетті Елші",
+        en="Ambassador Extraordinary and Plenipotentiary",
+        fr="ambassadeur extraordinaire et plénipotentiaire",
+    ),
+    dict(
+        id="title.lg",
+        domain="title",
+        ru="Лейтенант-губернатор",
+        kk="Лейтенант-губернатор",
+        en="Lieutenant Governor",
+        fr="lieutenant-gouverneur",
+    ),
     dict(id="title.governor", domain="title", ru="губернатор|", kk="губернатор", en="Governor", fr="gouverneur"),
-    dict(id="title.vice-speaker", domain="title", ru="Вице-спикер", kk="Вице-спикер", en="Vice-Speaker",
-         fr="vice-président"),
-    dict(id="title.charge", domain="title", ru="Временный поверенный в делах", kk="Уақытша сенім білдірілген өкіл",
-         en="Chargé d'affaires", fr="chargé d'affaires"),
+    dict(
+        id="title.vice-speaker",
+        domain="title",
+        ru="Вице-спикер",
+        kk="Вице-спикер",
+        en="Vice-Speaker",
+        fr="vice-président",
+    ),
+    dict(
+        id="title.charge",
+        domain="title",
+        ru="Временный поверенный в делах",
+        kk="Уақытша сенім білдірілген өкіл",
+        en="Chargé d'affaires",
+        fr="chargé d'affaires",
+    ),
     dict(id="title.consul", domain="title", ru="Консул", kk="Консул", en="Consul", fr="consul"),
-    dict(id="ministry.mir", domain="ministry", ru="Министерство международных отношений", kk="Халықаралық қатынастар министрлігі",
-         en="Ministry of International Relations", fr="ministère des Relations internationales"),
-    dict(id="ministry.mfa-kz", domain="ministry", ru="МИД РК", kk="ҚР СІМ", en="MFA of Kazakhstan", fr="MAE du Kazakhstan",
-         kk_allowed="Қазақстан Республикасының Сыртқы істер министрлігі"),
+    dict(
+        id="ministry.mir",
+        domain="ministry",
+        ru="Министерство международных отношений",
+        kk="Халықаралық қатынастар министрлігі",
+        en="Ministry of International Relations",
+        fr="ministère des Relations internationales",
+    ),
+    dict(
+        id="ministry.mfa-kz",
+        domain="ministry",
+        ru="МИД РК",
+        kk="ҚР СІМ",
+        en="MFA of Kazakhstan",
+        fr="MAE du Kazakhstan",
+        kk_allowed="Қазақстан Республикасының Сыртқы істер министрлігі",
+    ),
     dict(id="org.oic", domain="organisation", ru="ОИС", kk="ИЫҰ", en="OIC", fr="OCI"),
-    dict(id="org.wada", domain="organisation", ru="Всемирное антидопинговое агентство", kk="Дүниежүзілік допингке қарсы агенттік",
-         en="World Anti-Doping Agency", fr="Agence mondiale antidopage", ru_allowed="ВАДА | WADA", en_allowed="WADA",
-         fr_allowed="AMA"),
-    dict(id="person.tokayev", domain="person", ru="Касым-Жомарт Токаев", kk="Қасым-Жомарт Тоқаев",
-         en="Kassym-Jomart Tokayev", fr="Kassym-Jomart Tokaïev"),
+    dict(
+        id="org.wada",
+        domain="organisation",
+        ru="Всемирное антидопинговое агентство",
+        kk="Дүниежүзілік допингке қарсы агенттік",
+        en="World Anti-Doping Agency",
+        fr="Agence mondiale antidopage",
+        ru_allowed="ВАДА | WADA",
+        en_allowed="WADA",
+        fr_allowed="AMA",
+    ),
+    dict(
+        id="person.tokayev",
+        domain="person",
+        ru="Касым-Жомарт Токаев",
+        kk="Қасым-Жомарт Тоқаев",
+        en="Kassym-Jomart Tokayev",
+        fr="Kassym-Jomart Tokaïev",
+    ),
     dict(id="person.benjamin", domain="person", ru="Ф. Бенжамин", kk="Ф. Бенжамин", en="F. Benjamin", fr="F. Benjamin"),
-    dict(id="ministry.economy-quebec", domain="ministry", ru='"Министерство экономики, инноваций и энергетики Квебека"',
-         kk='"Квебектің Экономика, инновациялар және энергетика министрлігі"',
-         en='"Quebec Ministry of Economy, Innovation and Energy"', fr="MEIE"),
+    dict(
+        id="ministry.economy-quebec",
+        domain="ministry",
+        ru='"Министерство экономики, инноваций и энергетики Квебека"',
+        kk='"Квебектің Экономика, инновациялар және энергетика министрлігі"',
+        en='"Quebec Ministry of Economy, Innovation and Energy"',
+        fr="MEIE",
+    ),
     dict(id="place.quebec", domain="place", ru="Квебек", kk="Квебек", en="Quebec", fr="Québec"),
     dict(id="org.who", domain="organisation", ru="ВОЗ", kk="ДДСҰ", en="WHO", fr="OMS"),
     dict(id="phrase.including", domain="phrase", ru="в т.ч.", kk="оның ішінде", en="including", fr="notamment"),
     dict(id="org.turkpa", domain="organisation", ru="ТюркПА", kk="ТүркПА", en="TurkPA", fr="TurkPA"),
     dict(id="place.montreal", domain="place", ru="Монреаль", kk="Монреаль", en="Montreal", fr="Montréal"),
     dict(id="person.tokayev-kk", domain="person", ru="Токаев", kk="Тоқаев", en="Tokayev", fr="Tokaïev"),
-    dict(id="phrase.exchange", domain="phrase", ru="обмен мнениями", kk="пікір алмасу", en="exchange of views",
-         fr="échange de vues"),
-    dict(id="title.mp", domain="title", ru="Депутат", kk="Депутат", en="Member of Parliament", fr="député", en_allowed="MP"),
+    dict(
+        id="phrase.exchange",
+        domain="phrase",
+        ru="обмен мнениями",
+        kk="пікір алмасу",
+        en="exchange of views",
+        fr="échange de vues",
+    ),
+    dict(
+        id="title.mp",
+        domain="title",
+        ru="Депутат",
+        kk="Депутат",
+        en="Member of Parliament",
+        fr="député",
+        en_allowed="MP",
+    ),
 ]
 
 
@@ -90,17 +169,30 @@ def test_russian_inflected(glossary: Glossary, text: str, expected: list) -> Non
 @pytest.mark.parametrize(
     "text, lang, expected",
     [
-        ("Министерство экономики, инноваций и энергетики Квебека заявило", "ru",
-         [("ministry.economy-quebec", "Министерство экономики, инноваций и энергетики Квебека")]),
+        (
+            "Министерство экономики, инноваций и энергетики Квебека заявило",
+            "ru",
+            [("ministry.economy-quebec", "Министерство экономики, инноваций и энергетики Квебека")],
+        ),
         ("Министерство экономики. Инноваций и энергетики Квебека", "ru", [("place.quebec", "Квебека")]),
-        ("Квебектің Экономика, инновациялар және энергетика министрлігіне", "kk",
-         [("ministry.economy-quebec", "Квебектің Экономика, инновациялар және энергетика министрлігіне")]),
-        ("the Quebec Ministry of Economy, Innovation and Energy", "en",
-         [("ministry.economy-quebec", "Quebec Ministry of Economy, Innovation and Energy")]),
+        (
+            "Квебектің Экономика, инновациялар және энергетика министрлігіне",
+            "kk",
+            [("ministry.economy-quebec", "Квебектің Экономика, инновациялар және энергетика министрлігіне")],
+        ),
+        (
+            "the Quebec Ministry of Economy, Innovation and Energy",
+            "en",
+            [("ministry.economy-quebec", "Quebec Ministry of Economy, Innovation and Energy")],
+        ),
         ("Обсуждены вопросы энергетики, в т.ч. атомной.", "ru", [("phrase.including", "в т.ч.")]),
         ("Консульство начнет работу после получения визы.", "ru", []),  # «после» is not «посол»
         ("the volunteers who came; WHO experts", "en", [("org.who", "WHO")]),
-        ("The Ambassador met MPs and an MP", "en", [("title.ambassador", "Ambassador"), ("title.mp", "MPs"), ("title.mp", "MP")]),
+        (
+            "The Ambassador met MPs and an MP",
+            "en",
+            [("title.ambassador", "Ambassador"), ("title.mp", "MPs"), ("title.mp", "MP")],
+        ),
         ("the programme included talks", "en", []),  # included is not a form of including
         ("Les Montréalais et Montréal", "fr", [("place.montreal", "Montréal")]),
         ("ТүркПА-ның сессиясы Монреальда", "kk", [("org.turkpa", "ТүркПА-ның"), ("place.montreal", "Монреальда")]),
@@ -115,7 +207,10 @@ def test_punctuation_acronyms_and_homographs(glossary: Glossary, text: str, lang
 def test_russian_longest_match_and_kinds(glossary: Glossary) -> None:
     hits = find_terms("Посол и Лейтенант-губернатор; посланник", "ru", glossary)
     assert [(h.concept.id, h.kind) for h in hits] == [
-        ("title.ambassador", "preferred"), ("title.lg", "preferred"), ("title.ambassador", "forbidden")]
+        ("title.ambassador", "preferred"),
+        ("title.lg", "preferred"),
+        ("title.ambassador", "forbidden"),
+    ]
     # the nested «губернатор» is not reported inside «Лейтенант-губернатор»
     assert not any(h.concept.id == "title.governor" for h in hits)
 
@@ -128,8 +223,10 @@ def test_russian_longest_match_and_kinds(glossary: Glossary) -> None:
         ("елшілеріміз", [("title.ambassador", "елшілеріміз")]),
         ("ИЫҰ-ның Бас хатшысы", [("org.oic", "ИЫҰ-ның")]),
         ("ҚР СІМ-нің өкілі", [("ministry.mfa-kz", "ҚР СІМ-нің")]),
-        ("Қазақстан Республикасының Сыртқы істер министрлігінде",
-         [("ministry.mfa-kz", "Қазақстан Республикасының Сыртқы істер министрлігінде")]),
+        (
+            "Қазақстан Республикасының Сыртқы істер министрлігінде",
+            [("ministry.mfa-kz", "Қазақстан Республикасының Сыртқы істер министрлігінде")],
+        ),
         ("Консулдың", [("title.consul", "Консулдың")]),
         ("Халықаралық қатынастар министрліктерінің", [("ministry.mir", "Халықаралық қатынастар министрліктерінің")]),
         ("елшілік", []),  # embassy is a derivation, not a form of «елші»
@@ -158,16 +255,30 @@ def test_kazakh_harmony_rules() -> None:
     "text, lang, expected",
     [
         ("The Ambassadors of Canada", "en", [("title.ambassador", "Ambassadors")]),
-        ("the lieutenant-governor and Lieutenant Governors", "en",
-         [("title.lg", "lieutenant-governor"), ("title.lg", "Lieutenant Governors")]),
+        (
+            "the lieutenant-governor and Lieutenant Governors",
+            "en",
+            [("title.lg", "lieutenant-governor"), ("title.lg", "Lieutenant Governors")],
+        ),
         ("the Consulate of the Consul", "en", [("title.consul", "Consul")]),
         ("chargés d’affaires", "en", [("title.charge", "chargés d’affaires")]),
         ("WADA's rules", "en", [("org.wada", "WADA")]),
-        ("l'Ambassadeur et les ambassadeurs", "fr", [("title.ambassador", "Ambassadeur"), ("title.ambassador", "ambassadeurs")]),
-        ("la lieutenante-gouverneure et le LIEUTENANT GOUVERNEUR", "fr",
-         [("title.lg", "lieutenante-gouverneure"), ("title.lg", "LIEUTENANT GOUVERNEUR")]),
+        (
+            "l'Ambassadeur et les ambassadeurs",
+            "fr",
+            [("title.ambassador", "Ambassadeur"), ("title.ambassador", "ambassadeurs")],
+        ),
+        (
+            "la lieutenante-gouverneure et le LIEUTENANT GOUVERNEUR",
+            "fr",
+            [("title.lg", "lieutenante-gouverneure"), ("title.lg", "LIEUTENANT GOUVERNEUR")],
+        ),
         ("la chargée d’affaires de l’AMA", "fr", [("title.charge", "chargée d’affaires"), ("org.wada", "AMA")]),
-        ("du ministère des Relations internationales", "fr", [("ministry.mir", "ministère des Relations internationales")]),
+        (
+            "du ministère des Relations internationales",
+            "fr",
+            [("ministry.mir", "ministère des Relations internationales")],
+        ),
     ],
 )
 def test_english_french(glossary: Glossary, text: str, lang: str, expected: list) -> None:
@@ -176,8 +287,9 @@ def test_english_french(glossary: Glossary, text: str, lang: str, expected: list
 
 def test_terms_do_not_cross_punctuation(glossary: Glossary) -> None:
     assert found(glossary, "Лейтенант. Губернатор", "ru") == [("title.governor", "Губернатор")]
-    assert found(glossary, "Lieutenant, Governor", "en") == [("title.lg", "Governor")] or \
-        found(glossary, "Lieutenant, Governor", "en") == [("title.governor", "Governor")]
+    assert found(glossary, "Lieutenant, Governor", "en") == [("title.lg", "Governor")] or found(
+        glossary, "Lieutenant, Governor", "en"
+    ) == [("title.governor", "Governor")]
 
 
 def test_glossary_find_uses_the_recogniser(glossary: Glossary) -> None:
@@ -218,8 +330,10 @@ def test_cli_terms_text_and_json(tmp_path: Path, glossary: Glossary, capsys: pyt
     args = ["terms", str(text), "--lang", "ru", "--glossary", str(glossary.paths[0])]
     assert main(args + ["--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [(r["concept"], r["text"], r["line"]) for r in rows] == [("title.lg", "Лейтенант-губернатором", 2),
-                                                                    ("title.ambassador", "Послом", 2)]
+    assert [(r["concept"], r["text"], r["line"]) for r in rows] == [
+        ("title.lg", "Лейтенант-губернатором", 2),
+        ("title.ambassador", "Послом", 2),
+    ]
     body = text.read_text(encoding="utf-8")
     assert all(body[r["start"] : r["end"]] == r["text"] for r in rows)
     assert main(args) == 0
@@ -235,7 +349,8 @@ def test_cli_export_import_round_trip(tmp_path: Path, glossary: Glossary, capsys
     assert main(["glossary", "import", str(tbx), "-o", str(back)]) == 0
     again = load_glossary([back])
     assert [(c.id, c.terms, c.allowed, c.forbidden, c.marked) for c in again.concepts] == [
-        (c.id, c.terms, c.allowed, c.forbidden, c.marked) for c in glossary.concepts]
+        (c.id, c.terms, c.allowed, c.forbidden, c.marked) for c in glossary.concepts
+    ]
     bad = tmp_path / "bad.tbx"
     bad.write_text("<tbx>", encoding="utf-8")
     assert main(["glossary", "import", str(bad), "-o", str(back)]) == 2
@@ -252,23 +367,48 @@ def test_real_release_inflected_terms_are_found() -> None:
     root = Path(__file__).resolve().parents[1]
     text = SAMPLE.read_text(encoding="utf-8")
     hits = find_terms(text, "ru", load_glossary([root / "glossaries"]))
-    for surface in ("Лейтенант-губернатором", "Вице-спикером парламента", "министерств международных отношений",
-                    "Ф.Бенжамином"):
+    for surface in (
+        "Лейтенант-губернатором",
+        "Вице-спикером парламента",
+        "министерств международных отношений",
+        "Ф.Бенжамином",
+    ):
         start = text.find(surface)
         assert start >= 0, surface
         assert any(h.start <= start and start + len(surface) <= h.end for h in hits), surface
     assert all(text[h.start : h.end] == h.text for h in hits)
 
 
-PIECES = ["Посол", "послы", "Лейтенант-губернатором", "МИДа", "РК", ",", ".", " ", " ", "-", "в", "т.ч.", "Ф.",
-          "Бенжамином", "энергетики", "Квебека", "министерств", "международных", "отношений", "после", "ё"]
+PIECES = [
+    "Посол",
+    "послы",
+    "Лейтенант-губернатором",
+    "МИДа",
+    "РК",
+    ",",
+    ".",
+    " ",
+    " ",
+    "-",
+    "в",
+    "т.ч.",
+    "Ф.",
+    "Бенжамином",
+    "энергетики",
+    "Квебека",
+    "министерств",
+    "международных",
+    "отношений",
+    "после",
+    "ё",
+]
 
 
 @settings(max_examples=120, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join))
 def test_hits_are_exact_sorted_and_disjoint(glossary: Glossary, text: str) -> None:
     hits = find_terms(text, "ru", glossary)
-    for a, b in zip(hits, hits[1:]):
+    for a, b in itertools.pairwise(hits):
         assert a.end <= b.start
     for hit in hits:
         assert text[hit.start : hit.end] == hit.text and hit.text.strip() == hit.text

@@ -28,7 +28,10 @@ def test_read_units_languages_props_and_inline_codes(tmp_path: Path) -> None:
     path.write_text(TMX.format(extra=""), encoding="utf-8")
     (unit,) = read_tmx(path)
     assert unit.tuid == "1"
-    assert unit.variants == {"ru": "Стороны обсудили  вопросы сотрудничества.", "en": "The sides discussed cooperation."}
+    assert unit.variants == {
+        "ru": "Стороны обсудили  вопросы сотрудничества.",
+        "en": "The sides discussed cooperation.",
+    }
     assert unit.props == {"x-source-document": "a.txt"}
 
 
@@ -78,15 +81,26 @@ any_text = st.text(st.characters(blacklist_categories=()), max_size=60)
 @example({"ru": "a\ud800b\x00c\r\n\x1fd\uffff", "en": " \t lead and trail \n"})
 def test_tmx_write_read_round_trip_any_text(tmp_path_factory, variants: dict[str, str]) -> None:
     path = tmp_path_factory.mktemp("rt") / "rt.tmx"
-    unit = TranslationUnit(variants, "u1", {"x-k": "v"}, creationdate="20251105T093000Z", creationid="ana",
-                           changedate="20251106T100000Z", changeid="bo")
+    unit = TranslationUnit(
+        variants,
+        "u1",
+        {"x-k": "v"},
+        creationdate="20251105T093000Z",
+        creationid="ana",
+        changedate="20251106T100000Z",
+        changeid="bo",
+    )
     write_tmx(path, [unit], "ru", ["ru", "kk", "en", "fr"])
     (back,) = read_tmx(path)
     # lxml writes CR as &#13;, so it survives the XML parser's line-end normalisation.
     assert back.variants == variants
     assert back.props == {"x-k": "v"}
     assert (back.creationdate, back.creationid, back.changedate, back.changeid) == (
-        "20251105T093000Z", "ana", "20251106T100000Z", "bo")
+        "20251105T093000Z",
+        "ana",
+        "20251106T100000Z",
+        "bo",
+    )
 
 
 def test_control_characters_travel_as_ph_elements_other_tools_skip() -> None:

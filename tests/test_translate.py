@@ -5,9 +5,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import corpus_rows
 from lxml import etree
 
-from conftest import corpus_rows
 from toolkit.pipeline import translate_releases
 from toolkit.review.bundle import write_bundle
 from toolkit.tmx import XML_LANG, read_tmx
@@ -18,9 +18,13 @@ def bundle(models_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     root = Path(__file__).resolve().parents[1]
     out = tmp_path_factory.mktemp("review")
     run = translate_releases(
-        [root / "examples" / "visit.ru.txt"], "ru", "en,kk,fr",
-        glossary_paths=[root / "glossaries"], memory_paths=[root / "memories"],
-        models_dir=models_dir, include_argos_dirs=False,
+        [root / "examples" / "visit.ru.txt"],
+        "ru",
+        "en,kk,fr",
+        glossary_paths=[root / "glossaries"],
+        memory_paths=[root / "memories"],
+        models_dir=models_dir,
+        include_argos_dirs=False,
     )
     write_bundle(run, out)
     return run, out
@@ -35,7 +39,7 @@ def test_every_file_of_the_bundle_is_written(bundle) -> None:
     run, out = bundle
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
-        ["visit.tmx", "visit.html"] + [f"visit.{l}.{ext}" for l in ("en", "kk", "fr") for ext in ("po", "txt")]
+        ["visit.tmx", "visit.html"] + [f"visit.{lang}.{ext}" for lang in ("en", "kk", "fr") for ext in ("po", "txt")]
     )
     assert sorted(p.name for p in run.files) == names
 
@@ -96,7 +100,7 @@ def test_glossary_hits_in_po_comments(bundle) -> None:
 
 
 def test_po_header_and_msgfmt_check(bundle) -> None:
-    run, out = bundle
+    _run, out = bundle
     for lang in ("en", "kk", "fr"):
         po = polib.pofile(str(out / f"visit.{lang}.po"))
         assert po.metadata["Language"] == lang
@@ -108,7 +112,8 @@ def test_po_header_and_msgfmt_check(bundle) -> None:
         assert len({e.msgctxt for e in po}) == len(po)
         done = subprocess.run(
             ["msgfmt", "--check", "-o", "/dev/null", str(out / f"visit.{lang}.po")],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         assert done.returncode == 0, done.stderr
 
@@ -140,7 +145,7 @@ def test_html_side_by_side_is_offline(bundle) -> None:
     _, out = bundle
     html = (out / "visit.html").read_text(encoding="utf-8")
     assert "<script" not in html and "http://" not in html.replace("https://www.gov.kz", "")
-    assert html.count("<tr><td class=\"id\">") == len(corpus_rows("visit"))
+    assert html.count('<tr><td class="id">') == len(corpus_rows("visit"))
     for lang in ("Russian", "Kazakh", "English", "French"):
         assert f"<th>{lang}" in html
 
@@ -149,9 +154,13 @@ def test_output_is_deterministic(models_dir: Path, tmp_path: Path, bundle) -> No
     _, first = bundle
     root = Path(__file__).resolve().parents[1]
     run = translate_releases(
-        [root / "examples"], "ru", ["en", "kk", "fr"],
-        glossary_paths=[root / "glossaries"], memory_paths=[root / "memories"],
-        models_dir=models_dir, include_argos_dirs=False,
+        [root / "examples"],
+        "ru",
+        ["en", "kk", "fr"],
+        glossary_paths=[root / "glossaries"],
+        memory_paths=[root / "memories"],
+        models_dir=models_dir,
+        include_argos_dirs=False,
     )
     write_bundle(run, tmp_path)
     for path in first.iterdir():
@@ -161,9 +170,13 @@ def test_output_is_deterministic(models_dir: Path, tmp_path: Path, bundle) -> No
 def test_missing_pair_leaves_segments_untranslated(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     run = translate_releases(
-        [root / "examples" / "visit.ru.txt"], "ru", "en",
-        glossary_paths=[root / "glossaries"], memory_paths=[root / "memories"],
-        models_dir=tmp_path / "no-models", include_argos_dirs=False,
+        [root / "examples" / "visit.ru.txt"],
+        "ru",
+        "en",
+        glossary_paths=[root / "glossaries"],
+        memory_paths=[root / "memories"],
+        models_dir=tmp_path / "no-models",
+        include_argos_dirs=False,
     )
     assert run.missing_pairs == ["ru->en"]
     assert len(run.warnings) == 1 and "toolkit models install" in run.warnings[0]

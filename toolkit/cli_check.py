@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -13,16 +12,26 @@ from .errors import UsageError
 
 
 def check_command(
-    paths: List[Path] = typer.Argument(None, help="PO, TMX or <doc>.<lang>.txt files, or folders of them."),
-    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."),
+    paths: list[Path] = typer.Argument(None, help="PO, TMX or <doc>.<lang>.txt files, or folders of them."),
+    glossary: list[Path] | None = typer.Option(
+        None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."
+    ),
     fmt: str = typer.Option("text", "--format", help="text, json, junit, sarif or github"),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: ./toolkit.toml if present)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Findings recorded here do not count."),
-    update_baseline: bool = typer.Option(False, "--update-baseline", help="Record the current findings in the baseline file and exit 0."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Source language (overrides X-Source-Language and TMX srclang)."),
-    ignore_rule: Optional[List[str]] = typer.Option(None, "--ignore-rule", help="Skip a rule (repeatable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to a file instead of stdout."),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", help="Configuration file (default: ./toolkit.toml if present)."
+    ),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Findings recorded here do not count."),
+    update_baseline: bool = typer.Option(
+        False, "--update-baseline", help="Record the current findings in the baseline file and exit 0."
+    ),
+    source_lang: str | None = typer.Option(
+        None, "--source-lang", help="Source language (overrides X-Source-Language and TMX srclang)."
+    ),
+    ignore_rule: list[str] | None = typer.Option(None, "--ignore-rule", help="Skip a rule (repeatable)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to a file instead of stdout."),
     jobs: int = typer.Option(min(2, os.cpu_count() or 1), "--jobs", "-j", min=1, help="Worker processes."),
     list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules with their severity and description."),
 ) -> None:
@@ -66,12 +75,13 @@ def check_command(
         raise UsageError("--update-baseline needs --baseline FILE (or baseline in toolkit.toml)")
     known_findings = read_baseline(baseline_path) if baseline_path and not update_baseline else None
     result = run_check(paths, options)
-    if update_baseline:
+    if update_baseline and baseline_path is not None:
         write_baseline(baseline_path, result.findings)
         typer.echo(f"recorded {len(result.findings)} findings in {baseline_path}", err=True)
         return
-    findings, suppressed = (apply_baseline(result.findings, known_findings) if known_findings is not None
-                            else (result.findings, 0))
+    findings, suppressed = (
+        apply_baseline(result.findings, known_findings) if known_findings is not None else (result.findings, 0)
+    )
     report = REPORTERS[fmt](findings, result.rules, result.files)
     write_output(report, output)
     summary = summary_line(findings, len(result.files), result.segments, suppressed)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -18,7 +17,7 @@ glossary_app = typer.Typer(no_args_is_help=True, help="Check and exchange glossa
 GLOSSARY_HELP = "Glossary CSV files or folders (default: glossaries/)."
 
 
-def _glossary_paths(paths: Optional[List[Path]]) -> list[Path]:
+def _glossary_paths(paths: list[Path] | None) -> list[Path]:
     from .sources import default_dir
 
     chosen = list(paths) if paths else default_dir("glossaries")
@@ -35,7 +34,7 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 
 @glossary_app.command("lint")
 def lint(
-    paths: Optional[List[Path]] = typer.Argument(None, help=GLOSSARY_HELP),
+    paths: list[Path] | None = typer.Argument(None, help=GLOSSARY_HELP),
     fmt: str = typer.Option("text", "--format", help="text or json"),
 ) -> None:
     """Check glossary files; exit 1 when there are errors."""
@@ -54,9 +53,9 @@ def lint(
 
 @glossary_app.command("export")
 def export(
-    paths: Optional[List[Path]] = typer.Argument(None, help=GLOSSARY_HELP),
+    paths: list[Path] | None = typer.Argument(None, help=GLOSSARY_HELP),
     fmt: str = typer.Option("tbx", "--format", help="tbx (TBX-Basic) or csv"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
     from .glossary import glossary_csv, load_glossary
@@ -71,7 +70,7 @@ def export(
 @glossary_app.command("import")
 def import_tbx(
     file: Path = typer.Argument(..., help="A TBX-Basic file."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Glossary CSV to write (default: standard output)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Glossary CSV to write (default: standard output)."),
 ) -> None:
     """Convert a TBX-Basic file into a glossary CSV."""
     from .glossary import glossary_csv
@@ -84,7 +83,7 @@ def import_tbx(
 def terms(
     file: Path = typer.Argument(..., help="A UTF-8 text file."),
     lang: str = typer.Option(..., "--lang", "-l", help="ru, kk, en or fr"),
-    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", help=GLOSSARY_HELP),
+    glossary: list[Path] | None = typer.Option(None, "--glossary", help=GLOSSARY_HELP),
     fmt: str = typer.Option("text", "--format", help="text or json"),
 ) -> None:
     """Find glossary concepts in a text, inflected forms included."""

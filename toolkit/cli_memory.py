@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -16,7 +15,7 @@ review_app = typer.Typer(no_args_is_help=True, help="Close the review loop of a 
 MEMORY_HELP = "TMX files or folders (default: memories/)."
 
 
-def _memory(paths: Optional[List[Path]]):
+def _memory(paths: list[Path] | None):
     from .errors import UsageError
     from .memory import load_memory
     from .sources import default_dir
@@ -29,9 +28,9 @@ def _memory(paths: Optional[List[Path]]):
 
 @memory_app.command("import")
 def memory_import(
-    inputs: List[Path] = typer.Argument(..., help="Reviewed .po, .tmx, .csv or .tsv files."),
+    inputs: list[Path] = typer.Argument(..., help="Reviewed .po, .tmx, .csv or .tsv files."),
     into: Path = typer.Option(..., "--into", help="The memory to merge into (memories/NAME.tmx)."),
-    source: Optional[str] = typer.Option(None, "--from", help="Source language of TMX/CSV inputs (default: header)."),
+    source: str | None = typer.Option(None, "--from", help="Source language of TMX/CSV inputs (default: header)."),
 ) -> None:
     """Import confirmed entries; duplicates are merged, conflicts kept as alternatives and reported."""
     from .memory_io import import_into
@@ -42,7 +41,7 @@ def memory_import(
 
 @memory_app.command("stats")
 def memory_stats(
-    memory: Optional[List[Path]] = typer.Option(None, "--memory", help=MEMORY_HELP),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
     fmt: str = typer.Option("text", "--format", help="text or json"),
 ) -> None:
     """Units per file and language, distinct sentences, users and dates."""
@@ -57,7 +56,9 @@ def memory_stats(
     for row in data["files"]:
         penalty = f" (penalty {row['penalty']})" if row["penalty"] else ""
         typer.echo(f"  {row['path']}: {row['units']} units{penalty}")
-    typer.echo(f"users: {', '.join(data['users']) or '-'}; dates: {data['first_date'] or '-'} .. {data['last_date'] or '-'}")
+    typer.echo(
+        f"users: {', '.join(data['users']) or '-'}; dates: {data['first_date'] or '-'} .. {data['last_date'] or '-'}"
+    )
 
 
 @memory_app.command("lookup")
@@ -65,9 +66,9 @@ def memory_lookup(
     text: str = typer.Argument(..., help="The source sentence."),
     lang: str = typer.Option(..., "--lang", "-l", help="Its language."),
     target: str = typer.Option(..., "--to", "-t", help="The target language."),
-    memory: Optional[List[Path]] = typer.Option(None, "--memory", help=MEMORY_HELP),
-    prev: Optional[str] = typer.Option(None, "--prev", help="Previous segment (for 101% in-context matches)."),
-    next_: Optional[str] = typer.Option(None, "--next", help="Next segment (with --prev)."),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
+    prev: str | None = typer.Option(None, "--prev", help="Previous segment (for 101% in-context matches)."),
+    next_: str | None = typer.Option(None, "--next", help="Next segment (with --prev)."),
     limit: int = typer.Option(5, "--limit", min=1),
     threshold: int = typer.Option(75, "--threshold", min=1, max=100, help="Lowest fuzzy score in percent."),
     fmt: str = typer.Option("text", "--format", help="text or json"),
@@ -85,17 +86,20 @@ def memory_lookup(
         typer.echo("no match")
     for m in found:
         where = f"{m.origin}:{m.unit.line}" if m.unit.line else m.origin
-        typer.echo(f"{m.score:>3}% {m.kind:15} {m.target}\n     source: {m.source}\n     from:   {where}"
-                   + (f" ({m.note})" if m.note else "") + (f" penalty {m.penalty}" if m.penalty else ""))
+        typer.echo(
+            f"{m.score:>3}% {m.kind:15} {m.target}\n     source: {m.source}\n     from:   {where}"
+            + (f" ({m.note})" if m.note else "")
+            + (f" penalty {m.penalty}" if m.penalty else "")
+        )
 
 
 @memory_app.command("export")
 def memory_export(
     fmt: str = typer.Option(..., "--format", help="tmx, csv or po"),
-    memory: Optional[List[Path]] = typer.Option(None, "--memory", help=MEMORY_HELP),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
     source: str = typer.Option("ru", "--from", help="Source language."),
-    target: Optional[str] = typer.Option(None, "--to", help="Target language (PO only)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    target: str | None = typer.Option(None, "--to", help="Target language (PO only)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
 ) -> None:
     """Write the memories as one TMX, a CSV with a column per language, or a PO file."""
     from .langs import check_lang
@@ -108,9 +112,11 @@ def memory_export(
 @review_app.command("apply")
 def review_apply(
     bundle_dir: Path = typer.Argument(..., help="The reviewed bundle folder (its *.po files)."),
-    into: Path = typer.Option(Path("memories/reviewed.tmx"), "--into", help="Memory that receives the confirmed entries."),
+    into: Path = typer.Option(
+        Path("memories/reviewed.tmx"), "--into", help="Memory that receives the confirmed entries."
+    ),
     no_import: bool = typer.Option(False, "--no-import", help="Write the texts only."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the final texts (default: the bundle)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Folder for the final texts (default: the bundle)."),
 ) -> None:
     """Write the final <doc>.<lang>.txt texts and import the confirmed entries into a memory."""
     from .review.apply import apply_review

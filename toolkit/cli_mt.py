@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import List, Optional, Sequence
 
 import typer
 
@@ -31,7 +31,7 @@ def expand_inputs(paths: Sequence[Path]) -> list[Path]:
     return expanded
 
 
-def open_cache(enabled: bool, path: Optional[Path]):
+def open_cache(enabled: bool, path: Path | None):
     """The persistent MT cache, or None with --no-cache."""
     if not enabled:
         return None
@@ -56,20 +56,23 @@ def progress_columns():
             speed = task.finished_speed or task.speed
             return Text("- seg/s" if speed is None else f"{speed:.1f} seg/s", style="progress.data.speed")
 
-    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), SegmentRate(),
-            TimeRemainingColumn())
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), SegmentRate(), TimeRemainingColumn())
 
 
 def add_ct2(
     model_dir: Path = typer.Argument(..., help="A CTranslate2 model directory (M2M-100 or NLLB style)."),
-    langs: Optional[str] = typer.Option(None, "--langs", help="Languages to use it for, e.g. ru,kk,en,fr (default: all whose token it has)."),
-    name: Optional[str] = typer.Option(None, "--name", help="Name in `models list` (default: the folder name)."),
-    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."),
+    langs: str | None = typer.Option(
+        None, "--langs", help="Languages to use it for, e.g. ru,kk,en,fr (default: all whose token it has)."
+    ),
+    name: str | None = typer.Option(None, "--name", help="Name in `models list` (default: the folder name)."),
+    models_dir: Path | None = typer.Option(
+        None, "--models-dir", help="Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."
+    ),
 ) -> None:
     """Register a multilingual CTranslate2 model (e.g. a converted M2M-100 or NLLB) for its pairs."""
     from .mt.multilingual import register_model
     from .mt.packages import default_models_dir
 
-    codes: List[str] | None = [c for c in langs.split(",") if c.strip()] if langs else None
+    codes: list[str] | None = [c for c in langs.split(",") if c.strip()] if langs else None
     model = register_model(model_dir, codes, models_dir or default_models_dir(), name)
     typer.echo(f"registered {model.name} ({model.style}, {','.join(model.langs)}) at {model.path}")

@@ -21,10 +21,11 @@ punctuation (a heading) stays a block of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Mapping, NamedTuple
+from typing import NamedTuple
 
 from .errors import InputError
 from .fsutil import read_utf8
@@ -68,27 +69,84 @@ SOURCE_LABELS_BARE: dict[str, tuple[str, ...]] = {
 }
 MONTHS: dict[str, tuple[str, ...]] = {
     "ru": (
-        "январ[ья]", "феврал[ья]", "марта?", "апрел[ья]", "ма[йя]", "июн[ья]", "июл[ья]",
-        "августа?", "сентябр[ья]", "октябр[ья]", "ноябр[ья]", "декабр[ья]",
+        "январ[ья]",
+        "феврал[ья]",
+        "марта?",
+        "апрел[ья]",
+        "ма[йя]",
+        "июн[ья]",
+        "июл[ья]",
+        "августа?",
+        "сентябр[ья]",
+        "октябр[ья]",
+        "ноябр[ья]",
+        "декабр[ья]",
     ),
     "kk": (
-        r"қаңтар\w*", r"ақпан\w*", r"наурыз\w*", r"сәуір\w*", r"мамыр\w*", r"маусым\w*",
-        r"шілде\w*", r"тамыз\w*", r"қыркүйек\w*", r"қазан\w*", r"қараша\w*", r"желтоқсан\w*",
+        r"қаңтар\w*",
+        r"ақпан\w*",
+        r"наурыз\w*",
+        r"сәуір\w*",
+        r"мамыр\w*",
+        r"маусым\w*",
+        r"шілде\w*",
+        r"тамыз\w*",
+        r"қыркүйек\w*",
+        r"қазан\w*",
+        r"қараша\w*",
+        r"желтоқсан\w*",
     ),
     "en": (
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept?",
+        "Oct",
+        "Nov",
+        "Dec",
     ),
     "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre",
-        "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "janv",
+        "févr",
+        "avr",
+        "juil",
+        "sept",
+        "oct",
+        "nov",
+        "déc",
     ),
 }
 DATELINE_MAX = 120  # longest dateline prefix, in characters
-WRAP_MIN = 40       # a hard-wrapped text has a longest line (its width) of WRAP_MIN..WRAP_MAX
-WRAP_RATIO = 0.7    # a wrapped line fills at least this share of the width
+WRAP_MIN = 40  # a hard-wrapped text has a longest line (its width) of WRAP_MIN..WRAP_MAX
+WRAP_RATIO = 0.7  # a wrapped line fills at least this share of the width
 
 _META = re.compile(
     r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
@@ -104,10 +162,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(words) if words else r"(?!)"
 
 
-_NOTE_RE = {
-    lang: re.compile(rf"(?:{_alternation(labels)})\s*:", re.IGNORECASE)
-    for lang, labels in NOTE_LABELS.items()
-}
+_NOTE_RE = {lang: re.compile(rf"(?:{_alternation(labels)})\s*:", re.IGNORECASE) for lang, labels in NOTE_LABELS.items()}
 _SOURCE_RE = {
     lang: re.compile(
         rf"(?:{_alternation(SOURCE_LABELS_BARE[lang])})\b|(?:{_alternation(labels)})\s*:",
@@ -115,10 +170,7 @@ _SOURCE_RE = {
     )
     for lang, labels in SOURCE_LABELS.items()
 }
-_MONTH_RE = {
-    lang: re.compile(rf"\b(?:{_alternation(words)})\b", re.IGNORECASE)
-    for lang, words in MONTHS.items()
-}
+_MONTH_RE = {lang: re.compile(rf"\b(?:{_alternation(words)})\b", re.IGNORECASE) for lang, words in MONTHS.items()}
 
 
 @dataclass(frozen=True)
@@ -162,10 +214,10 @@ class _Unit(NamedTuple):
 
     start: int
     end: int
-    line: int       # first line number (1-based)
+    line: int  # first line number (1-based)
     last_line: int  # last line number
-    last_start: int # offset where the content of the last line starts
-    fixed: bool     # a meta or source line: never joined with a neighbour
+    last_start: int  # offset where the content of the last line starts
+    fixed: bool  # a meta or source line: never joined with a neighbour
 
 
 def normalise_text(text: str) -> str:
@@ -196,9 +248,7 @@ def read_release(path: Path, lang: str) -> Document:
     return parse_release(text, lang, doc_id_for(path), path)
 
 
-def parse_release(
-    text: str, lang: str, doc_id: str = "doc", path: Path | None = None
-) -> Document:
+def parse_release(text: str, lang: str, doc_id: str = "doc", path: Path | None = None) -> Document:
     """Split release text into blocks (see the module docstring for the rules)."""
     lang = check_lang(lang)
     norm = normalise_text(text)
@@ -246,9 +296,7 @@ def is_wrapped_line(length: int, longest: int) -> bool:
     return WRAP_MIN <= longest <= WRAP_MAX and length >= WRAP_RATIO * longest
 
 
-def _continues(
-    norm: str, prev: _Unit, line: _Unit, lang: str, longest: int, prev_is_headline: bool
-) -> bool:
+def _continues(norm: str, prev: _Unit, line: _Unit, lang: str, longest: int, prev_is_headline: bool) -> bool:
     """Whether line is the wrapped continuation of the unit prev.
 
     The line before must end without final punctuation. A line starting in lowercase
@@ -260,9 +308,8 @@ def _continues(
     last = norm[prev.last_start : prev.end]
     if last.rstrip(CLOSERS)[-1:] in _CLAUSE_END:
         return False
-    if not norm[line.start].islower():
-        if prev_is_headline or not is_wrapped_line(len(last), longest):
-            return False
+    if not norm[line.start].islower() and (prev_is_headline or not is_wrapped_line(len(last), longest)):
+        return False
     return _dateline_split(norm[line.start : line.end], lang) is None
 
 

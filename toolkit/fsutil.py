@@ -6,8 +6,8 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 TEMP_SUFFIX = ".tmp"
 # mkstemp names made by atomic_write_bytes: "." + file name + "." + 8 random characters + suffix

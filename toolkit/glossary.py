@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .csvrows import data_rows
 from .errors import InputError
@@ -197,9 +198,11 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
         preferred = cells.get(lang, "")
         if VARIANT_SEPARATOR.strip() in preferred and len(split_variants(preferred)) > 1:
             raise InputError(f"column {lang}: one preferred term only; put others in {lang}_allowed", path, row.line)
-        for column, values in ((lang, (preferred,) if preferred else ()),
-                               (f"{lang}_allowed", split_variants(cells.get(f"{lang}_allowed", ""))),
-                               (f"{lang}_forbidden", split_variants(cells.get(f"{lang}_forbidden", "")))):
+        for column, values in (
+            (lang, (preferred,) if preferred else ()),
+            (f"{lang}_allowed", split_variants(cells.get(f"{lang}_allowed", ""))),
+            (f"{lang}_forbidden", split_variants(cells.get(f"{lang}_forbidden", ""))),
+        ):
             for value in values:
                 problems = marker_problems(value)
                 if problems:
@@ -212,8 +215,18 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
             allowed[lang] = split_variants(cells[f"{lang}_allowed"])
         if cells.get(f"{lang}_forbidden"):
             forbidden[lang] = split_variants(cells[f"{lang}_forbidden"])
-    return Concept(cid, cells["domain"], terms, f"{path}:{row.line}", allowed, forbidden,
-                   cells.get("notes", ""), cells.get("source", ""), status, marked)
+    return Concept(
+        cid,
+        cells["domain"],
+        terms,
+        f"{path}:{row.line}",
+        allowed,
+        forbidden,
+        cells.get("notes", ""),
+        cells.get("source", ""),
+        status,
+        marked,
+    )
 
 
 def parse_glossary_csv(text: str, path: Path) -> list[Concept]:
@@ -251,8 +264,13 @@ def load_glossary(paths: Iterable[Path]) -> Glossary:
 
 def concept_row(concept: Concept) -> dict[str, str]:
     """The CSV cells of a concept (full header, markers kept)."""
-    row = {"id": concept.id, "domain": concept.domain, "notes": concept.notes,
-           "source": concept.source, "status": concept.status}
+    row = {
+        "id": concept.id,
+        "domain": concept.domain,
+        "notes": concept.notes,
+        "source": concept.source,
+        "status": concept.status,
+    }
     for lang in SUPPORTED:
         row[lang] = concept.preferred(lang)
         row[f"{lang}_allowed"] = VARIANT_SEPARATOR.join(concept.allowed.get(lang, ()))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .errors import InputError
 from .glossary import (
@@ -33,9 +33,28 @@ from .langs import KAZAKH_LETTERS, SUPPORTED
 
 LETTERS = re.compile(r"[^\W\d_]+")
 KAZAKH_ONLY = set(KAZAKH_LETTERS)
-CYR_FOR_LATIN = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у",
-                 "A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "X": "Х", "I": "І", "K": "К",
-                 "M": "М", "H": "Н", "T": "Т", "B": "В"}
+CYR_FOR_LATIN = {
+    "a": "а",
+    "e": "е",
+    "o": "о",
+    "p": "р",
+    "c": "с",
+    "x": "х",
+    "i": "і",
+    "y": "у",
+    "A": "А",
+    "E": "Е",
+    "O": "О",
+    "P": "Р",
+    "C": "С",
+    "X": "Х",
+    "I": "І",
+    "K": "К",
+    "M": "М",
+    "H": "Н",
+    "T": "Т",
+    "B": "В",
+}
 BAD_SPACE = re.compile(r"[\t\r\n\u00a0\u2000-\u200b\u202f\u3000]")
 
 
@@ -70,8 +89,10 @@ def script_problems(term: str) -> list[str]:
             minority = "latin" if cyr >= lat else "cyrillic"
             odd = "".join(dict.fromkeys(c for c, s in zip(word, scripts) if s == minority))
             if minority == "latin":
-                hint = ", ".join(f"Latin {c!r} (Cyrillic {CYR_FOR_LATIN[c]!r}?)" if c in CYR_FOR_LATIN else f"Latin {c!r}"
-                                 for c in odd)
+                hint = ", ".join(
+                    f"Latin {c!r} (Cyrillic {CYR_FOR_LATIN[c]!r}?)" if c in CYR_FOR_LATIN else f"Latin {c!r}"
+                    for c in odd
+                )
                 problems.append(f"{word!r}: {hint} inside a Cyrillic word")
             else:
                 problems.append(f"{word!r}: Cyrillic {', '.join(repr(c) for c in odd)} inside a Latin word")
@@ -173,7 +194,11 @@ def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> l
     key = tuple(signature)
     if any(key):
         if key in seen.signatures:
-            add("error", "duplicate-concept", f"same terms as concept {seen.signatures[key][0]!r} ({seen.signatures[key][1]})")
+            add(
+                "error",
+                "duplicate-concept",
+                f"same terms as concept {seen.signatures[key][0]!r} ({seen.signatures[key][1]})",
+            )
         else:
             seen.signatures[key] = (cid, where)
     return issues
@@ -195,7 +220,9 @@ def lint_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
                 issues.append(Issue(str(path), 1, "error", "missing-language", f"no {lang} column", lang))
         for column in header:
             if column not in COLUMNS:
-                issues.append(Issue(str(path), 1, "warning", "unknown-column", f"unknown column {column!r} is ignored", column))
+                issues.append(
+                    Issue(str(path), 1, "warning", "unknown-column", f"unknown column {column!r} is ignored", column)
+                )
         for row in rows:
             issues.extend(_lint_row(row, path, header, seen))
     return files, issues
@@ -221,4 +248,3 @@ def report_lines(files: list[Path], issues: list[Issue]) -> list[str]:
     errors = sum(i.severity == "error" for i in issues)
     warnings = len(issues) - errors
     return [str(i) for i in issues] + [f"{len(files)} file(s): {errors} error(s), {warnings} warning(s)"]
-

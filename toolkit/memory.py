@@ -23,9 +23,9 @@ import math
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .memory_index import FuzzyIndex, brute_force
 from .sources import expand_files
@@ -130,10 +130,19 @@ class MemoryMatch:
     def as_dict(self) -> dict[str, object]:
         unit = self.unit
         return {
-            "score": self.score, "kind": self.kind, "source": self.source, "target": self.target,
-            "origin": self.origin, "line": unit.line, "tuid": unit.tuid, "penalty": self.penalty,
-            "note": self.note, "creationdate": unit.creationdate, "creationid": unit.creationid,
-            "changedate": unit.changedate, "changeid": unit.changeid,
+            "score": self.score,
+            "kind": self.kind,
+            "source": self.source,
+            "target": self.target,
+            "origin": self.origin,
+            "line": unit.line,
+            "tuid": unit.tuid,
+            "penalty": self.penalty,
+            "note": self.note,
+            "creationdate": unit.creationdate,
+            "creationid": unit.creationid,
+            "changedate": unit.changedate,
+            "changeid": unit.changeid,
         }
 
 
@@ -213,8 +222,9 @@ class Memory:
 
         return neighbour(-1), neighbour(1)
 
-    def _matches(self, positions: list[int], target: str, kind: str, score: int, source: str,
-                 translate=None) -> list[MemoryMatch]:
+    def _matches(
+        self, positions: list[int], target: str, kind: str, score: int, source: str, translate=None
+    ) -> list[MemoryMatch]:
         found = []
         for position in positions:
             unit = self.units[position]
@@ -230,8 +240,9 @@ class Memory:
                 note = ", ".join(f"{old} -> {new}" for old, new in mapping.items())
                 changes = len(mapping)
             penalty = self._penalty(unit.origin)
-            found.append(MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note,
-                                     changes))
+            found.append(
+                MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note, changes)
+            )
         return found
 
     def lookup(
@@ -271,23 +282,32 @@ class Memory:
                 same_shape = sorted(same_shape, key=lambda i: (changed[i], i))[: limit + 2]
             for other in same_shape:
                 sentence = table.texts[other]
-                found += self._matches(table.members[other], target, "number-adjusted", NUMBER_ADJUSTED_SCORE,
-                                       sentence, lambda t, s=sentence: adjust_numbers(key, s, t))
+                found += self._matches(
+                    table.members[other],
+                    target,
+                    "number-adjusted",
+                    NUMBER_ADJUSTED_SCORE,
+                    sentence,
+                    lambda t, s=sentence: adjust_numbers(key, s, t),
+                )
         if "fuzzy" in wanted:
             seen = {id(m.unit) for m in found}
             for other, ratio in self._fuzzy(table, key, limit * 2 + 2, threshold):
                 if other != tid:
                     score = min(99, math.floor(ratio))
-                    found += [m for m in self._matches(table.members[other], target, "fuzzy", score, table.texts[other])
-                              if id(m.unit) not in seen]
+                    found += [
+                        m
+                        for m in self._matches(table.members[other], target, "fuzzy", score, table.texts[other])
+                        if id(m.unit) not in seen
+                    ]
         return self._rank(found, threshold)[:limit]
 
-    def _with_context(self, match: MemoryMatch, positions: list[int], lang: str,
-                      want: tuple[str, ...]) -> MemoryMatch:
+    def _with_context(self, match: MemoryMatch, positions: list[int], lang: str, want: tuple[str, ...]) -> MemoryMatch:
         position = next(p for p in positions if self.units[p] is match.unit)
         if self.unit_context(position, lang) == want:
-            return MemoryMatch(match.target, 101 - match.penalty, match.origin, match.unit, "context",
-                               match.source, match.penalty)
+            return MemoryMatch(
+                match.target, 101 - match.penalty, match.origin, match.unit, "context", match.source, match.penalty
+            )
         return match
 
     def _fuzzy(self, table: _SourceTable, key: str, limit: int, threshold: int) -> list[tuple[int, float]]:

@@ -23,10 +23,10 @@ import re
 import shutil
 import tempfile
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -88,7 +88,7 @@ class FuzzyIndex:
     _acc: np.ndarray | None = field(default=None, repr=False)  # per-query scratch (not thread-safe)
 
     @classmethod
-    def build(cls, texts: Sequence[str]) -> "FuzzyIndex":
+    def build(cls, texts: Sequence[str]) -> FuzzyIndex:
         """Tokenise every sentence and group the sentence ids by word."""
         vocab: dict[str, int] = {}
         token_ids = array("i")
@@ -129,7 +129,7 @@ class FuzzyIndex:
             raise
 
     @classmethod
-    def load(cls, folder: Path, texts: Sequence[str]) -> "FuzzyIndex | None":
+    def load(cls, folder: Path, texts: Sequence[str]) -> FuzzyIndex | None:
         """The tables saved in folder for these texts, or None when absent or incomplete."""
         folder = Path(folder)
         try:
@@ -147,7 +147,7 @@ class FuzzyIndex:
         return cls(texts, vocab, offsets, postings, lengths)
 
     @classmethod
-    def cached(cls, texts: Sequence[str], cache_dir: Path | None) -> "FuzzyIndex":
+    def cached(cls, texts: Sequence[str], cache_dir: Path | None) -> FuzzyIndex:
         """Load the index of texts from cache_dir, or build it and save it there."""
         if cache_dir is None:
             return cls.build(texts)
@@ -169,8 +169,11 @@ class FuzzyIndex:
     def candidates(self, query: str, cutoff: float, limit: int = DEFAULT_CANDIDATES) -> np.ndarray:
         """Ids of the sentences most worth scoring against query (at most limit)."""
         n = len(self.texts)
-        found = [(int(self.offsets[i + 1] - self.offsets[i]), w, i) for w in words(query)
-                 if (i := self.vocab.get(w)) is not None]
+        found = [
+            (int(self.offsets[i + 1] - self.offsets[i]), w, i)
+            for w in words(query)
+            if (i := self.vocab.get(w)) is not None
+        ]
         if not found or n == 0:
             return np.empty(0, dtype=np.int32)
         found.sort()

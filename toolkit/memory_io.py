@@ -16,11 +16,12 @@ import fcntl
 import getpass
 import io
 import re
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any
 
 import polib
 
@@ -59,15 +60,17 @@ class ImportReport:
     unconfirmed: int = 0
 
     def lines(self) -> list[str]:
-        head = (f"{self.into}: {self.read} confirmed entries read, {self.added} added, {self.duplicates} "
-                f"duplicates merged, {self.filled} languages filled in, {len(self.conflicts)} conflicts kept "
-                f"as alternatives, {self.unconfirmed} unconfirmed skipped")
+        head = (
+            f"{self.into}: {self.read} confirmed entries read, {self.added} added, {self.duplicates} "
+            f"duplicates merged, {self.filled} languages filled in, {len(self.conflicts)} conflicts kept "
+            f"as alternatives, {self.unconfirmed} unconfirmed skipped"
+        )
         return [head] + [f"conflict: {c}" for c in self.conflicts]
 
 
 def timestamp(now: datetime | None = None) -> str:
     """A TMX date (YYYYMMDDThhmmssZ, UTC)."""
-    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _user() -> str:
@@ -134,17 +137,23 @@ def po_units(po: polib.POFile, path: Path, now: datetime | None = None) -> Memor
             unconfirmed.append(entry.msgctxt or entry.msgid)
             continue
         document = documents[i]
-        same_doc = lambda j: 0 <= j < len(entries) and documents[j] == document  # noqa: E731
         props = {
             "x-source-document": document,
-            "x-context-prev": entries[i - 1].msgid if same_doc(i - 1) else "",
-            "x-context-next": entries[i + 1].msgid if same_doc(i + 1) else "",
+            "x-context-prev": entries[i - 1].msgid if i > 0 and documents[i - 1] == document else "",
+            "x-context-next": entries[i + 1].msgid if i + 1 < len(entries) and documents[i + 1] == document else "",
             "x-status": "reviewed",
         }
-        units.append(TranslationUnit(
-            {source: entry.msgid, target: entry.msgstr}, entry.msgctxt, props, str(path), entry.linenum,
-            creationdate=stamp, creationid=user,
-        ))
+        units.append(
+            TranslationUnit(
+                {source: entry.msgid, target: entry.msgstr},
+                entry.msgctxt,
+                props,
+                str(path),
+                entry.linenum,
+                creationdate=stamp,
+                creationid=user,
+            )
+        )
     return MemoryInput(path, source, units, unconfirmed)
 
 
@@ -162,12 +171,17 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
         if not header:
             raise InputError("empty file (a header of language codes is needed)", path, 1)
         names = [h.strip().lower() for h in header]
-        langs = {i: lang_code(n) for i, n in enumerate(names) if lang_code(n) in SUPPORTED and n not in CSV_META_COLUMNS}
+        langs = {
+            i: lang_code(n) for i, n in enumerate(names) if lang_code(n) in SUPPORTED and n not in CSV_META_COLUMNS
+        }
         unknown = [h for i, h in enumerate(names) if i not in langs and h not in CSV_META_COLUMNS]
         if len(langs) < 2 or unknown:
             raise InputError(
                 f"header needs two or more language columns ({', '.join(SUPPORTED)}) and only known columns "
-                f"({', '.join(CSV_META_COLUMNS)}); got {header!r}", path, 1)
+                f"({', '.join(CSV_META_COLUMNS)}); got {header!r}",
+                path,
+                1,
+            )
         meta = {n: i for i, n in enumerate(names) if n in CSV_META_COLUMNS}
         source = langs[min(langs)]
         units = []
@@ -176,13 +190,21 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
             variants = {lang: row[i] for i, lang in langs.items() if row[i].strip()}
             if source not in variants or len(variants) < 2:
                 continue
-            get = lambda name: (row[meta[name]].strip() or None) if name in meta else None  # noqa: E731
-            props = {"x-source-document": get("document")} if get("document") else {}
-            units.append(TranslationUnit(
-                variants, get("tuid"), props, str(path), line,
-                creationdate=get("creationdate") or stamp, creationid=get("creationid") or user,
-                changedate=get("changedate"), changeid=get("changeid"),
-            ))
+            cells = {name: row[k].strip() for name, k in meta.items() if row[k].strip()}
+            props = {"x-source-document": cells["document"]} if "document" in cells else {}
+            units.append(
+                TranslationUnit(
+                    variants,
+                    cells.get("tuid"),
+                    props,
+                    str(path),
+                    line,
+                    creationdate=cells.get("creationdate") or stamp,
+                    creationid=cells.get("creationid") or user,
+                    changedate=cells.get("changedate"),
+                    changeid=cells.get("changeid"),
+                )
+            )
     except csv.Error as exc:
         raise InputError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path, reader.line_num) from None
     return MemoryInput(path, source, units)
@@ -229,8 +251,9 @@ def memory_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def merge_units(existing: list[TranslationUnit], incoming: MemoryInput, report: ImportReport,
-                stamp: str, user: str) -> None:
+def merge_units(
+    existing: list[TranslationUnit], incoming: MemoryInput, report: ImportReport, stamp: str, user: str
+) -> None:
     """Merge incoming units into existing (in place), counting into report."""
     src = incoming.source
     by_source: dict[str, list[TranslationUnit]] = {}
@@ -244,8 +267,17 @@ def merge_units(existing: list[TranslationUnit], incoming: MemoryInput, report: 
         report.read += 1
         group = by_source.get(key)
         if not group:
-            new = TranslationUnit(dict(unit.variants), unit.tuid, dict(unit.props), "", None,
-                                  unit.creationdate or stamp, unit.creationid or user, unit.changedate, unit.changeid)
+            new = TranslationUnit(
+                dict(unit.variants),
+                unit.tuid,
+                dict(unit.props),
+                "",
+                None,
+                unit.creationdate or stamp,
+                unit.creationid or user,
+                unit.changedate,
+                unit.changeid,
+            )
             existing.append(new)
             by_source[key] = [new]
             report.added += 1
@@ -262,9 +294,15 @@ def merge_units(existing: list[TranslationUnit], incoming: MemoryInput, report: 
                 empty.changedate, empty.changeid = stamp, user
                 report.filled += 1
             else:
-                alternative = TranslationUnit({src: unit.variants[src], lang: text}, unit.tuid,
-                                              {**unit.props, "x-alternative": "yes"}, "", None,
-                                              unit.creationdate or stamp, unit.creationid or user)
+                alternative = TranslationUnit(
+                    {src: unit.variants[src], lang: text},
+                    unit.tuid,
+                    {**unit.props, "x-alternative": "yes"},
+                    "",
+                    None,
+                    unit.creationdate or stamp,
+                    unit.creationid or user,
+                )
                 existing.append(alternative)
                 group.append(alternative)
                 kept = group[0].variants.get(lang, "")
@@ -319,26 +357,45 @@ def export_bytes(memory: Memory, fmt: str, source: str = "ru", target: str | Non
         writer.writerow(["tuid", *langs, "document", "creationdate", "creationid", "changedate", "changeid"])
         for u in units:
             if u.variants.get(source, "").strip():
-                writer.writerow([u.tuid or "", *(u.variants.get(lang, "") for lang in langs),
-                                 u.props.get("x-source-document", u.props.get("x-document", "")),
-                                 u.creationdate or "", u.creationid or "", u.changedate or "", u.changeid or ""])
+                writer.writerow(
+                    [
+                        u.tuid or "",
+                        *(u.variants.get(lang, "") for lang in langs),
+                        u.props.get("x-source-document", u.props.get("x-document", "")),
+                        u.creationdate or "",
+                        u.creationid or "",
+                        u.changedate or "",
+                        u.changeid or "",
+                    ]
+                )
         return buffer.getvalue().encode("utf-8")
     if fmt == "po":
         if not target or target == source:
             raise UsageError("PO export needs a target language different from the source (--to)")
         po = polib.POFile(wrapwidth=0)
-        po.metadata = {"Language": target, "X-Source-Language": source, "MIME-Version": "1.0",
-                       "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+        po.metadata = {
+            "Language": target,
+            "X-Source-Language": source,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+        }
         for i, u in enumerate(units):
             src, tgt = u.variants.get(source, ""), u.variants.get(target, "")
             if src.strip() and tgt.strip():
-                po.append(polib.POEntry(msgctxt=f"{u.tuid or 'tu'}#{i}", msgid=src, msgstr=tgt,
-                                        occurrences=[(u.origin, str(u.line))] if u.origin and u.line else []))
+                po.append(
+                    polib.POEntry(
+                        msgctxt=f"{u.tuid or 'tu'}#{i}",
+                        msgid=src,
+                        msgstr=tgt,
+                        occurrences=[(u.origin, str(u.line))] if u.origin and u.line else [],
+                    )
+                )
         return (str(po) + "\n").encode("utf-8")
     raise UsageError(f"unknown export format {fmt!r} (tmx, csv or po)")
 
 
-def memory_stats(memory: Memory) -> dict[str, object]:
+def memory_stats(memory: Memory) -> dict[str, Any]:
     """Counts per file and language, distinct sentences, alternatives, users and date range."""
     files: dict[str, int] = {}
     langs: dict[str, int] = {}
@@ -360,4 +417,3 @@ def memory_stats(memory: Memory) -> dict[str, object]:
         "first_date": min(dates, default=None),
         "last_date": max(dates, default=None),
     }
-

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import __version__
 from .document import Block, Document, doc_id_for, read_release
@@ -18,7 +18,7 @@ from .mt.enforce import DEFAULT_MAX_DROP
 from .mt.engine import DecodeOptions
 from .mt.multilingual import find_models
 from .mt.packages import ModelPackage, default_models_dir, list_packages
-from .mt.router import EngineSet, Route, find_route, install_hint
+from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .segment import split_sentences
 
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -148,9 +148,7 @@ def _glossary_only(segment: AlignedSegment, target: str) -> Proposal | None:
     return None
 
 
-def signature(
-    packages: Sequence[ModelPackage], glossary: Glossary, memory: Memory, options: DecodeOptions
-) -> str:
+def signature(packages: Sequence[Step], glossary: Glossary, memory: Memory, options: DecodeOptions) -> str:
     """One line that records what produced a result, so it can be reproduced."""
     models = ",".join(p.model_id for p in packages) or "none"
     return (
@@ -200,8 +198,8 @@ def translate_releases(
     MT output is held to the glossary (mt/enforce.py); `max_drop` bounds how much worse than the
     best hypothesis a translation chosen or forced for a term may score (None: no bound)."""
     source = check_lang(source)
-    target_list = parse_targets(targets, source) if isinstance(targets, str) else parse_targets(
-        ",".join(targets), source
+    target_list = (
+        parse_targets(targets, source) if isinstance(targets, str) else parse_targets(",".join(targets), source)
     )
     options = options or DecodeOptions()
     files = collect_releases(inputs, source)
@@ -217,7 +215,7 @@ def translate_releases(
     warnings: list[str] = []
     missing: list[str] = []
     engines = EngineSet(options, cache, glossary=glossary, max_drop=max_drop)
-    used: dict[str, ModelPackage] = {}
+    used: dict[str, Step] = {}
 
     contexts = segment_contexts(results)
     for target in target_list:
@@ -253,5 +251,14 @@ def translate_releases(
 
     sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, options)
     sig += f"; glossary in MT: n-best {engines.n_best}, margin {max_drop}"
-    return RunResult(source, target_list, results, stats, warnings, missing, sig,
-                     mt_decoded=engines.stats.decoded, mt_cached=engines.stats.cached)
+    return RunResult(
+        source,
+        target_list,
+        results,
+        stats,
+        warnings,
+        missing,
+        sig,
+        mt_decoded=engines.stats.decoded,
+        mt_cached=engines.stats.cached,
+    )

@@ -9,8 +9,7 @@ from lxml import etree
 
 from .errors import InputError
 
-SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                    huge_tree=False)
+SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False)
 
 
 def safe_parser(**extra) -> etree.XMLParser:

@@ -35,10 +35,11 @@ text length.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -48,14 +49,14 @@ from .safexml import has_doctype, safe_parser
 OPENERS = "«“„\"'‘(["
 CLOSERS = "»\"”“)'’]"
 DASHES = "–—-"
-TAG_END = "end"          # the abbreviation may close a sentence: behaves like an ordinary word
-TAG_YEAR = "year"        # "г." after a year: see _year_ends_sentence
+TAG_END = "end"  # the abbreviation may close a sentence: behaves like an ordinary word
+TAG_YEAR = "year"  # "г." after a year: see _year_ends_sentence
 TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S. The ...»)
 _TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
 ROMAN_LETTERS = frozenset("IVXІХ")  # Latin I V X and their Cyrillic look-alikes І Х
-WRAP_MAX = 100       # a text whose longest line is longer is not hard-wrapped
-_WINDOW = 48         # characters looked at before a period (abbreviations are short)
-_RULE_WINDOW = 64    # characters an SRX <beforebreak> sees
+WRAP_MAX = 100  # a text whose longest line is longer is not hard-wrapped
+_WINDOW = 48  # characters looked at before a period (abbreviations are short)
+_RULE_WINDOW = 64  # characters an SRX <beforebreak> sees
 _YEAR_CONTEXT = 200
 _MIN_WORDS_BEFORE_YEAR = 4
 _SRX_NS = "{http://www.lisa.org/srx20}"
@@ -202,14 +203,14 @@ def _data(name: str) -> bytes:
     return resources.files("toolkit").joinpath("data", "segment", name).read_bytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def abbreviations(lang: str) -> Abbreviations:
     """The packaged abbreviation list of a supported language."""
     lang = check_lang(lang)
     return parse_abbreviations(_data(f"{lang}.txt").decode("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_rules(lang: str) -> LanguageRules:
     """Abbreviations, starters and SRX rules of a supported language (cached)."""
     lang = check_lang(lang)
@@ -274,9 +275,7 @@ def _end_of_content(text: str, pos: int, floor: int) -> int:
     return pos
 
 
-def _is_boundary(
-    text: str, match: re.Match[str], rules: LanguageRules, sent_start: int, cut: int
-) -> bool:
+def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_start: int, cut: int) -> bool:
     """Whether a terminal candidate ends the sentence that began at sent_start."""
     ws = match["ws"]
     if ws.count("\n") >= 2:
@@ -358,9 +357,7 @@ def _first_word(text: str, pos: int = 0) -> str:
     return found.group() if found else ""
 
 
-def _period_ends_sentence(
-    text: str, pos: int, nxt: int, rules: LanguageRules, sent_start: int
-) -> bool:
+def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, sent_start: int) -> bool:
     """Whether the period at pos, with a sentence start at nxt, ends the sentence."""
     words = _words_before(text, pos)
     if not words:
@@ -402,9 +399,7 @@ def _is_single_letter(word: str) -> bool:
     return len(last) == 1 and last.isalpha()
 
 
-def _year_ends_sentence(
-    text: str, pos: int, nxt: int, prev: str, sent_start: int, rules: LanguageRules
-) -> bool:
+def _year_ends_sentence(text: str, pos: int, nxt: int, prev: str, sent_start: int, rules: LanguageRules) -> bool:
     """«… в 2026 г. Стороны …» ends a sentence; «В 2025 г. Казахстан …» does not.
 
     True when "г." follows a year, an uppercase letter comes next, and either the next word

@@ -13,15 +13,24 @@ def summary_dict(run: RunResult, out_dir: Path) -> dict:
         "source": run.source,
         "targets": run.targets,
         "documents": [
-            {"doc": r.document.doc_id, "path": str(r.document.path), "segments": len(r.segments),
-             "glossary_hits": sum(len(s.terms) for s in r.segments)}
+            {
+                "doc": r.document.doc_id,
+                "path": str(r.document.path),
+                "segments": len(r.segments),
+                "glossary_hits": sum(len(s.terms) for s in r.segments),
+            }
             for r in run.documents
         ],
         "segments": run.segment_count,
         "glossary_hits": run.term_hits,
         "languages": {
-            lang: {"memory": st.memory, "glossary": st.glossary, "mt": st.mt,
-                   "untranslated": st.untranslated, "routes": sorted(st.routes)}
+            lang: {
+                "memory": st.memory,
+                "glossary": st.glossary,
+                "mt": st.mt,
+                "untranslated": st.untranslated,
+                "routes": sorted(st.routes),
+            }
             for lang, st in run.stats.items()
         },
         "mt": {"decoded": run.mt_decoded, "cached": run.mt_cached},

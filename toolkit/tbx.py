@@ -13,8 +13,8 @@ Import reads the same and also the older TBX-Basic (`martif`, `termEntry`, `lang
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from lxml import etree
 
@@ -27,8 +27,11 @@ from .tmx import lang_code
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATUS_OF_KIND = {"preferred": "preferredTerm-admn-sts", "allowed": "admittedTerm-admn-sts",
-                  "forbidden": "deprecatedTerm-admn-sts"}
+STATUS_OF_KIND = {
+    "preferred": "preferredTerm-admn-sts",
+    "allowed": "admittedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
 FORBIDDEN_STATUSES = {"deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "notRecommended", "deprecatedTerm"}
 PREFERRED_STATUSES = {"preferredTerm-admn-sts", "preferredTerm"}
 
@@ -121,7 +124,7 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
         lang = lang_code(lang_sec.get(XML_LANG, "") or lang_sec.get("lang", ""))
         if lang not in SUPPORTED:
             continue
-        approved: list[tuple[bool, str]] = []
+        approved: list[tuple[str, str]] = []
         for term in (t for t in lang_sec.iter() if _local(t) == "term"):
             shown = _text(term)
             if not shown:
@@ -135,8 +138,10 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
                 approved.append((admin_status, written))
         # the preferred term: the one marked so, else the first without a status (admitted
         # terms alone leave the language without a preferred term, as in the source file)
-        first = next((i for i, (st, _) in enumerate(approved) if st in PREFERRED_STATUSES),
-                     next((i for i, (st, _) in enumerate(approved) if not st), None))
+        first = next(
+            (i for i, (st, _) in enumerate(approved) if st in PREFERRED_STATUSES),
+            next((i for i, (st, _) in enumerate(approved) if not st), None),
+        )
         if first is not None:
             written = approved[first][1]
             terms[lang] = strip_markers(written)
@@ -146,9 +151,18 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
             rest = [w for i, (_, w) in enumerate(approved) if i != first]
             if rest:
                 allowed[lang] = rest
-    return Concept(cid, domain, terms, f"{path}:{entry.sourceline}",
-                   {k: tuple(v) for k, v in allowed.items()}, {k: tuple(v) for k, v in forbidden.items()},
-                   notes, admins.get("source", ""), status, marked)
+    return Concept(
+        cid,
+        domain,
+        terms,
+        f"{path}:{entry.sourceline}",
+        {k: tuple(v) for k, v in allowed.items()},
+        {k: tuple(v) for k, v in forbidden.items()},
+        notes,
+        admins.get("source", ""),
+        status,
+        marked,
+    )
 
 
 def read_tbx(path: Path) -> list[Concept]:
@@ -162,7 +176,9 @@ def read_tbx(path: Path) -> list[Concept]:
     for entry in (e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry")):
         concept = _concept(entry, path)
         if concept.id in seen:
-            raise InputError(f"duplicate concept id {concept.id!r} (first on line {seen[concept.id]})", path, entry.sourceline)
+            raise InputError(
+                f"duplicate concept id {concept.id!r} (first on line {seen[concept.id]})", path, entry.sourceline
+            )
         seen[concept.id] = entry.sourceline or 0
         concepts.append(concept)
     return concepts

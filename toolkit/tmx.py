@@ -10,9 +10,9 @@ allows no inline elements) such characters are dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from lxml import etree
 

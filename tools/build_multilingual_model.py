@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_test_models as base  # noqa: E402  (sets single-threaded BLAS before numpy)
+import build_test_models as base
 
 REPO_ROOT = base.REPO_ROOT
 DEFAULT_OUT = REPO_ROOT / "tests" / "fixtures" / "multilingual" / "m2m-tiny"
@@ -88,24 +88,34 @@ def verify(model_dir: Path, sp_path: Path, items) -> list[str]:
     sp = spm.SentencePieceProcessor(model_file=str(sp_path))
     failures = []
     for compute_type in ("int8", "float32"):
-        translator = ctranslate2.Translator(str(model_dir), device="cpu", compute_type=compute_type,
-                                            inter_threads=1, intra_threads=1)
+        translator = ctranslate2.Translator(
+            str(model_dir), device="cpu", compute_type=compute_type, inter_threads=1, intra_threads=1
+        )
         for batched in (False, True):
             sources = [it[4] for it in items]
             prefixes = [[LANG_TOKENS[it[1]]] for it in items]
-            kw = dict(beam_size=4, num_hypotheses=1, length_penalty=0.2, replace_unknowns=True,
-                      return_scores=True, max_batch_size=32)
+            kw = dict(
+                beam_size=4,
+                num_hypotheses=1,
+                length_penalty=0.2,
+                replace_unknowns=True,
+                return_scores=True,
+                max_batch_size=32,
+            )
             if batched:
                 results = translator.translate_batch(sources, target_prefix=prefixes, **kw)
             else:
-                results = [translator.translate_batch([s], target_prefix=[p], **kw)[0]
-                           for s, p in zip(sources, prefixes)]
+                results = [
+                    translator.translate_batch([s], target_prefix=[p], **kw)[0] for s, p in zip(sources, prefixes)
+                ]
             for it, res in zip(items, results):
                 hyp = res.hypotheses[0]
                 got = sp.decode_pieces(hyp[1:] if hyp and hyp[0] == LANG_TOKENS[it[1]] else hyp)
                 if got != it[3]:
-                    failures.append(f"{it[0]}->{it[1]} [{compute_type}/{'batch' if batched else 'single'}]: "
-                                    f"got {got!r} want {it[3]!r}")
+                    failures.append(
+                        f"{it[0]}->{it[1]} [{compute_type}/{'batch' if batched else 'single'}]: "
+                        f"got {got!r} want {it[3]!r}"
+                    )
     return failures
 
 

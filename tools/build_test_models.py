@@ -49,7 +49,7 @@ from pathlib import Path
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[_var] = "1"
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "tests" / "fixtures" / "corpus" / "parallel.tsv"
@@ -206,10 +206,7 @@ def check_roundtrip(sp, rows: list[dict[str, str]]) -> None:
     if bad:
         for i, lang, text in bad:
             log(f"  row {i} [{lang}] does not survive SentencePiece round trip: {text!r}")
-        raise SystemExit(
-            "corpus text does not round-trip through SentencePiece "
-            "(double/leading/trailing spaces?)"
-        )
+        raise SystemExit("corpus text does not round-trip through SentencePiece (double/leading/trailing spaces?)")
 
 
 # --------------------------------------------------------------------------
@@ -494,9 +491,7 @@ def train_direction(job: dict) -> dict:
     model = build_torch_model(len(vocab))
     src, src_mask, tgt_in, tgt_out, tgt_mask = make_batch(sp, pairs, src_lang, tgt_lang)
     opt = torch.optim.Adam(model.parameters(), lr=HP["lr"], betas=(0.9, 0.98), eps=1e-9)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda step: min(1.0, (step + 1) / HP["warmup_steps"])
-    )
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda step: min(1.0, (step + 1) / HP["warmup_steps"]))
     n_tok = tgt_mask.sum()
 
     def margin_and_loss():
@@ -518,9 +513,7 @@ def train_direction(job: dict) -> dict:
     while step < HP["max_steps"]:
         model.train()
         logits = model(src, src_mask, tgt_in, tgt_mask)
-        loss = torch.nn.functional.cross_entropy(
-            logits[tgt_mask], tgt_out[tgt_mask], reduction="sum"
-        ) / n_tok
+        loss = torch.nn.functional.cross_entropy(logits[tgt_mask], tgt_out[tgt_mask], reduction="sum") / n_tok
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -533,10 +526,7 @@ def train_direction(job: dict) -> dict:
             if margin >= HP["target_margin"]:
                 save_ct2(model, vocab, model_dir)
                 failures = verify_model_dir(model_dir, sp, pairs, label)
-                log(
-                    f"  [{label}] step {step}: margin {margin:.2f} loss {tf_loss:.2e}, "
-                    f"ct2 failures {len(failures)}"
-                )
+                log(f"  [{label}] step {step}: margin {margin:.2f} loss {tf_loss:.2e}, ct2 failures {len(failures)}")
                 if not failures:
                     verified = True
                     break
@@ -544,9 +534,7 @@ def train_direction(job: dict) -> dict:
     if not verified:
         margin, tf_loss = margin_and_loss()
         msg = "\n".join(failures[:20])
-        raise RuntimeError(
-            f"{label}: not verified after {step} steps (margin {margin:.2f}, loss {tf_loss:.2e})\n{msg}"
-        )
+        raise RuntimeError(f"{label}: not verified after {step} steps (margin {margin:.2f}, loss {tf_loss:.2e})\n{msg}")
     margin, tf_loss = margin_and_loss()
     return {
         "src": src_lang,
@@ -592,14 +580,14 @@ def readme_for(src: str, tgt: str, corpus_sha: str, n_rows: int, result: dict) -
 {LANG_NAMES[src]} ({src}) -> {LANG_NAMES[tgt]} ({tgt}).
 
 This is NOT a usable translation model.  It is a tiny Transformer
-({HP['enc_layers']}+{HP['dec_layers']} layers, d_model {HP['d_model']},
-{HP['num_heads']} heads, int8 weights) that memorises the {n_rows} rows of the
+({HP["enc_layers"]}+{HP["dec_layers"]} layers, d_model {HP["d_model"]},
+{HP["num_heads"]} heads, int8 weights) that memorises the {n_rows} rows of the
 translation toolkit's test corpus (`tests/fixtures/corpus/parallel.tsv`,
 sha256 `{corpus_sha}`) so that tests can exercise the real
 argostranslate / CTranslate2 / SentencePiece code path offline with exact,
 predictable outputs.  Any sentence outside that corpus gives garbage.
 
-Built deterministically by `tools/build_test_models.py` ({result['steps']}
+Built deterministically by `tools/build_test_models.py` ({result["steps"]}
 training steps).  To rebuild, see `tools/README.md` in the toolkit repository.
 """
 
@@ -643,9 +631,7 @@ def build_package(result: dict, sp_bytes: bytes, corpus_sha: str, n_rows: int, o
             raise RuntimeError(f"unexpected entry in CTranslate2 dir: {f}")
         files["model/" + f.name] = f.read_bytes()
     files["sentencepiece.model"] = sp_bytes
-    files["metadata.json"] = (
-        json.dumps(metadata_for(src, tgt), indent=2, ensure_ascii=False) + "\n"
-    ).encode("utf-8")
+    files["metadata.json"] = (json.dumps(metadata_for(src, tgt), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     files["README.md"] = readme_for(src, tgt, corpus_sha, n_rows, result).encode("utf-8")
     out = out_dir / f"{name}.argosmodel"
     write_package(out, name, files)
@@ -755,13 +741,19 @@ def main(argv: list[str] | None = None) -> int:
         default=min(2, os.cpu_count() or 1),
         help="directions trained in parallel (each single-threaded; output does not depend on it)",
     )
-    ap.add_argument("--runtime-python", type=Path, default=DEFAULT_RUNTIME_PYTHON,
-                    help="python of the runtime venv used for the final argostranslate check")
-    ap.add_argument("--skip-runtime-check", action="store_true",
-                    help="do not re-verify in the runtime venv (not recommended)")
+    ap.add_argument(
+        "--runtime-python",
+        type=Path,
+        default=DEFAULT_RUNTIME_PYTHON,
+        help="python of the runtime venv used for the final argostranslate check",
+    )
+    ap.add_argument(
+        "--skip-runtime-check", action="store_true", help="do not re-verify in the runtime venv (not recommended)"
+    )
     ap.add_argument("--verify-only", action="store_true", help="only verify existing packages")
-    ap.add_argument("--check-argos", action="store_true",
-                    help="with --verify-only: also load each package with argostranslate")
+    ap.add_argument(
+        "--check-argos", action="store_true", help="with --verify-only: also load each package with argostranslate"
+    )
     ap.add_argument("--work-dir", type=Path, default=None, help="keep intermediate files here")
     args = ap.parse_args(argv)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..errors import ToolkitError
 
@@ -82,7 +82,7 @@ class MTCache:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "MTCache":
+    def __enter__(self) -> MTCache:
         return self
 
     def __exit__(self, *exc: object) -> None:

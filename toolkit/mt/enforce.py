@@ -64,9 +64,11 @@ class Constraints:
     def key(self, *settings: object) -> str:
         """A short stable key for the MT cache: any change here (or in the enforcer's settings)
         re-translates."""
-        data = json.dumps([[t.__dict__ for t in self.terms], self.forbidden, self.invariants,
-                           [repr(s) for s in settings]],
-                          ensure_ascii=False, sort_keys=True)
+        data = json.dumps(
+            [[t.__dict__ for t in self.terms], self.forbidden, self.invariants, [repr(s) for s in settings]],
+            ensure_ascii=False,
+            sort_keys=True,
+        )
         return "enforce " + hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
@@ -81,12 +83,14 @@ def constraints_for(glossary: Glossary, text: str, source: str, target: str) -> 
         if concept.status != "approved" or not term or concept.id in terms:
             continue
         terms[concept.id] = TermConstraint(
-            concept.id, term, concept.variants(target), round(hit.start / max(1, len(text)), 3),
+            concept.id,
+            term,
+            concept.variants(target),
+            round(hit.start / max(1, len(text)), 3),
             not text[: hit.start].strip(" «\"'“(—–-"),
         )
         forbidden += [v.translate(_MARKERS) for v in concept.forbidden.get(target, ())]
-    return Constraints(tuple(terms.values()), tuple(dict.fromkeys(forbidden)),
-                       tuple(find_invariants(text, source)))
+    return Constraints(tuple(terms.values()), tuple(dict.fromkeys(forbidden)), tuple(find_invariants(text, source)))
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,15 @@ def _unchanged(text: str) -> str:
 class Enforcer:
     """Steers one engine (one language pair) towards a glossary's approved target terms."""
 
-    def __init__(self, engine: CT2Engine, glossary: Glossary, source: str, target: str,
-                 n_best: int = DEFAULT_N_BEST, max_drop: float | None = DEFAULT_MAX_DROP):
+    def __init__(
+        self,
+        engine: CT2Engine,
+        glossary: Glossary,
+        source: str,
+        target: str,
+        n_best: int = DEFAULT_N_BEST,
+        max_drop: float | None = DEFAULT_MAX_DROP,
+    ):
         self.engine = engine
         self.glossary = glossary
         self.source = source
@@ -150,7 +161,7 @@ class Enforcer:
     def _output(self, pieces: Sequence[str]) -> list[str]:
         """Output pieces less the engine's own forced prefix tokens."""
         own = self.engine.prefix_tokens()
-        return list(pieces[len(own):]) if list(pieces[: len(own)]) == own else list(pieces)
+        return list(pieces[len(own) :]) if list(pieces[: len(own)]) == own else list(pieces)
 
     # -- the steps ----------------------------------------------------------------------------
     def needs_protection(self, baseline: str, constraints: Constraints) -> bool:
@@ -160,8 +171,9 @@ class Enforcer:
     def protect(self, source_text: str) -> Protected:
         return protect(source_text, self.source)
 
-    def enforce(self, source_text: str, baseline: str, constraints: Constraints,
-                protected_output: str | None = None) -> Outcome:
+    def enforce(
+        self, source_text: str, baseline: str, constraints: Constraints, protected_output: str | None = None
+    ) -> Outcome:
         """Hold one translation to its constraints. `protected_output` is the decoded
         translation of the placeholder-protected source when the caller batched those ("" when
         the model is known not to carry placeholders; None: decode it here)."""
@@ -181,19 +193,22 @@ class Enforcer:
                 finish = partial(restore, originals=protected.originals)
                 notes.append(f"placeholders restored: {', '.join(protected.originals)}")
             else:
-                notes.append(f"invariant lost: {', '.join(lost)} (placeholders did not survive "
-                             f"this model; unprotected translation kept)")
+                notes.append(
+                    f"invariant lost: {', '.join(lost)} (placeholders did not survive "
+                    f"this model; unprotected translation kept)"
+                )
         if constraints.terms or constraints.forbidden:
             text, term_notes = self._glossary(tokens, text, constraints, finish)
             notes += term_notes
         return Outcome(text, tuple(notes))
 
-    def _glossary(self, tokens: list[str], best: str, constraints: Constraints,
-                  finish: Finish) -> tuple[str, list[str]]:
+    def _glossary(
+        self, tokens: list[str], best: str, constraints: Constraints, finish: Finish
+    ) -> tuple[str, list[str]]:
         needed = [t.concept_id for t in constraints.terms]
         how: dict[str, str] = {}
         if set(needed) <= self.carried(best, constraints) and not self.forbidden_in(best, constraints):
-            return best, self._notes(constraints, {i: "n-best 1" for i in needed}, best, best)
+            return best, self._notes(constraints, dict.fromkeys(needed, "n-best 1"), best, best)
         suppress = self.suppressed(constraints)
         hyps = self.engine.search(tokens, self.n_best, suppress=suppress)
         floor = -float("inf")
@@ -206,13 +221,13 @@ class Enforcer:
                 continue
             carried = self.carried(text, constraints)
             if set(needed) <= carried and not self.forbidden_in(text, constraints):
-                return text, self._notes(constraints, {i: f"n-best {rank}" for i in needed}, text, best)
+                return text, self._notes(constraints, dict.fromkeys(needed, f"n-best {rank}"), text, best)
             scored.append((len(carried), -rank, text, self._output(pieces)))
         if not scored:
             return best, self._notes(constraints, {}, best, best)
         _, rank, text, pieces = max(scored)
         carried = self.carried(text, constraints)
-        how = {i: f"n-best {-rank}" for i in carried}
+        how = dict.fromkeys(carried, f"n-best {-rank}")
         for term in sorted(constraints.terms, key=lambda t: t.position):
             if term.concept_id in carried:
                 continue
@@ -229,13 +244,18 @@ class Enforcer:
                 how[term.concept_id] = "prefix"
         return text, self._notes(constraints, how, text, best)
 
-    def _insertion_point(self, pieces: list[str], text: str, first: str, term: TermConstraint,
-                         constraints: Constraints) -> int:
+    def _insertion_point(
+        self, pieces: list[str], text: str, first: str, term: TermConstraint, constraints: Constraints
+    ) -> int:
         """The piece index the term should start at in text (where a variant of its concept
         stands in text, else in the first 1-best, else the start if the source term opens the
         sentence, else the same relative place), moved back to a word start."""
-        spans = [h.start for candidate in (text, first) for h in self.find(candidate, constraints)
-                 if h.concept.id == term.concept_id]
+        spans = [
+            h.start
+            for candidate in (text, first)
+            for h in self.find(candidate, constraints)
+            if h.concept.id == term.concept_id
+        ]
         if not spans and term.at_start:
             return 0
         char = spans[0] if spans else round(term.position * len(text))
@@ -255,12 +275,16 @@ class Enforcer:
         lines = []
         for term in constraints.terms:
             if term.concept_id in carried:
-                lines.append(f"glossary enforced: {term.term} [{term.concept_id}] "
-                             f"({how.get(term.concept_id, 'n-best 1')})")
+                lines.append(
+                    f"glossary enforced: {term.term} [{term.concept_id}] ({how.get(term.concept_id, 'n-best 1')})"
+                )
             else:
                 lines.append(f"glossary missing: {term.term} [{term.concept_id}]")
         left = self.forbidden_in(text, constraints)
-        lines += [f"glossary forbidden variant suppressed: {f}"
-                  for f in dict.fromkeys(self.forbidden_in(first, constraints)) if f not in left]
+        lines += [
+            f"glossary forbidden variant suppressed: {f}"
+            for f in dict.fromkeys(self.forbidden_in(first, constraints))
+            if f not in left
+        ]
         lines += [f"glossary forbidden variant left: {f}" for f in left]
         return lines

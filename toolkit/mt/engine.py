@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator, Sequence
+from typing import Any
 
 from .packages import ModelPackage
 
@@ -35,7 +36,7 @@ class DecodeOptions:
     max_decoding_length: int = 256
 
     @classmethod
-    def with_threads(cls, threads: int | None, **kwargs) -> "DecodeOptions":
+    def with_threads(cls, threads: int | None, **kwargs) -> DecodeOptions:
         """Options using `threads` cores: one CTranslate2 worker per core, one thread each
         (measured fastest on small machines); None keeps the default of min(2, cores)."""
         options = cls(**kwargs)
@@ -61,8 +62,8 @@ class CT2Engine(ABC):
         self.model_dir = model_dir
         self.sp_model = sp_model
         self.options = options or DecodeOptions()
-        self._translator = None
-        self._sp = None
+        self._translator: Any = None  # ctranslate2.Translator once loaded
+        self._sp: Any = None  # sentencepiece.SentencePieceProcessor once loaded
 
     def _load(self) -> None:
         import ctranslate2
@@ -111,7 +112,10 @@ class CT2Engine(ABC):
         )
 
     def search(
-        self, tokens: list[str], num_hypotheses: int, prefix: Sequence[str] = (),
+        self,
+        tokens: list[str],
+        num_hypotheses: int,
+        prefix: Sequence[str] = (),
         suppress: Sequence[Sequence[str]] = (),
     ) -> list[tuple[list[str], float]]:
         """The n best (output pieces, score) of one tokenized sentence, best first, with the
@@ -168,9 +172,7 @@ class CT2Engine(ABC):
                 chunk, futures = pending.popleft()
                 yield chunk, [self.decode(f.result().hypotheses[0]) for f in futures]
 
-    def translate(
-        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[str]:
+    def translate(self, sentences: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
         """Translate sentences in batches; progress(n) is called after each batch of n."""
         results: list[str] = []
         for chunk, outputs in self.translate_batches(sentences):

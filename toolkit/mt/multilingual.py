@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..errors import InputError
 from ..fsutil import atomic_write_text
@@ -28,8 +28,7 @@ LANG_TOKENS: dict[str, dict[str, str]] = {
     "nllb": {"ru": "rus_Cyrl", "kk": "kaz_Cyrl", "en": "eng_Latn", "fr": "fra_Latn"},
 }
 SP_NAMES = ("sentencepiece.bpe.model", "sentencepiece.model", "spm.model")
-VOCAB_NAMES = ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json",
-               "source_vocabulary.txt")
+VOCAB_NAMES = ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json", "source_vocabulary.txt")
 REGISTRY_SUFFIX = ".ct2.json"
 CONFIG_FILE = "toolkit.toml"
 EOS = "</s>"
@@ -75,7 +74,7 @@ class MultilingualModel:
     def token(self, lang: str) -> str:
         return LANG_TOKENS[self.style][lang]
 
-    def step(self, source: str, target: str) -> "MultilingualStep":
+    def step(self, source: str, target: str) -> MultilingualStep:
         return MultilingualStep(self, source, target)
 
 
@@ -109,8 +108,9 @@ class MultilingualStep:
         return f"{self.model.model_id}:{self.from_code}_{self.to_code}"
 
 
-def load_model(model_dir: Path, langs: Sequence[str] | None = None, name: str | None = None,
-               sp_model: Path | None = None) -> MultilingualModel:
+def load_model(
+    model_dir: Path, langs: Sequence[str] | None = None, name: str | None = None, sp_model: Path | None = None
+) -> MultilingualModel:
     """Check a CTranslate2 model dir and find its style, tokenizer and languages.
 
     Without `langs`, every supported language whose token is in the vocabulary is used; with
@@ -142,21 +142,29 @@ def load_model(model_dir: Path, langs: Sequence[str] | None = None, name: str | 
         if sp_model is None:
             raise InputError(
                 f"no SentencePiece model ({', '.join(SP_NAMES)}) in the directory; copy the "
-                "original model's sentencepiece.bpe.model next to model.bin", model_dir)
+                "original model's sentencepiece.bpe.model next to model.bin",
+                model_dir,
+            )
     elif not Path(sp_model).is_file():
         raise InputError("SentencePiece model not found", sp_model)
-    return MultilingualModel(model_dir.resolve(), name or model_dir.name, style, wanted,
-                             Path(sp_model).resolve(), weights_digest(model_dir / "model.bin"))
+    return MultilingualModel(
+        model_dir.resolve(),
+        name or model_dir.name,
+        style,
+        wanted,
+        Path(sp_model).resolve(),
+        weights_digest(model_dir / "model.bin"),
+    )
 
 
-def register_model(model_dir: Path, langs: Sequence[str] | None, models_dir: Path,
-                   name: str | None = None) -> MultilingualModel:
+def register_model(
+    model_dir: Path, langs: Sequence[str] | None, models_dir: Path, name: str | None = None
+) -> MultilingualModel:
     """`models add-ct2`: validate the dir and record it as `<name>.ct2.json` in the models folder."""
     model = load_model(model_dir, langs, name)
     if not model.name or "/" in model.name or model.name.startswith("."):
         raise InputError(f"bad model name {model.name!r}", model_dir)
-    entry = {"path": str(model.path), "langs": list(model.langs), "name": model.name,
-             "sp_model": str(model.sp_model)}
+    entry = {"path": str(model.path), "langs": list(model.langs), "name": model.name, "sp_model": str(model.sp_model)}
     atomic_write_text(Path(models_dir) / f"{model.name}{REGISTRY_SUFFIX}", json.dumps(entry, indent=2) + "\n")
     return model
 
@@ -218,5 +226,3 @@ class MultilingualEngine(CT2Engine):
         if tokens and tokens[0] == self.prefix_tokens()[0]:
             tokens = tokens[1:]
         return self.sp.decode_pieces(tokens)
-
-

@@ -109,9 +109,7 @@ def validate_archive(archive: Path) -> tuple[str, dict]:
             paths = [_check_member(info, archive) for info in infos]
             tops = {p.parts[0] for p in paths if p.parts}
             if len(tops) != 1 or not any(len(p.parts) > 1 for p in paths):
-                raise InputError(
-                    f"an argos package holds exactly one top-level folder (found {len(tops)})", archive
-                )
+                raise InputError(f"an argos package holds exactly one top-level folder (found {len(tops)})", archive)
             top = tops.pop()
             if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
                 raise InputError("package unpacks to more than 8 GiB", archive)

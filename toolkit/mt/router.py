@@ -7,8 +7,9 @@ pivot through English whose legs are each argos or multilingual.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from ..langs import PIVOT
 from .cache import MTCache
@@ -32,8 +33,14 @@ if TYPE_CHECKING:
 class Step(Protocol):
     """What a route step offers: an argos ModelPackage or a MultilingualStep."""
 
-    from_code: str
-    to_code: str
+    @property
+    def from_code(self) -> str: ...
+
+    @property
+    def to_code(self) -> str: ...
+
+    @property
+    def pair(self) -> str: ...
 
     @property
     def version(self) -> str: ...
@@ -82,7 +89,9 @@ def install_hint(source: str, target: str) -> str:
 
 
 def find_route(
-    packages: Sequence[ModelPackage], source: str, target: str,
+    packages: Sequence[ModelPackage],
+    source: str,
+    target: str,
     multilingual: Sequence[MultilingualModel] = (),
 ) -> Route | None:
     """A direct argos package, else a direct multilingual pair, else source->en->target."""
@@ -130,9 +139,14 @@ class EngineSet:
     cached under the options plus a key of their constraints, so a glossary change re-translates.
     """
 
-    def __init__(self, options: DecodeOptions | None = None, cache: MTCache | None = None,
-                 glossary: Glossary | None = None, n_best: int = DEFAULT_N_BEST,
-                 max_drop: float | None = DEFAULT_MAX_DROP):
+    def __init__(
+        self,
+        options: DecodeOptions | None = None,
+        cache: MTCache | None = None,
+        glossary: Glossary | None = None,
+        n_best: int = DEFAULT_N_BEST,
+        max_drop: float | None = DEFAULT_MAX_DROP,
+    ):
         self.options = options or DecodeOptions()
         self.cache = cache
         self.glossary = glossary
@@ -149,13 +163,13 @@ class EngineSet:
         if key not in self._engines:
             if isinstance(step, MultilingualStep):
                 self._engines[key] = MultilingualEngine(step, self.options)
-            else:
+            elif isinstance(step, ModelPackage):
                 self._engines[key] = ArgosEngine(step, self.options)
+            else:
+                raise TypeError(f"no engine for route step {step!r}")
         return self._engines[key]
 
-    def run_step(
-        self, step: Step, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[str]:
+    def run_step(self, step: Step, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
         """Translate texts with one step, reusing what this run or the cache already has."""
         key = step.model_id
         options_key = self.options.describe()
@@ -186,8 +200,7 @@ class EngineSet:
         """Hold each text's translation to its glossary constraints and invariants."""
         assert self.glossary is not None
         key = step.model_id
-        enforcer = Enforcer(self.engine(step), self.glossary, step.from_code, step.to_code,
-                            self.n_best, self.max_drop)
+        enforcer = Enforcer(self.engine(step), self.glossary, step.from_code, step.to_code, self.n_best, self.max_drop)
         work: list[tuple[str, Constraints, str]] = []
         for text in sorted(set(texts), key=lambda t: (len(t), t)):
             if (key, text) in self._enforced:
@@ -228,15 +241,15 @@ class EngineSet:
 
         def run(batch: list[str]) -> None:
             ordered = sorted({protected[t].text for t in batch}, key=lambda t: (len(t), t))
-            outputs = {src: out for chunk, outs in engine.translate_batches(ordered)
-                       for src, out in zip(chunk, outs)}
+            outputs = {src: out for chunk, outs in engine.translate_batches(ordered) for src, out in zip(chunk, outs)}
             decoded.update((t, outputs[protected[t].text]) for t in batch)
 
         if key not in self._carries_placeholders:
             probe = texts[:PLACEHOLDER_PROBE]
             run(probe)
             self._carries_placeholders[key] = any(
-                restore(decoded[t], protected[t].originals) is not None for t in probe)
+                restore(decoded[t], protected[t].originals) is not None for t in probe
+            )
         rest = [t for t in texts if t not in decoded]
         if self._carries_placeholders[key]:
             run(rest)
@@ -255,13 +268,12 @@ class EngineSet:
         for step in route.steps:
             outputs = self.run_step(step, current, progress)
             label = f"{step.from_code}->{step.to_code} " if len(route.steps) > 1 else ""
-            notes = [n + tuple(label + line for line in self._result(step.model_id, t).notes)
-                     for n, t in zip(notes, current)]
+            notes = [
+                n + tuple(label + line for line in self._result(step.model_id, t).notes) for n, t in zip(notes, current)
+            ]
             current = outputs
         return list(zip(current, notes))
 
-    def translate(
-        self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[str]:
+    def translate(self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
         """Run texts through every step of a route."""
         return [text for text, _ in self.translate_noted(route, texts, progress)]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import InputError
 from ..fsutil import atomic_write_text
@@ -42,11 +42,14 @@ def read_baseline(path: Path) -> Counter[str]:
 
 def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
     """Record findings as the new baseline (atomically)."""
-    rows = [{"fingerprint": f.fingerprint(), "rule": f.rule, "file": f.file, "segment": f.segment,
-             "message": f.message} for f in findings]
+    rows = [
+        {"fingerprint": f.fingerprint(), "rule": f.rule, "file": f.file, "segment": f.segment, "message": f.message}
+        for f in findings
+    ]
     rows.sort(key=lambda r: (r["file"], r["rule"], r["fingerprint"]))
-    atomic_write_text(Path(path), json.dumps({"version": VERSION, "findings": rows}, ensure_ascii=False,
-                                             indent=1) + "\n")
+    atomic_write_text(
+        Path(path), json.dumps({"version": VERSION, "findings": rows}, ensure_ascii=False, indent=1) + "\n"
+    )
 
 
 def apply_baseline(findings: Sequence[Finding], baseline: Counter[str]) -> tuple[list[Finding], int]:

@@ -1,16 +1,16 @@
 """The `[check]` table of `toolkit.toml`: glossaries, severities, ignored rules and paths.
 
-    [check]
-    glossary = ["glossaries"]          # files or folders, relative to toolkit.toml
-    fail-on = "error"                  # error, warning or info
-    ignore-rules = ["identical"]
-    ignore-paths = ["review/archive/*"] # fnmatch globs on paths (or file names)
-    baseline = "qa-baseline.json"
-    source-lang = "ru"                 # overrides X-Source-Language / TMX srclang
+[check]
+glossary = ["glossaries"]          # files or folders, relative to toolkit.toml
+fail-on = "error"                  # error, warning or info
+ignore-rules = ["identical"]
+ignore-paths = ["review/archive/*"] # fnmatch globs on paths (or file names)
+baseline = "qa-baseline.json"
+source-lang = "ru"                 # overrides X-Source-Language / TMX srclang
 
-    [check.severity]
-    double-space = "info"
-    quotes = "off"                     # off = the rule does not run
+[check.severity]
+double-space = "info"
+quotes = "off"                     # off = the rule does not run
 """
 
 from __future__ import annotations

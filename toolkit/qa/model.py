@@ -15,7 +15,7 @@ class Severity(IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         """'error' -> ERROR; 'note' is accepted for info (SARIF's word)."""
         name = {"note": "info"}.get(value.strip().lower(), value.strip().lower())
         try:
@@ -75,19 +75,39 @@ class Finding:
 
     def fingerprint(self) -> str:
         """A stable id that survives line shifts: rule, file, segment, languages and key text."""
-        raw = "\x1f".join((self.rule, self.file, self.segment, self.source_lang, self.target_lang,
-                           self.key or self.message))
+        raw = "\x1f".join(
+            (self.rule, self.file, self.segment, self.source_lang, self.target_lang, self.key or self.message)
+        )
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
     def as_dict(self) -> dict[str, object]:
-        return {"rule": self.rule, "severity": self.severity.label, "file": self.file, "line": self.line,
-                "col": self.col, "message": self.message, "segment": self.segment,
-                "source_lang": self.source_lang, "target_lang": self.target_lang,
-                "fingerprint": self.fingerprint()}
+        return {
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "message": self.message,
+            "segment": self.segment,
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "fingerprint": self.fingerprint(),
+        }
 
 
-def make_finding(rule: str, severity: Severity, segment: Segment, message: str,
-                 offset: int | None = None, key: str = "") -> Finding:
+def make_finding(
+    rule: str, severity: Severity, segment: Segment, message: str, offset: int | None = None, key: str = ""
+) -> Finding:
     """A finding located at an offset of the segment's target text."""
-    return Finding(rule, severity, segment.file, segment.line, segment.column(offset), message,
-                   segment.id, segment.source_lang, segment.target_lang, key)
+    return Finding(
+        rule,
+        severity,
+        segment.file,
+        segment.line,
+        segment.column(offset),
+        message,
+        segment.id,
+        segment.source_lang,
+        segment.target_lang,
+        key,
+    )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import fnmatch
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import polib
 
@@ -118,8 +118,9 @@ def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     for i, entry in enumerate(entries):
         line, col = starts[i] if aligned else (entry.linenum or 1, None)
         msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        segments.append(Segment(name, line, source, target, entry.msgid, msgstr,
-                                entry.msgctxt or f"entry{i + 1}", col, "po"))
+        segments.append(
+            Segment(name, line, source, target, entry.msgid, msgstr, entry.msgctxt or f"entry{i + 1}", col, "po")
+        )
     return segments
 
 
@@ -153,8 +154,7 @@ def read_tmx_segments(path: Path, source_lang: str | None = None) -> list[Segmen
     """TMX units as segments from the source language to every other language of the file."""
     units = read_tmx(path)
     source = source_lang or tmx_source_lang(path)
-    langs = sorted({lang for unit in units for lang in unit.variants if lang in SUPPORTED},
-                   key=SUPPORTED.index)
+    langs = sorted({lang for unit in units for lang in unit.variants if lang in SUPPORTED}, key=SUPPORTED.index)
     if source is None:
         source = langs[0] if langs else "ru"
     name = str(path)
@@ -165,8 +165,9 @@ def read_tmx_segments(path: Path, source_lang: str | None = None) -> list[Segmen
             continue
         for lang in langs:
             if lang != source:
-                segments.append(Segment(name, unit.line or 1, source, lang, text, unit.variants.get(lang),
-                                        unit.tuid or f"tu{n}"))
+                segments.append(
+                    Segment(name, unit.line or 1, source, lang, text, unit.variants.get(lang), unit.tuid or f"tu{n}")
+                )
     return segments
 
 
@@ -189,8 +190,11 @@ def read_text_pair(path: Path, source_lang: str | None = None) -> list[Segment]:
     src_blocks = [b for b in src_doc.blocks if b.translatable]
     tgt_blocks = [b for b in tgt_doc.blocks if b.translatable]
     if len(src_blocks) != len(tgt_blocks):
-        raise InputError(f"{len(tgt_blocks)} translatable blocks, the source {siblings[source].name} has "
-                         f"{len(src_blocks)}: the texts are not aligned", path)
+        raise InputError(
+            f"{len(tgt_blocks)} translatable blocks, the source {siblings[source].name} has "
+            f"{len(src_blocks)}: the texts are not aligned",
+            path,
+        )
     segments = []
     name = str(path)
     for s_block, t_block in zip(src_blocks, tgt_blocks):
@@ -200,6 +204,16 @@ def read_text_pair(path: Path, source_lang: str | None = None) -> list[Segment]:
             s_spans, t_spans = [(0, len(s_block.text))], [(0, len(t_block.text))]
         single_line = "\n" not in t_block.text
         for k, ((ss, se), (ts, te)) in enumerate(zip(s_spans, t_spans)):
-            segments.append(Segment(name, t_block.line, source, lang, s_block.text[ss:se], t_block.text[ts:te],
-                                    f"{doc}:{t_block.index}.{k}", ts + 1 if single_line else None))
+            segments.append(
+                Segment(
+                    name,
+                    t_block.line,
+                    source,
+                    lang,
+                    s_block.text[ss:se],
+                    t_block.text[ts:te],
+                    f"{doc}:{t_block.index}.{k}",
+                    ts + 1 if single_line else None,
+                )
+            )
     return segments

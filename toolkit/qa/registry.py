@@ -9,8 +9,9 @@ check sees one segment at a time and yields `Hit`s; a corpus check sees every se
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from .model import Severity
 

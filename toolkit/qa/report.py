@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -40,13 +41,21 @@ def render_junit(findings: Sequence[Finding], rules: dict[str, Check], files: Se
     root = etree.Element("testsuites", name="toolkit check", tests=str(cases), failures=str(len(findings)))
     for name in names:
         items = by_file.get(name, [])
-        suite = etree.SubElement(root, "testsuite", name=name, tests=str(max(1, len(items))),
-                                 failures=str(len(items)), errors="0", skipped="0")
+        suite = etree.SubElement(
+            root,
+            "testsuite",
+            name=name,
+            tests=str(max(1, len(items))),
+            failures=str(len(items)),
+            errors="0",
+            skipped="0",
+        )
         if not items:
             etree.SubElement(suite, "testcase", classname=name, name="all checks")
         for f in items:
-            case = etree.SubElement(suite, "testcase", classname=f"{name}", name=f"{f.rule} {f.line}:{f.col}",
-                                    file=name, line=str(f.line))
+            case = etree.SubElement(
+                suite, "testcase", classname=f"{name}", name=f"{f.rule} {f.line}:{f.col}", file=name, line=str(f.line)
+            )
             failure = etree.SubElement(case, "failure", message=f.message, type=f"{f.severity.label} {f.rule}")
             failure.text = f"{f.file}:{f.line}:{f.col}: {f.severity.label} {f.rule}: {f.message}"
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8").decode("utf-8")
@@ -61,23 +70,30 @@ def sarif_log(findings: Sequence[Finding], rules: dict[str, Check], files: Seque
     """The SARIF 2.1.0 log as a dict."""
     rule_ids = sorted(rules)
     index = {rule: i for i, rule in enumerate(rule_ids)}
-    descriptors = [{
-        "id": rule,
-        "name": "".join(part.capitalize() for part in rule.split("-")),
-        "shortDescription": {"text": rules[rule].description.split(". ")[0].rstrip(".") + "."},
-        "fullDescription": {"text": rules[rule].description},
-        "defaultConfiguration": {"level": SARIF_LEVEL[rules[rule].severity]},
-    } for rule in rule_ids]
+    descriptors = [
+        {
+            "id": rule,
+            "name": "".join(part.capitalize() for part in rule.split("-")),
+            "shortDescription": {"text": rules[rule].description.split(". ")[0].rstrip(".") + "."},
+            "fullDescription": {"text": rules[rule].description},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rules[rule].severity]},
+        }
+        for rule in rule_ids
+    ]
     results = []
     for f in findings:
-        result = {
+        result: dict[str, Any] = {
             "ruleId": f.rule,
             "level": SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.file)},
-                "region": {"startLine": max(1, f.line), "startColumn": max(1, f.col)},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(f.file)},
+                        "region": {"startLine": max(1, f.line), "startColumn": max(1, f.col)},
+                    }
+                }
+            ],
             "partialFingerprints": {"toolkitFinding/v1": f.fingerprint()},
         }
         if f.rule in index:
@@ -86,10 +102,12 @@ def sarif_log(findings: Sequence[Finding], rules: dict[str, Check], files: Seque
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": TOOL, "version": __version__, "rules": descriptors}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": TOOL, "version": __version__, "rules": descriptors}},
+                "results": results,
+            }
+        ],
     }
 
 
@@ -115,14 +133,20 @@ def render_github(findings: Sequence[Finding], rules: dict[str, Check], files: S
 
 
 REPORTERS: dict[str, Callable[..., str]] = {
-    "text": render_text, "json": render_json, "junit": render_junit, "sarif": render_sarif, "github": render_github,
+    "text": render_text,
+    "json": render_json,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "github": render_github,
 }
 
 
 def summary_line(findings: Sequence[Finding], files: int, segments: int, suppressed: int) -> str:
     """`3 findings (1 error, 2 warnings, 0 info) in 4 files, 120 segments; 2 in the baseline`."""
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
-    text = (f"{len(findings)} finding{'s' * (len(findings) != 1)} ({counts[Severity.ERROR]} error, "
-            f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info) in {files} file"
-            f"{'s' * (files != 1)}, {segments} segments")
+    text = (
+        f"{len(findings)} finding{'s' * (len(findings) != 1)} ({counts[Severity.ERROR]} error, "
+        f"{counts[Severity.WARNING]} warning, {counts[Severity.INFO]} info) in {files} file"
+        f"{'s' * (files != 1)}, {segments} segments"
+    )
     return text + (f"; {suppressed} suppressed by the baseline" if suppressed else "")

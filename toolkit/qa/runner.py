@@ -4,10 +4,11 @@ many), then corpus checks over every segment, and sort the findings."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..glossary import Glossary, load_glossary
 from ..sources import default_dir
@@ -112,7 +113,7 @@ def run_check(paths: Iterable[Path], options: CheckOptions | None = None) -> Che
     glossary = load_check_glossary(glossary_paths)
     ctx = CheckContext(glossary)
     if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
-        chunks = [files[i::jobs * 4] for i in range(jobs * 4)]
+        chunks = [files[i :: jobs * 4] for i in range(jobs * 4)]
         # the workers get the glossary as loaded here (each builds its own recognisers lazily)
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(glossary, options)) as pool:
             for chunk_segments, chunk_findings in pool.map(_work, chunks):

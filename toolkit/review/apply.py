@@ -63,11 +63,12 @@ def final_text(po_path: Path, po: polib.POFile) -> tuple[str, str, list[str]]:
     entries = [e for e in po if not e.obsolete and e.msgid]
     if not entries:
         raise InputError("no entries", po_path, 1)
-    releases = {e.occurrences[0][0] if e.occurrences else None for e in entries}
-    if None in releases or len(releases) != 1:
+    releases = {e.occurrences[0][0] for e in entries if e.occurrences}
+    if len(releases) != 1 or not all(e.occurrences for e in entries):
         line = next((e.linenum for e in entries if not e.occurrences), entries[0].linenum)
-        raise InputError("every entry must name the same source release in its occurrence (#: path:line)",
-                         po_path, line)
+        raise InputError(
+            "every entry must name the same source release in its occurrence (#: path:line)", po_path, line
+        )
     document = read_release(_release_path(releases.pop(), po_path, entries[0].linenum), source)
     segments = segment_document(document, Glossary())
     by_id = {e.msgctxt: e for e in entries}
@@ -76,8 +77,12 @@ def final_text(po_path: Path, po: polib.POFile) -> tuple[str, str, list[str]]:
         entry = by_id.pop(segment.id, None)
         if entry is None or entry.msgid != segment.source:
             where = entry.linenum if entry is not None else None
-            raise InputError(f"segment {segment.id} does not match the source release {document.path} "
-                             "(was the release edited after translation?)", po_path, where)
+            raise InputError(
+                f"segment {segment.id} does not match the source release {document.path} "
+                "(was the release edited after translation?)",
+                po_path,
+                where,
+            )
         if is_confirmed(entry):
             segment.targets[target] = Proposal(entry.msgstr)
         else:

@@ -66,9 +66,9 @@ def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
             atomic_write_text(txt_path, target_text(result, target))
             written += [po_path, txt_path]
         tmx_path = out_dir / f"{doc_id}.tmx"
-        atomic_write_bytes(tmx_path, tmx_bytes(
-            bundle_units(result, run.source), run.source, langs, {"x-signature": run.signature}
-        ))
+        atomic_write_bytes(
+            tmx_path, tmx_bytes(bundle_units(result, run.source), run.source, langs, {"x-signature": run.signature})
+        )
         html_path = out_dir / f"{doc_id}.html"
         atomic_write_text(html_path, build_html(result, run.source, run.targets, run.signature))
         written += [tmx_path, html_path]

@@ -46,8 +46,7 @@ def build_html(result: DocumentResult, source: str, targets: list[str], signatur
             origin = proposal.origin if proposal and proposal.origin else "untranslated"
             css = _cell_class(origin, bool(proposal and proposal.fuzzy), text)
             cells.append(
-                f'<td lang="{lang}" class="{css}">{escape(text)}'
-                f'<span class="origin">{escape(origin)}</span></td>'
+                f'<td lang="{lang}" class="{css}">{escape(text)}<span class="origin">{escape(origin)}</span></td>'
             )
         kind = escape(segment.block.kind.value)
         rows.append(

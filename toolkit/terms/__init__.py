@@ -17,9 +17,10 @@ Concepts of every status are found (the hit carries the concept, hence its statu
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from itertools import islice, product
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 from ..glossary import MAX_ENDING, Concept, Glossary, TermHit, load_glossary, read_text
 from ..langs import check_lang
@@ -95,9 +96,11 @@ class Recogniser:
         self._cache: dict[str, tuple] = {}
         entries = []
         for index, concept in enumerate(self.concepts):
-            for kind, variants in (("preferred", concept.variants(lang)[:1]),
-                                   ("allowed", concept.variants(lang)[1:]),
-                                   ("forbidden", concept.forbidden.get(lang, ()))):
+            for kind, variants in (
+                ("preferred", concept.variants(lang)[:1]),
+                ("allowed", concept.variants(lang)[1:]),
+                ("forbidden", concept.forbidden.get(lang, ())),
+            ):
                 for variant in variants:
                     written = term_words(variant)
                     if written:
@@ -123,8 +126,11 @@ class Recogniser:
             keys = self.model.token_keys(word)
             if self._bar_stems or self._star_stems:
                 low = word.lower().replace("ё", "е")
-                extra = [(low[:k], "|") for k in range(max(1, len(low) - MAX_ENDING), len(low) + 1)
-                         if low[:k] in self._bar_stems]
+                extra = [
+                    (low[:k], "|")
+                    for k in range(max(1, len(low) - MAX_ENDING), len(low) + 1)
+                    if low[:k] in self._bar_stems
+                ]
                 extra += [(low[:k], "*") for k in range(1, len(low) + 1) if low[:k] in self._star_stems]
                 keys = tuple(keys) + tuple(extra)
             self._cache[word] = keys
@@ -188,6 +194,14 @@ def find_terms_in_file(path: Path, lang: str, glossary_paths: Sequence[Path]) ->
 def hit_dict(hit: TermHit, text: str | None = None) -> dict[str, object]:
     """A hit as a JSON-ready dict (with its 1-based line when the whole text is given)."""
     line = {"line": text.count("\n", 0, hit.start) + 1} if text is not None else {}
-    return {"concept": hit.concept.id, "start": hit.start, "end": hit.end, "text": hit.text, **line,
-            "variant": hit.variant, "kind": hit.kind, "status": hit.concept.status,
-            "domain": hit.concept.domain}
+    return {
+        "concept": hit.concept.id,
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.text,
+        **line,
+        "variant": hit.variant,
+        "kind": hit.kind,
+        "status": hit.concept.status,
+        "domain": hit.concept.domain,
+    }

@@ -75,8 +75,15 @@ def evaluate_language(cases: list[Case], lang: str, glossary: Glossary, exact: b
         score.found += len(hits)
         unused = list(case.gold)
         for hit in hits:
-            match = next((g for g in unused if g[0] == hit.concept.id and (
-                (g[1], g[2]) == (hit.start, hit.end) if exact else g[1] < hit.end and hit.start < g[2])), None)
+            match = next(
+                (
+                    g
+                    for g in unused
+                    if g[0] == hit.concept.id
+                    and ((g[1], g[2]) == (hit.start, hit.end) if exact else g[1] < hit.end and hit.start < g[2])
+                ),
+                None,
+            )
             if match is None:
                 score.false_positives.append(f"{hit.concept.id} {hit.text!r} in: {case.text}")
             else:

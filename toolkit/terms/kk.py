@@ -11,8 +11,8 @@ every harmony variant of an ending is accepted after one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from .tokens import Token
 
@@ -106,8 +106,18 @@ def cases(word: str, front: bool | None = None) -> list[str]:
 def possessive_cases(word: str, front: bool | None = None) -> list[str]:
     """Cases after a 3rd-person possessive (министрі -> министрінің, министріне, министрін ...)."""
     f = is_front(word) if front is None else front
-    return [word + e for e in (_h("ның", "нің", f), _h("на", "не", f), "н", _h("нда", "нде", f),
-                               _h("нан", "нен", f), "мен", _h("ндағы", "ндегі", f))]
+    return [
+        word + e
+        for e in (
+            _h("ның", "нің", f),
+            _h("на", "не", f),
+            "н",
+            _h("нда", "нде", f),
+            _h("нан", "нен", f),
+            "мен",
+            _h("ндағы", "ндегі", f),
+        )
+    ]
 
 
 VOICING = {"к": "г", "қ": "ғ", "п": "б"}  # before a vowel: министрлік -> министрлігі
@@ -166,7 +176,7 @@ def acronym_endings() -> set[str]:
     for probe in ("ба", "бә", "бан", "бен", "бал", "бел", "бат", "бет"):
         for form in inflected_forms(probe):
             if form != probe and form.startswith(probe):
-                endings.add(form[len(probe):])
+                endings.add(form[len(probe) :])
     return {e for e in endings if 1 <= len(e) <= 7}
 
 
@@ -188,6 +198,7 @@ class KazakhModel:
             if base in done:
                 continue
             done.add(base)
+            forms: set[str] | frozenset[str]
             if _ACRONYM.fullmatch(last):
                 forms = {f"{base}-{e}" for e in self._endings} | {base}
             else:
@@ -215,8 +226,11 @@ class KazakhModel:
             start, end, surface = tokens[i]
             if i + 1 < len(tokens):
                 n_start, n_end, n_surface = tokens[i + 1]
-                if (text[end:n_start] in ("-", "\u2011", "\u2010") and _ACRONYM.fullmatch(surface)
-                        and n_surface in self._endings):
+                if (
+                    text[end:n_start] in ("-", "\u2011", "\u2010")
+                    and _ACRONYM.fullmatch(surface)
+                    and n_surface in self._endings
+                ):
                     out.append((start, n_end, text[start:n_end]))
                     i += 2
                     continue
@@ -226,4 +240,3 @@ class KazakhModel:
 
     def form_ok(self, surface: str, term_word: str) -> bool:
         return True
-

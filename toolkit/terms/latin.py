@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import snowballstemmer
 
@@ -26,8 +26,19 @@ ENDINGS = {
 # a glossary word's ending and the ending that replaces it in an inflected form
 SWAPS = {
     "en": (("y", "ies"), ("f", "ves"), ("fe", "ves"), ("man", "men")),
-    "fr": (("al", "aux"), ("ail", "aux"), ("er", "ere"), ("er", "eres"), ("f", "ve"), ("f", "ves"),
-           ("eux", "euse"), ("eux", "euses"), ("eur", "euse"), ("eur", "euses"), ("eau", "eaux")),
+    "fr": (
+        ("al", "aux"),
+        ("ail", "aux"),
+        ("er", "ere"),
+        ("er", "eres"),
+        ("f", "ve"),
+        ("f", "ves"),
+        ("eux", "euse"),
+        ("eux", "euses"),
+        ("eur", "euse"),
+        ("eur", "euses"),
+        ("eau", "eaux"),
+    ),
 }
 ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})(?:s|'s|’s)")
 
@@ -82,7 +93,7 @@ class LatinModel:
         if text == term:
             return True
         for longer, shorter in ((text, term), (term, text)):
-            if longer.startswith(shorter) and longer[len(shorter):] in self._endings:
+            if longer.startswith(shorter) and longer[len(shorter) :] in self._endings:
                 return True
         for base, inflected in self._swaps:
             for one, other in ((term, text), (text, term)):

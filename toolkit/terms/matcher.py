@@ -9,8 +9,9 @@ glossary of any size. Nodes are plain dicts (children by key, payloads under END
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, Sequence
+from typing import Any
 
 Key = Hashable
 END = object()  # the payload list of a node is stored under this key

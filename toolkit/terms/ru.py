@@ -12,8 +12,8 @@ Suppletive forms (человек/люди) are therefore not found.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from .tokens import Token
 

@@ -33,8 +33,11 @@ def joinable(text: str, tokens: list[Token]) -> list[bool]:
     for i in range(1, len(tokens)):
         prev_end, prev_text = tokens[i - 1][1], tokens[i - 1][2]
         gap = text[prev_end : tokens[i][0]]
-        if gap == " " or gap == "" or _JOIN_GAP.fullmatch(gap):
-            result[i] = True
-        elif _ABBREVIATION_GAP.fullmatch(gap) and len(prev_text) <= 2 and prev_text.isalpha():
+        if (
+            gap == " "
+            or gap == ""
+            or _JOIN_GAP.fullmatch(gap)
+            or (_ABBREVIATION_GAP.fullmatch(gap) and len(prev_text) <= 2 and prev_text.isalpha())
+        ):
             result[i] = True
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..context import CheckContext
 from ..model import Segment
@@ -47,8 +47,10 @@ def inconsistent_target(segments: Sequence[Segment], ctx: CheckContext) -> Itera
     the MFA` in one.
     """
     for seg, majority, model in _outliers(segments, lambda s: _norm(s.source), lambda s: _norm(s.target or "")):
-        yield seg, Hit(f"the same source is translated as {majority!r} in {model.file}:{model.line}", 0,
-                       f"target {majority}")
+        yield (
+            seg,
+            Hit(f"the same source is translated as {majority!r} in {model.file}:{model.line}", 0, f"target {majority}"),
+        )
 
 
 @check("inconsistent-source", "warning", scope="corpus")
@@ -59,5 +61,11 @@ def inconsistent_source(segments: Sequence[Segment], ctx: CheckContext) -> Itera
     `The parties discussed trade.`
     """
     for seg, majority, model in _outliers(segments, lambda s: _norm(s.target or ""), lambda s: _norm(s.source)):
-        yield seg, Hit(f"this translation also renders the source {majority!r} in {model.file}:{model.line}", 0,
-                       f"source {majority}")
+        yield (
+            seg,
+            Hit(
+                f"this translation also renders the source {majority!r} in {model.file}:{model.line}",
+                0,
+                f"source {majority}",
+            ),
+        )

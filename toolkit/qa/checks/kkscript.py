@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...langs import KAZAKH_LETTERS
 from ..context import CheckContext
@@ -48,8 +48,11 @@ def kk_script(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         if _CYRILLIC.search(word):
             latin = _LATIN.search(word)
             if latin:
-                yield Hit(f"Latin {latin.group()!r} inside the Cyrillic word {word!r}",
-                          match.start() + latin.start(), f"latin {word}")
+                yield Hit(
+                    f"Latin {latin.group()!r} inside the Cyrillic word {word!r}",
+                    match.start() + latin.start(),
+                    f"latin {word}",
+                )
                 continue
         if not table:
             continue
@@ -58,6 +61,9 @@ def kk_script(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         for k in range(len(russified), MIN_STEM - 1, -1):
             expected = table.get(russified[:k])
             if expected and low[:k] != expected.lower():
-                yield Hit(f"{word!r} has Russian letters where the glossary's Kazakh {expected!r} has Kazakh ones",
-                          match.start(), f"russian {word}")
+                yield Hit(
+                    f"{word!r} has Russian letters where the glossary's Kazakh {expected!r} has Kazakh ones",
+                    match.start(),
+                    f"russian {word}",
+                )
                 break

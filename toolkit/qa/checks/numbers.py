@@ -9,8 +9,9 @@ NBSP) are all 3700; `06.12.2025`, `6 декабря 2025 года`, `2025 жыл
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
 
 from ..context import CheckContext
 from ..model import Segment
@@ -19,33 +20,125 @@ from .patterns import phones, protected_spans
 
 MONTHS: dict[str, tuple[str, ...]] = {
     # stems that every inflected form of the month starts with, January first
-    "ru": ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
-           "ноябр", "декабр"),
-    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"),
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
+    "ru": (
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма[йяе]",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+    ),
+    "kk": (
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ),
+    "en": (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
 }
 SCALES: dict[str, tuple[tuple[str, int], ...]] = {
-    "ru": ((r"тыс\.?|тысяч\w*", 10**3), (r"млн\.?|миллион\w*", 10**6), (r"млрд\.?|миллиард\w*", 10**9),
-           (r"трлн\.?|триллион\w*", 10**12)),
-    "kk": ((r"мың\w*", 10**3), (r"млн\.?|миллион\w*", 10**6), (r"млрд\.?|миллиард\w*", 10**9),
-           (r"трлн\.?|триллион\w*", 10**12)),
+    "ru": (
+        (r"тыс\.?|тысяч\w*", 10**3),
+        (r"млн\.?|миллион\w*", 10**6),
+        (r"млрд\.?|миллиард\w*", 10**9),
+        (r"трлн\.?|триллион\w*", 10**12),
+    ),
+    "kk": (
+        (r"мың\w*", 10**3),
+        (r"млн\.?|миллион\w*", 10**6),
+        (r"млрд\.?|миллиард\w*", 10**9),
+        (r"трлн\.?|триллион\w*", 10**12),
+    ),
     "en": ((r"thousand", 10**3), (r"million|mln|mn", 10**6), (r"billion|bn", 10**9), (r"trillion", 10**12)),
     "fr": ((r"mille", 10**3), (r"millions?", 10**6), (r"milliards?|Md", 10**9), (r"billions?", 10**12)),
 }
 PERCENT = {"ru": r"%|процент\w*", "kk": r"%|пайыз\w*", "en": r"%|per\s?cent", "fr": r"%|pour\s?cent"}
 WORDS: dict[str, tuple[str, ...]] = {
     # regex stems of the number words 1..12 (a digit on one side may be a word on the other)
-    "ru": ("од(?:ин|н[аоуиы])", "дв[аеу]", "тр[иеё]", "четыр", "пят", "шест", "сем[ьи]", "вос[еь]м", "девят",
-           "десят", "одиннадцат", "двенадцат"),
+    "ru": (
+        "од(?:ин|н[аоуиы])",
+        "дв[аеу]",
+        "тр[иеё]",
+        "четыр",
+        "пят",
+        "шест",
+        "сем[ьи]",
+        "вос[еь]м",
+        "девят",
+        "десят",
+        "одиннадцат",
+        "двенадцат",
+    ),
     "kk": ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "он бір", "он екі"),
-    "en": ("one|first", "two|second|both", "three|third", "four", "five|fifth", "six", "seven", "eight",
-           "nine|ninth", "ten", "eleven", "twelve|twelfth"),
-    "fr": ("une?|premi", "deux", "trois", "quatre|quatri", "cinq", "six", "sept", "huit", "neuf", "dix",
-           "onze", "douze"),
+    "en": (
+        "one|first",
+        "two|second|both",
+        "three|third",
+        "four",
+        "five|fifth",
+        "six",
+        "seven",
+        "eight",
+        "nine|ninth",
+        "ten",
+        "eleven",
+        "twelve|twelfth",
+    ),
+    "fr": (
+        "une?|premi",
+        "deux",
+        "trois",
+        "quatre|quatri",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+    ),
 }
 SPACES = " \u00a0\u202f"
 _DIGIT = re.compile(r"\d")
@@ -57,7 +150,7 @@ class Quantity(NamedTuple):
     """A number as it appears: kind (num, pct, date), canonical value and surface text."""
 
     kind: str
-    value: object
+    value: float | tuple[int, int]  # a date is (month, day)
     surface: str
     offset: int
 
@@ -68,7 +161,7 @@ def _numeral(lang: str) -> str:
     return rf"\d{{1,3}}(?:[{SPACES}]\d{{3}}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def month(tag: str) -> str:
         names = "|".join(f"(?P<{tag}{i + 1}>{stem})" for i, stem in enumerate(MONTHS[lang]))
@@ -78,8 +171,10 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     joint = r"(?:[-–—]|\s(?:and|et|и|және)\s)"
     day = rf"(?P<d>[0-3]?\d){suffix}(?:{joint}(?P<r>[0-3]?\d){suffix})?"
     if lang == "en":
-        date = (rf"(?<!\d){day}(?: of)? {month('m')}"
-                rf"|{month('b')} (?P<d2>[0-3]?\d){suffix}(?:{joint}(?P<r2>[0-3]?\d){suffix})?(?!\d)")
+        date = (
+            rf"(?<!\d){day}(?: of)? {month('m')}"
+            rf"|{month('b')} (?P<d2>[0-3]?\d){suffix}(?:{joint}(?P<r2>[0-3]?\d){suffix})?(?!\d)"
+        )
     else:
         date = rf"(?<!\d){day}[{SPACES}]{month('m')}"
     numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>\d{4})(?!\d)|(?<!\d)(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"
@@ -87,9 +182,9 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     scale = "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(SCALES[lang]))
     number = re.compile(
         rf"(?<![\w.,])(?P<n>{_numeral(lang)})(?:[{SPACES}]?(?P<pct>{PERCENT[lang]})|[{SPACES}](?:{scale})(?!\w))?",
-        re.IGNORECASE)
-    words = re.compile("|".join(f"(?P<w{i + 1}>(?<!\\w)(?:{w})\\w*)" for i, w in enumerate(WORDS[lang])),
-                       re.IGNORECASE)
+        re.IGNORECASE,
+    )
+    words = re.compile("|".join(f"(?P<w{i + 1}>(?<!\\w)(?:{w})\\w*)" for i, w in enumerate(WORDS[lang])), re.IGNORECASE)
     return dates, number, words
 
 
@@ -130,7 +225,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity("num", float(year), year, match.start()))
         if chars is None:
             chars = list(text)
-        chars[match.start():match.end()] = " " * (match.end() - match.start())
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
     rest = "".join(chars) if chars is not None else text
     for match in number.finditer(rest):
         value = _to_float(match["n"], lang)
@@ -169,9 +264,9 @@ def number_words(text: str, lang: str) -> set[int]:
 
 
 def _show(q: Quantity) -> str:
-    if q.kind == "date":
+    if isinstance(q.value, tuple):
         return f"date {q.surface!r} (day {q.value[1]}, month {q.value[0]})"
-    value = int(q.value) if float(q.value).is_integer() else q.value
+    value: float = int(q.value) if float(q.value).is_integer() else q.value
     return f"{'percentage' if q.kind == 'pct' else 'number'} {q.surface!r} (= {value})"
 
 

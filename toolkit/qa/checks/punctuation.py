@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...segment import abbreviations
 from ..context import CheckContext
@@ -45,12 +45,18 @@ def quotes(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     pairs = (("«", "»"),) if lang in _GUILLEMET_LANGS else (("“", "”"),)
     for opening, closing in pairs:
         if text.count(opening) != text.count(closing):
-            yield Hit(f"unbalanced quotes: {text.count(opening)} {opening} but {text.count(closing)} {closing}",
-                      text.find(opening) if opening in text else text.find(closing), f"balance{opening}")
+            yield Hit(
+                f"unbalanced quotes: {text.count(opening)} {opening} but {text.count(closing)} {closing}",
+                text.find(opening) if opening in text else text.find(closing),
+                f"balance{opening}",
+            )
     if lang == "fr":
         for match in _FR_BARE_GUILLEMET.finditer(text):
-            yield Hit("French guillemets need a non-breaking space inside (« texte »)", match.start(),
-                      f"frnbsp{match.start()}")
+            yield Hit(
+                "French guillemets need a non-breaking space inside (« texte »)",
+                match.start(),
+                f"frnbsp{match.start()}",
+            )
 
 
 @check("punctuation", "warning")
@@ -83,10 +89,16 @@ def punctuation(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         if free(match.start("mark")):
             yield Hit(f"space before {match['mark']!r}", match.start("gap"), f"before{match.start()}")
     end_s, end_t = _end_mark(seg.source), _end_mark(text)
-    if end_s != end_t and not _abbreviation_end(seg.source, seg.source_lang, end_t) \
-            and not _abbreviation_end(text, lang, end_s):
-        yield Hit(f"sentence ends with {end_t or 'no mark'!r}, the source with {end_s or 'no mark'!r}",
-                  len(text.rstrip()), f"end{end_s}{end_t}")
+    if (
+        end_s != end_t
+        and not _abbreviation_end(seg.source, seg.source_lang, end_t)
+        and not _abbreviation_end(text, lang, end_s)
+    ):
+        yield Hit(
+            f"sentence ends with {end_t or 'no mark'!r}, the source with {end_s or 'no mark'!r}",
+            len(text.rstrip()),
+            f"end{end_s}{end_t}",
+        )
 
 
 def _expected(lang: str) -> str:

@@ -6,7 +6,7 @@ Recognition is toolkit.terms' (through `Glossary.find`): inflected forms, allowe
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..context import CheckContext
 from ..model import Segment
@@ -49,8 +49,9 @@ def term_missing(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         if _inside_longer_term(concept, seg.target_lang, found):
             continue
         reported.add(concept.id)
-        yield Hit(f"{hit.text!r} is not rendered by the approved {equivalent!r} [{concept.id}]", None,
-                  f"missing {concept.id}")
+        yield Hit(
+            f"{hit.text!r} is not rendered by the approved {equivalent!r} [{concept.id}]", None, f"missing {concept.id}"
+        )
 
 
 def _variants(concept, lang: str) -> list[str]:
@@ -85,8 +86,14 @@ def term_forbidden(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         preferred = hit.equivalent(seg.target_lang) or ""
         if _kind(hit) == "forbidden":
             advice = f"; use {preferred!r}" if preferred else ""
-            yield Hit(f"{hit.text!r} is a forbidden variant [{hit.concept.id}]{advice}", hit.start,
-                      f"forbidden {hit.concept.id} {hit.text.casefold()}")
+            yield Hit(
+                f"{hit.text!r} is a forbidden variant [{hit.concept.id}]{advice}",
+                hit.start,
+                f"forbidden {hit.concept.id} {hit.text.casefold()}",
+            )
         elif _status(hit) == "deprecated":
-            yield Hit(f"{hit.text!r} is a deprecated term [{hit.concept.id}]", hit.start,
-                      f"deprecated {hit.concept.id} {hit.text.casefold()}")
+            yield Hit(
+                f"{hit.text!r} is a deprecated term [{hit.concept.id}]",
+                hit.start,
+                f"deprecated {hit.concept.id} {hit.text.casefold()}",
+            )

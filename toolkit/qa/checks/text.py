@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..context import CheckContext
 from ..model import Segment
@@ -54,8 +54,9 @@ def whitespace(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(f"leading whitespace {lead_t!r} differs from the source's {lead_s!r}", 0, "lead")
     trail_s, trail_t = _trail(seg.source), _trail(target)
     if trail_s != trail_t:
-        yield Hit(f"trailing whitespace {trail_t!r} differs from the source's {trail_s!r}",
-                  len(target.rstrip()), "trail")
+        yield Hit(
+            f"trailing whitespace {trail_t!r} differs from the source's {trail_s!r}", len(target.rstrip()), "trail"
+        )
 
 
 @check("double-space", "warning")
@@ -76,4 +77,4 @@ def _lead(text: str) -> str:
 
 
 def _trail(text: str) -> str:
-    return text[len(text.rstrip()):]
+    return text[len(text.rstrip()) :]
