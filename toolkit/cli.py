@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Any
 
 import typer
 
+from . import __version__
 from .cli_check import check_command
 from .cli_glossary import glossary_app
 from .cli_glossary import terms as terms_command
@@ -39,10 +41,25 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"toolkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Offline translation and terminology toolkit for diplomatic press releases (ru, kk, en, fr)."""
+
+
 @models_app.command("install")
 def models_install(
     file: Path = typer.Argument(..., help="A local .argosmodel file."),
-    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
 ) -> None:
     """Validate and install an argos package from a local file."""
     from .mt.packages import install_package
@@ -53,8 +70,10 @@ def models_install(
 
 @models_app.command("list")
 def models_list(
-    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
-    argos_dirs: bool = typer.Option(True, "--argos-dirs/--no-argos-dirs", help="Also list argostranslate's own installs."),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    argos_dirs: bool = typer.Option(
+        True, "--argos-dirs/--no-argos-dirs", help="Also list argostranslate's own installs."
+    ),
     fmt: str = typer.Option("text", "--format", help="text or json"),
 ) -> None:
     """List installed packages: the toolkit's own and those argostranslate installed."""
@@ -63,8 +82,14 @@ def models_list(
     packages = list_packages(models_dir, include_argos=argos_dirs)
     if fmt == "json":
         rows = [
-            {"name": p.name, "from": p.from_code, "to": p.to_code, "version": p.version,
-             "origin": p.origin, "path": str(p.path)}
+            {
+                "name": p.name,
+                "from": p.from_code,
+                "to": p.to_code,
+                "version": p.version,
+                "origin": p.origin,
+                "path": str(p.path),
+            }
             for p in packages
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -83,7 +108,7 @@ def models_list(
 @models_app.command("remove")
 def models_remove(
     name: str = typer.Argument(..., help="Package folder name as `models list` shows it."),
-    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
 ) -> None:
     """Remove a package from the toolkit's models folder."""
     from .mt.packages import remove_package
@@ -111,22 +136,36 @@ def _rich_progress(quiet: bool):
 
 @app.command("translate")
 def translate(
-    inputs: List[Path] = typer.Argument(..., help="Release files, folders of releases, or glob patterns."),
+    inputs: list[Path] = typer.Argument(..., help="Release files, folders of releases, or glob patterns."),
     source: str = typer.Option(..., "--from", "-f", help="Source language: ru, kk, en or fr."),
     targets: str = typer.Option(..., "--to", "-t", help="Target languages, comma-separated."),
     out: Path = typer.Option(Path("review"), "--out", "-o", help="Folder for the review bundle."),
-    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."),
-    memory: Optional[List[Path]] = typer.Option(None, "--memory", help="TMX files or folders (default: memories/)."),
-    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
-    argos_dirs: bool = typer.Option(True, "--argos-dirs/--no-argos-dirs", help="Also use argostranslate's own installs."),
+    glossary: list[Path] | None = typer.Option(
+        None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."
+    ),
+    memory: list[Path] | None = typer.Option(None, "--memory", help="TMX files or folders (default: memories/)."),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    argos_dirs: bool = typer.Option(
+        True, "--argos-dirs/--no-argos-dirs", help="Also use argostranslate's own installs."
+    ),
     beam_size: int = typer.Option(DecodeOptions.beam_size, "--beam-size", min=1),
     compute_type: str = typer.Option(DecodeOptions.compute_type, "--compute-type"),
-    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU cores for MT (default: min(2, cores))."),
-    batch_size: int = typer.Option(DecodeOptions.batch_size, "--batch-size", min=1, help="Sentences per CTranslate2 batch."),
-    max_length: int = typer.Option(DecodeOptions.max_decoding_length, "--max-length", min=1, help="Maximum output length in tokens."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse and store translations in the persistent MT cache."),
-    cache_file: Optional[Path] = typer.Option(None, "--cache-file", help="MT cache database (default: $TOOLKIT_MT_CACHE or the user cache dir)."),
-    ct2_model: Optional[List[Path]] = typer.Option(None, "--ct2-model", help="A multilingual CTranslate2 model dir (M2M-100/NLLB) to use."),
+    threads: int | None = typer.Option(None, "--threads", min=1, help="CPU cores for MT (default: min(2, cores))."),
+    batch_size: int = typer.Option(
+        DecodeOptions.batch_size, "--batch-size", min=1, help="Sentences per CTranslate2 batch."
+    ),
+    max_length: int = typer.Option(
+        DecodeOptions.max_decoding_length, "--max-length", min=1, help="Maximum output length in tokens."
+    ),
+    cache: bool = typer.Option(
+        True, "--cache/--no-cache", help="Reuse and store translations in the persistent MT cache."
+    ),
+    cache_file: Path | None = typer.Option(
+        None, "--cache-file", help="MT cache database (default: $TOOLKIT_MT_CACHE or the user cache dir)."
+    ),
+    ct2_model: list[Path] | None = typer.Option(
+        None, "--ct2-model", help="A multilingual CTranslate2 model dir (M2M-100/NLLB) to use."
+    ),
     require_mt: bool = typer.Option(False, "--require-mt", help="Exit 3 when a language pair has no model."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
     json_summary: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
@@ -141,13 +180,22 @@ def translate(
     mt_cache = open_cache(cache, cache_file)
     try:
         run = translate_releases(
-            expand_inputs(inputs), source, targets,
+            expand_inputs(inputs),
+            source,
+            targets,
             glossary_paths=glossary if glossary else default_dir("glossaries"),
             memory_paths=memory if memory else default_dir("memories"),
-            models_dir=models_dir, include_argos_dirs=argos_dirs,
-            options=DecodeOptions.with_threads(threads, beam_size=beam_size, compute_type=compute_type,
-                                               batch_size=batch_size, max_decoding_length=max_length),
-            cache=mt_cache, ct2_models=ct2_model or (),
+            models_dir=models_dir,
+            include_argos_dirs=argos_dirs,
+            options=DecodeOptions.with_threads(
+                threads,
+                beam_size=beam_size,
+                compute_type=compute_type,
+                batch_size=batch_size,
+                max_decoding_length=max_length,
+            ),
+            cache=mt_cache,
+            ct2_models=ct2_model or (),
             progress=factory,
         )
     finally:
@@ -183,12 +231,21 @@ def segment(
     if fmt not in ("lines", "json"):
         raise UsageError(f"unknown --format {fmt!r}; use lines or json")
     document = read_release(file, lang)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for block in document.blocks:
         spans = sentence_spans(block.text, document.lang) if block.translatable else [(0, len(block.text))]
         for i, (start, end) in enumerate(spans):
-            rows.append({"block": block.index, "kind": block.kind.value, "line": block.line,
-                         "index": i, "start": start, "end": end, "text": block.text[start:end]})
+            rows.append(
+                {
+                    "block": block.index,
+                    "kind": block.kind.value,
+                    "line": block.line,
+                    "index": i,
+                    "start": start,
+                    "end": end,
+                    "text": block.text[start:end],
+                }
+            )
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -197,10 +254,23 @@ def segment(
             typer.echo(f"{row['block']}.{row['index']}\t{row['kind']}\t{row['start']}-{row['end']}\t{text}")
 
 
+def _usage_error(exc: BaseException) -> int | None:
+    """Show a command-line usage error the way click does (usage, then one error line) and give
+    its exit code; None when exc is not one. Duck-typed: typer vendors click from 0.29 on, so
+    the exception classes live in click or in typer depending on the installed version."""
+    show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+    if not callable(show) or not isinstance(code, int):
+        return None
+    show()
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the app; toolkit errors become one line on stderr with exit code 2."""
+    """Run the app; toolkit errors become one line on stderr with exit code 2, usage errors the
+    usage and one line with exit code 2; `toolkit` alone prints the help."""
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        code = app(args=argv, prog_name="toolkit", standalone_mode=False)
+        code = app(args=args or ["--help"], prog_name="toolkit", standalone_mode=False)
     except ToolkitError as exc:
         _err(f"toolkit: error: {exc}")
         return exc.exit_code
@@ -213,15 +283,14 @@ def main(argv: list[str] | None = None) -> int:
         _err("toolkit: interrupted")
         return 130
     except OSError as exc:
-        _err(f"toolkit: error: {exc.filename or ''}: {exc.strerror or exc}")
+        reason = exc.strerror or str(exc)
+        _err(f"toolkit: error: {exc.filename}: {reason}" if exc.filename else f"toolkit: error: {reason}")
         return 2
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    except Exception as exc:
+        usage_code = _usage_error(exc)
+        if usage_code is None:
+            raise
+        return usage_code
     return code if isinstance(code, int) else 0
 
 
