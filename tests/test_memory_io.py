@@ -104,6 +104,27 @@ def test_csv_and_tsv_import(tmp_path: Path) -> None:
     assert report.added == 2
 
 
+def test_a_po_file_of_another_editor_takes_the_source_language_from_the_option(tmp_path: Path) -> None:
+    """Poedit, Lokalize and others write no X-Source-Language header: `--from` names it."""
+    po = polib.pofile(str(write_po(tmp_path / "doc.en.po", ENTRIES)))
+    del po.metadata["X-Source-Language"]
+    po.save(str(tmp_path / "doc.en.po"))
+    with pytest.raises(InputError, match="--from"):
+        import_into([tmp_path / "doc.en.po"], tmp_path / "m.tmx", now=NOW)
+    assert not (tmp_path / "m.tmx").exists()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "memory", "import", "doc.en.po", "--from", "ru", "--into", "m.tmx"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [u.variants for u in read_tmx(tmp_path / "m.tmx")] == [
+        {"ru": "Первое предложение.", "en": "First sentence."},
+        {"ru": "Четвёртое предложение.", "en": "Fourth sentence."},
+    ]
+
+
 @pytest.mark.parametrize(
     "name, text, line, message",
     [

@@ -30,7 +30,7 @@ def _memory(paths: list[Path] | None):
 def memory_import(
     inputs: list[Path] = typer.Argument(..., help="Reviewed .po, .tmx, .csv or .tsv files."),
     into: Path = typer.Option(..., "--into", help="The memory to merge into (memories/NAME.tmx)."),
-    source: str | None = typer.Option(None, "--from", help="Source language of TMX/CSV inputs (default: header)."),
+    source: str | None = typer.Option(None, "--from", help="Source language of the inputs (default: their headers)."),
 ) -> None:
     """Import confirmed entries; duplicates are merged, conflicts kept as alternatives and reported."""
     from .memory_io import import_into

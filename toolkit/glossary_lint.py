@@ -1,12 +1,13 @@
 """`toolkit glossary lint`: every problem of glossary CSV files, with file, line and column.
 
 Errors (exit 1): structural CSV errors, empty or duplicate ids, duplicate concepts, one term
-mapped to two concepts, a forbidden variant equal to an approved one, missing languages (a
-warning for draft and deprecated concepts), mixed-script words (Latin homoglyphs inside
-Cyrillic words, Cyrillic inside Latin ones), stray or double whitespace, invalid match markers,
-several preferred terms in one cell, unknown status. Warnings: unknown columns, an empty
-domain, a variant repeated within a concept, Kazakh letters in a Russian term, a term forbidden
-in one concept but approved in another.
+mapped to two concepts, a forbidden variant equal to an approved one, a concept with no term in
+any language, mixed-script words (Latin homoglyphs inside Cyrillic words, Cyrillic inside Latin
+ones), stray or double whitespace, invalid match markers, several preferred terms in one cell,
+unknown status. Warnings: a language without a term (a concept is often approved in Russian
+and English before its Kazakh or French term is settled) or without a column, unknown columns,
+an empty domain, a variant repeated within a concept, Kazakh letters in a Russian term, a term
+forbidden in one concept but approved in another.
 """
 
 from __future__ import annotations
@@ -150,11 +151,13 @@ def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> l
     if status not in STATUSES:
         add("error", "unknown-status", f"unknown status {status!r} (one of {', '.join(STATUSES)})", "status")
     langs = [lang for lang in SUPPORTED if lang in header]
+    if not any(cells.get(lang) or cells.get(f"{lang}_allowed") for lang in langs):
+        add("error", "no-term", "no term in any language", "id")
     signature = []
     for lang in langs:
         preferred = cells.get(lang, "")
         if not preferred:
-            add("error" if status == "approved" else "warning", "missing-language", f"no {lang} term", lang)
+            add("warning", "missing-language", f"no {lang} term", lang)
         if len(split_variants(preferred)) > 1:
             add("error", "several-preferred", f"one preferred term only; put the others in {lang}_allowed", lang)
         approved = [(lang, preferred)] if preferred else []
@@ -217,7 +220,7 @@ def lint_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
             continue
         for lang in SUPPORTED:
             if lang not in header:
-                issues.append(Issue(str(path), 1, "error", "missing-language", f"no {lang} column", lang))
+                issues.append(Issue(str(path), 1, "warning", "missing-language", f"no {lang} column", lang))
         for column in header:
             if column not in COLUMNS:
                 issues.append(

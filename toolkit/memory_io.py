@@ -103,9 +103,16 @@ def open_po(path: Path) -> polib.POFile:
         raise InputError("malformed PO file", path, int(found.group(1)) if found else None) from None
 
 
-def po_languages(po: polib.POFile, path: Path) -> tuple[str, str]:
-    """(source, target) from the X-Source-Language and Language headers."""
-    return _po_lang(po, "X-Source-Language", path), _po_lang(po, "Language", path)
+def po_languages(po: polib.POFile, path: Path, source: str | None = None) -> tuple[str, str]:
+    """(source, target): the source is `source` when given (PO files of other editors have no
+    X-Source-Language header), else that header; the target is the Language header."""
+    if source:
+        src = check_lang(source)
+    elif not po.metadata.get("X-Source-Language", "").strip():
+        raise InputError("PO header has no X-Source-Language (give the source language with --from)", path, 1)
+    else:
+        src = _po_lang(po, "X-Source-Language", path)
+    return src, _po_lang(po, "Language", path)
 
 
 def is_confirmed(entry: polib.POEntry) -> bool:
@@ -119,14 +126,15 @@ def _entry_document(entry: polib.POEntry) -> str:
     return (entry.msgctxt or "").split(".")[0]
 
 
-def read_po(path: Path, now: datetime | None = None) -> MemoryInput:
-    """Confirmed entries of a reviewed PO file as units, with their document context as props."""
-    return po_units(open_po(Path(path)), Path(path), now)
+def read_po(path: Path, now: datetime | None = None, source: str | None = None) -> MemoryInput:
+    """Confirmed entries of a reviewed PO file as units, with their document context as props;
+    `source` stands for a missing (or overrides the) X-Source-Language header."""
+    return po_units(open_po(Path(path)), Path(path), now, source)
 
 
-def po_units(po: polib.POFile, path: Path, now: datetime | None = None) -> MemoryInput:
+def po_units(po: polib.POFile, path: Path, now: datetime | None = None, source_lang: str | None = None) -> MemoryInput:
     """The confirmed entries of an already parsed PO file as units (see read_po)."""
-    source, target = po_languages(po, path)
+    source, target = po_languages(po, path, source_lang)
     user = po.metadata.get("Last-Translator", "").strip() or _user()
     stamp = timestamp(now)
     entries = [e for e in po if not e.obsolete and e.msgid]
@@ -227,7 +235,7 @@ def read_input(path: Path, source: str | None = None, now: datetime | None = Non
         raise InputError("file not found", path)
     suffix = path.suffix.lower()
     if suffix == ".po":
-        return read_po(path, now)
+        return read_po(path, now, source)
     if suffix == ".tmx":
         return read_tmx_input(path, source)
     if suffix in (".csv", ".tsv"):
