@@ -17,7 +17,7 @@ from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP
 from .mt.engine import DecodeOptions
 from .mt.multilingual import find_models
-from .mt.packages import ModelPackage, default_models_dir, list_packages
+from .mt.packages import default_models_dir, list_packages
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .segment import split_sentences
 
