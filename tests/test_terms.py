@@ -292,6 +292,29 @@ def test_terms_do_not_cross_punctuation(glossary: Glossary) -> None:
     ) == [("title.governor", "Governor")]
 
 
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("встреча с Лейтенант-\nгубернатором провинции", "ru", [("title.lg", "Лейтенант-\nгубернатором")]),
+        ("с Чрезвычайным и\nПолномочным Послом", "ru", [("title.aep", "Чрезвычайным и\nПолномочным Послом")]),
+        (
+            "с Чрезвычайным и\u00a0Полномочным\u202fПослом",
+            "ru",
+            [("title.aep", "Чрезвычайным и\u00a0Полномочным\u202fПослом")],
+        ),
+        ("беседа с Ф.\u00a0Бенжамином", "ru", [("person.benjamin", "Ф.\u00a0Бенжамином")]),
+        ("The Lieutenant\r\nGovernor spoke", "en", [("title.lg", "Lieutenant\r\nGovernor")]),
+        ("le lieutenant-\ngouverneur", "fr", [("title.lg", "lieutenant-\ngouverneur")]),
+    ],
+)
+def test_terms_span_a_line_break_and_no_break_spaces(glossary: Glossary, text: str, lang: str, expected: list) -> None:
+    assert found(glossary, text, lang) == expected
+
+
+def test_a_blank_line_ends_a_term(glossary: Glossary) -> None:
+    assert found(glossary, "Лейтенант\n\nгубернатор", "ru") == [("title.governor", "губернатор")]
+
+
 def test_glossary_find_uses_the_recogniser(glossary: Glossary) -> None:
     (hit,) = glossary.find("с Лейтенант-губернатором", "ru")
     assert hit.equivalent("en") == "Lieutenant Governor" and hit.variant == "Лейтенант-губернатор"

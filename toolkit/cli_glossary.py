@@ -97,4 +97,5 @@ def terms(
         return
     for row in rows:
         flag = "" if row["kind"] == "preferred" else f"  ({row['kind']})"
-        typer.echo(f"{row['line']}:{row['start']}-{row['end']}\t{row['concept']}\t{row['text']}{flag}")
+        shown = str(row["text"]).replace("\n", "\\n")  # one hit per output line
+        typer.echo(f"{row['line']}:{row['start']}-{row['end']}\t{row['concept']}\t{shown}{flag}")

@@ -9,9 +9,13 @@ import re
 WORD = re.compile(r"[^\W_]+|,")
 # a term word as written in a glossary: letters/digits with at most one `|` or trailing `*` marker
 TERM_WORD = re.compile(r"[^\W_][^\W_|*]*(?:[|*][^\W_]*)?|,")
-# between two words of one term: spaces, hyphens, dashes, apostrophes (l'Ambassadeur, d'affaires)
-_JOIN_GAP = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2012\u2013\u2014'\u2019\u02bc]{1,4}")
-_ABBREVIATION_GAP = re.compile(r"\. ?")  # after 1-2 letters: Ф.Бенжамин, Дж. Смит, в т.ч.
+# between two words of one term: spaces (no-break ones too), hyphens, dashes, apostrophes
+# (l'Ambassadeur, d'affaires), and one line break (a hard-wrapped line, «Лейтенант-\nгубернатор»);
+# a blank line ends a term
+_GAP_CHARS = r"[ \t\u00a0\u2007\u202f\-\u2010\u2011\u2012\u2013\u2014'\u2019\u02bc]"
+_JOIN_GAP = re.compile(rf"{_GAP_CHARS}{{1,4}}|{_GAP_CHARS}{{0,3}}\r?\n{_GAP_CHARS}{{0,3}}")
+# after 1-2 letters: Ф.Бенжамин, Дж. Смит, в т.ч., М.\u00a0Жаннотт
+_ABBREVIATION_GAP = re.compile(r"\.(?:[ \u00a0\u202f]|\r?\n)?")
 
 
 Token = tuple[int, int, str]  # start, end, surface (plain tuples: texts have millions of words)
