@@ -115,7 +115,27 @@ def concepts(draw) -> list[Concept]:
             if banned:
                 forbidden[lang] = banned
         status = draw(st.sampled_from(["approved", "draft", "deprecated"]))
-        out.append(Concept(cid, draw(word), terms, "", allowed, forbidden, draw(free), draw(free), status, marks))
+        others = [i for i in ids if i != cid]
+        same_as = tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
+        broader = tuple(draw(st.lists(st.sampled_from(others), max_size=1))) if others else ()
+        strictness = draw(st.sampled_from(["strict", "loose"]))
+        out.append(
+            Concept(
+                cid,
+                draw(word),
+                terms,
+                "",
+                allowed,
+                forbidden,
+                draw(free),
+                draw(free),
+                status,
+                marks,
+                same_as,
+                broader,
+                strictness,
+            )
+        )
     return out
 
 

@@ -201,39 +201,3 @@ def test_parallel_run_finds_what_a_single_process_finds(tmp_path, monkeypatch):
     double = run_check([tmp_path], CheckOptions(jobs=2, **options))
     assert [f.as_dict() for f in single.findings] == [f.as_dict() for f in double.findings]
     assert {f.rule for f in single.findings} == {"numbers", "inconsistent-target"}
-
-
-def test_term_checks_work_with_hits_that_carry_no_kind():
-    """term-missing needs only Glossary.find's concept/equivalent; term-forbidden reads `kind`
-    and the concept's `status` defensively (older TermHits have neither)."""
-    from types import SimpleNamespace
-
-    from toolkit.qa.checks.terms import term_forbidden, term_missing
-    from toolkit.qa.context import CheckContext
-    from toolkit.qa.model import Segment
-
-    concept = SimpleNamespace(id="c1", terms={"ru": "посол", "en": "Ambassador"})
-
-    class OldGlossary:
-        def find(self, text, lang):
-            term = concept.terms[lang]
-            at = text.find(term)
-            return (
-                [
-                    SimpleNamespace(
-                        concept=concept,
-                        start=at,
-                        end=at + len(term),
-                        text=term,
-                        equivalent=lambda lang: concept.terms.get(lang),
-                    )
-                ]
-                if at >= 0
-                else []
-            )
-
-    ctx = CheckContext(OldGlossary())
-    good = Segment("f", 1, "ru", "en", "посол прибыл", "The Ambassador arrived")
-    bad = Segment("f", 1, "ru", "en", "посол прибыл", "The envoy arrived")
-    assert list(term_missing(good, ctx)) == [] and list(term_forbidden(good, ctx)) == []
-    assert len(list(term_missing(bad, ctx))) == 1

@@ -18,7 +18,7 @@ from toolkit.qa.readers import read_po
 from toolkit.qa.registry import all_checks
 from toolkit.qa.runner import CheckOptions, active_checks, check_corpus, check_segments, load_check_glossary, run_check
 
-RECALL_FLOOR = 0.95  # overall share of injections found by the expected rule
+RECALL_FLOOR = 0.98  # overall share of injections found by the expected rule at its severity
 RULE_RECALL_FLOOR = 0.75  # every rule on its own
 MAX_CLEAN_FINDINGS = 0  # findings on the clean originals
 
@@ -43,10 +43,17 @@ def evaluation(bundle):
         mutated = copy.deepcopy(segments)
         (seg,) = [s for s in mutated if s.id == injection.segment and s.target_lang == injection.lang]
         seg.target = injection.apply(seg.target, corpus)
-        findings = check_segments([seg], checks, ctx)
+        # the whole document is checked, in order, as a run does: what earlier segments named counts
+        findings = check_segments([s for s in mutated if s.file == seg.file], checks, ctx)
         if all_checks()[injection.rule].scope == "corpus":
             findings += check_corpus(mutated, checks, ctx)
-        rules = {f.rule for f in findings if f.segment == seg.id and f.target_lang == seg.target_lang}
+        # found: reported by the expected rule at that rule's full severity (a lowered finding
+        # does not fail the gate)
+        rules = {
+            f.rule
+            for f in findings
+            if f.segment == seg.id and f.target_lang == seg.target_lang and f.severity == checks[f.rule].severity
+        }
         if injection.rule in rules:
             found[injection.rule] += 1
         else:

@@ -3,9 +3,12 @@
 File format (`glossaries/*.csv`, UTF-8, RFC 4180 quoting), header:
 
     id,domain,ru,kk,en,fr,ru_allowed,kk_allowed,en_allowed,fr_allowed,
-    ru_forbidden,kk_forbidden,en_forbidden,fr_forbidden,notes,source,status
+    ru_forbidden,kk_forbidden,en_forbidden,fr_forbidden,notes,source,status,
+    same_as,broader,strictness
 
-- `id` (unique), `domain` (title, ministry, organisation, place, phrase ...).
+- `id` (unique), `domain` (title, ministry, organisation, person, place, phrase ...). For a
+  `person`, the initials forms of the full name are derived (`Ермек Кошербаев` -> `Е. Кошербаев`,
+  `Е.Кошербаев`; `Kassym-Jomart Tokayev` -> `K. Tokayev`, `K.-J. Tokayev`) and found inflected.
 - `<lang>`: the one preferred term of that language.
 - `<lang>_allowed`, `<lang>_forbidden`: several terms separated by ` | ` (space, pipe, space).
   Abbreviations are allowed variants (`МИД РК`; `WADA | ВАДА | AMA`).
@@ -13,6 +16,12 @@ File format (`glossaries/*.csv`, UTF-8, RFC 4180 quoting), header:
   the bar may take an ending of up to 4 letters; `ambassad*` = the stem may take any ending.
   One marker per word, at least 3 letters before it, `*` only at the end of a word.
 - `notes`, `source`: free text. `status`: approved, draft or deprecated.
+- `same_as`: ids of concepts that name the same thing (an abbreviation and the full name:
+  `ministry.mfa-kz-short` and `ministry.mfa-kz`); `broader`: ids of concepts this one is a
+  specific case of (`title.president-kz` is a `title.head-of-state`). Both ` | `-separated;
+  `toolkit check` accepts a related concept's term as a rendering.
+- `strictness`: `strict` (the default: a missing rendering is an error) or `loose` (a common
+  word such as «стороны» that translators may rephrase: a missing rendering is only noted).
 
 Only `id`, `domain` and at least one language column are required: files with just
 `id,domain,ru,kk,en,fr` load as before (every concept approved, no variants). Unknown columns
@@ -24,8 +33,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +47,17 @@ from .sources import expand_files
 REQUIRED_COLUMNS = ("id", "domain")
 VARIANT_SEPARATOR = " | "
 STATUSES = ("approved", "draft", "deprecated")
+STRICTNESS = ("strict", "loose")
 META_COLUMNS = ("notes", "source", "status")
+RELATION_COLUMNS = ("same_as", "broader", "strictness")
 COLUMNS: tuple[str, ...] = (
     ("id", "domain", *SUPPORTED)
     + tuple(f"{lang}_allowed" for lang in SUPPORTED)
     + tuple(f"{lang}_forbidden" for lang in SUPPORTED)
     + META_COLUMNS
+    + RELATION_COLUMNS
 )
+PERSON_DOMAIN = "person"
 MIN_STEM = 3
 MAX_ENDING = 4  # letters a `stem|` may take
 
@@ -67,6 +80,9 @@ class Concept:
     source: str = ""
     status: str = "approved"
     marked: dict[str, str] = field(default_factory=dict)
+    same_as: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    strictness: str = "strict"
 
     def preferred(self, lang: str) -> str:
         """The preferred term of lang as written (with markers), or ''."""
@@ -76,6 +92,33 @@ class Concept:
         """Preferred then allowed terms of lang, as written (with markers)."""
         first = self.preferred(lang)
         return ((first,) if first else ()) + self.allowed.get(lang, ())
+
+    @property
+    def is_person(self) -> bool:
+        return self.domain.strip().lower() == PERSON_DOMAIN
+
+    def derived(self, lang: str) -> tuple[str, ...]:
+        """Variants derived from the written ones and not listed: a person's initials forms."""
+        if not self.is_person:
+            return ()
+        listed = {_fold(v) for v in self.variants(lang)} | {_fold(v) for v in self.forbidden.get(lang, ())}
+        found: dict[str, None] = {}
+        for name in self.variants(lang):
+            for form in initials_forms(name):
+                if _fold(form) not in listed:
+                    found.setdefault(form)
+        return tuple(found)
+
+    def surnames(self, lang: str) -> tuple[str, ...]:
+        """A person's surnames as written in lang (from every full name and initials form): a
+        translation may name a person by title and surname («President Tokayev»)."""
+        if not self.is_person:
+            return ()
+        return tuple(dict.fromkeys(s for v in self.variants(lang) if (s := surname(v))))
+
+
+IdSets = dict[str, frozenset[str]]
+Relations = tuple[IdSets, IdSets, IdSets]  # same_as classes, narrower, broader (see relation_closures)
 
 
 @dataclass(frozen=True)
@@ -105,6 +148,8 @@ class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
     _recognisers: dict[str, Any] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Concept] | None = field(default=None, repr=False)
+    _relations: Relations | None = field(default=None, repr=False)
 
     def recogniser(self, lang: str) -> Any:
         """The compiled recogniser of lang (built once; see toolkit.terms)."""
@@ -117,6 +162,144 @@ class Glossary:
     def find(self, text: str, lang: str) -> list[TermHit]:
         """Glossary terms in text, inflected forms included; longest match wins, no overlaps."""
         return self.recogniser(lang).find(text)
+
+    def find_surnames(self, text: str, lang: str) -> list[TermHit]:
+        """People named by their surname alone (inflected: «Тоқаевпен», «President Tokayev»).
+        Only for accepting a rendering: a surname alone is too ambiguous («Grant») to require one."""
+        key = f"surnames:{lang}"
+        if key not in self._recognisers:
+            from .terms import build_recogniser
+
+            people = [
+                replace(c, terms={lang: names[0]}, marked={}, allowed={lang: names[1:]}, forbidden={})
+                for c in self.concepts
+                if (names := c.surnames(lang))
+            ]
+            self._recognisers[key] = build_recogniser(people, lang)
+        return self._recognisers[key].find(text)
+
+    def by_id(self) -> dict[str, Concept]:
+        """The concepts by id (the first of a duplicated id)."""
+        if self._by_id is None or len(self._by_id) != len({c.id for c in self.concepts}):
+            self._by_id = {}
+            for concept in self.concepts:
+                self._by_id.setdefault(concept.id, concept)
+        return self._by_id
+
+    def same_as(self, cid: str) -> frozenset[str]:
+        """The concept and every concept linked to it by same_as, in either direction, transitively."""
+        return self._closures()[0].get(cid, frozenset({cid}))
+
+    def narrower(self, cid: str) -> frozenset[str]:
+        """Concepts more specific than cid or one of its same_as (through broader, transitively)."""
+        return self._closures()[1].get(cid, frozenset())
+
+    def broader(self, cid: str) -> frozenset[str]:
+        """Concepts more general than cid or one of its same_as (through broader, transitively)."""
+        return self._closures()[2].get(cid, frozenset())
+
+    def _closures(self) -> Relations:
+        if self._relations is None:
+            self._relations = relation_closures(self.concepts)
+        return self._relations
+
+
+def _fold(term: str) -> str:
+    return " ".join(strip_markers(term).replace(".", ". ").split()).casefold()
+
+
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "van", "von", "der", "da", "di", "dos", "al", "el", "ibn"})
+
+
+def _name_parts(name: str) -> tuple[list[str], list[str]] | None:
+    """(given names, surname words) of a full personal name written «Given [Given] Surname»,
+    or None when it is not one (an initials form, a single word)."""
+    words = strip_markers(name).split()
+    if len(words) < 2:
+        return None
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].lower() in _PARTICLES:
+        cut -= 1  # Charles de Gaulle: the surname is «de Gaulle»
+    given = words[:cut]
+    if any("." in g or not g[:1].isupper() for g in given):
+        return None
+    return given, words[cut:]
+
+
+def initials_forms(name: str) -> tuple[str, ...]:
+    """The initials forms of a full name: `Ермек Кошербаев` -> `Е. Кошербаев`, `Е.Кошербаев`;
+    a hyphenated given name gives both initials (`Kassym-Jomart Tokayev` -> `K. Tokayev`,
+    `K.-J. Tokayev`, `K.J. Tokayev`). Nothing for a name that is not «Given ... Surname»."""
+    parts = _name_parts(name)
+    if parts is None:
+        return ()
+    given, family = parts
+    last = " ".join(family)
+    first = given[0]
+    initials = [first[0] + "."]
+    if "-" in first:
+        pieces = [p for p in first.split("-") if p]
+        initials += ["-".join(p[0] + "." for p in pieces), "".join(p[0] + "." for p in pieces)]
+    if len(given) > 1:  # a patronymic or a second name: «Е.Л. Кошербаев» is also written
+        initials.append("".join(g[0] + "." for g in given))
+    forms: dict[str, None] = {}
+    for initial in initials:
+        forms.setdefault(f"{initial} {last}")
+        forms.setdefault(f"{initial}{last}")
+    return tuple(forms)
+
+
+def surname(name: str) -> str:
+    """The surname of a full name or of an initials form (`К.Токаев`, `K. Tokayev`), else ''."""
+    parts = _name_parts(name)
+    if parts is not None:
+        return " ".join(parts[1])
+    words = strip_markers(name).replace(".", ". ").split()
+    if len(words) >= 2 and all(w.endswith(".") for w in words[:-1]) and words[-1][:1].isupper():
+        return words[-1]
+    return ""
+
+
+def relation_closures(concepts: Iterable[Concept]) -> Relations:
+    """(same_as classes, narrower sets, broader sets) by concept id: same_as is symmetric and
+    transitive; broader is transitive and holds for the whole same_as class."""
+    concepts = list(concepts)
+    parent: dict[str, str] = {c.id: c.id for c in concepts}
+
+    def root(cid: str) -> str:
+        while parent.setdefault(cid, cid) != cid:
+            parent[cid] = parent[parent[cid]]
+            cid = parent[cid]
+        return cid
+
+    for concept in concepts:
+        for other in concept.same_as:
+            parent[root(other)] = root(concept.id)
+    classes: dict[str, set[str]] = {}
+    for cid in parent:
+        classes.setdefault(root(cid), set()).add(cid)
+    same = {cid: frozenset(classes[root(cid)]) for cid in parent}
+    up: dict[str, set[str]] = {}
+    for concept in concepts:
+        for other in concept.broader:
+            up.setdefault(root(concept.id), set()).add(root(other))
+    broader: dict[str, frozenset[str]] = {}
+    narrower: dict[str, set[str]] = {}
+    for cls in classes:
+        seen: set[str] = set()
+        stack = list(up.get(cls, ()))
+        while stack:
+            top = stack.pop()
+            if top not in seen and top != cls:
+                seen.add(top)
+                stack.extend(up.get(top, ()))
+        members = frozenset(m for r in seen for m in classes[r])
+        for cid in classes[cls]:
+            broader[cid] = members
+        for r in seen:
+            for cid in classes[r]:
+                narrower.setdefault(cid, set()).update(classes[cls])
+    return same, {k: frozenset(v) for k, v in narrower.items()}, broader
 
 
 def split_variants(cell: str) -> tuple[str, ...]:
@@ -190,6 +373,12 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
     status = cells.get("status") or "approved"
     if status not in STATUSES:
         raise InputError(f"unknown status {status!r} (one of {', '.join(STATUSES)})", path, row.line)
+    strictness = cells.get("strictness") or "strict"
+    if strictness not in STRICTNESS:
+        raise InputError(f"unknown strictness {strictness!r} (one of {', '.join(STRICTNESS)})", path, row.line)
+    same_as, broader = split_variants(cells.get("same_as", "")), split_variants(cells.get("broader", ""))
+    if cid in same_as or cid in broader:
+        raise InputError(f"concept {cid!r} is related to itself", path, row.line)
     terms: dict[str, str] = {}
     marked: dict[str, str] = {}
     allowed: dict[str, tuple[str, ...]] = {}
@@ -226,6 +415,9 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
         cells.get("source", ""),
         status,
         marked,
+        same_as,
+        broader,
+        strictness,
     )
 
 
@@ -259,7 +451,21 @@ def load_glossary(paths: Iterable[Path]) -> Glossary:
     glossary = Glossary(paths=files)
     for path in files:
         glossary.concepts.extend(parse_glossary_csv(read_text(path), path))
+    check_relations(glossary.concepts)
     return glossary
+
+
+def check_relations(concepts: Sequence[Concept]) -> None:
+    """InputError (file and line of the concept) for a same_as or broader id that names no concept."""
+    known = {c.id for c in concepts}
+    for concept in concepts:
+        for column, ids in (("same_as", concept.same_as), ("broader", concept.broader)):
+            for other in ids:
+                if other not in known:
+                    where, _, line = concept.origin.rpartition(":")
+                    raise InputError(
+                        f"{column}: no concept {other!r}", Path(where), int(line) if line.isdigit() else None
+                    )
 
 
 def concept_row(concept: Concept) -> dict[str, str]:
@@ -270,6 +476,9 @@ def concept_row(concept: Concept) -> dict[str, str]:
         "notes": concept.notes,
         "source": concept.source,
         "status": concept.status,
+        "same_as": VARIANT_SEPARATOR.join(concept.same_as),
+        "broader": VARIANT_SEPARATOR.join(concept.broader),
+        "strictness": "" if concept.strictness == "strict" else concept.strictness,
     }
     for lang in SUPPORTED:
         row[lang] = concept.preferred(lang)

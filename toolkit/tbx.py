@@ -2,7 +2,9 @@
 
 Export writes TBX v3 (ISO 30042:2019, DCA style, TBX-Basic dialect): one `conceptEntry` per
 concept (`descrip type="subjectField"` = domain, `note`, `admin type="source"`,
-`admin type="x-status"`), a `langSec` per language, a `termSec` per term with
+`admin type="x-status"`, `ref type="crossReference" target=ID` per same_as concept,
+`descrip type="broaderConceptGeneric" target=ID` per broader concept, `admin
+type="x-strictness"` for a loose concept), a `langSec` per language, a `termSec` per term with
 `termNote type="administrativeStatus"`: preferredTerm-admn-sts (preferred),
 admittedTerm-admn-sts (allowed), deprecatedTerm-admn-sts (forbidden). A term written with match
 markers is exported without them in `<term>` and as written in `termNote type="x-matchPattern"`.
@@ -14,13 +16,14 @@ Import reads the same and also the older TBX-Basic (`martif`, `termEntry`, `lang
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
 from .errors import InputError
 from .fsutil import atomic_write_bytes
-from .glossary import STATUSES, Concept, strip_markers
+from .glossary import STATUSES, STRICTNESS, Concept, strip_markers
 from .langs import SUPPORTED
 from .safexml import parse_file
 from .tmx import lang_code
@@ -59,6 +62,12 @@ def tbx_bytes(concepts: Iterable[Concept], source_note: str = "press-toolkit glo
         if concept.source:
             _sub(entry, "admin", concept.source, type="source")
         _sub(entry, "admin", concept.status, type="x-status")
+        for other in concept.same_as:
+            _sub(entry, "ref", other, type="crossReference", target=other)
+        for other in concept.broader:
+            _sub(entry, "descrip", other, type="broaderConceptGeneric", target=other)
+        if concept.strictness != "strict":
+            _sub(entry, "admin", concept.strictness, type="x-strictness")
         for lang in SUPPORTED:
             terms = [("preferred", concept.preferred(lang))] if concept.preferred(lang) else []
             terms += [("allowed", t) for t in concept.allowed.get(lang, ())]
@@ -116,6 +125,11 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
     status = admins.get("x-status", "approved")
     if status not in STATUSES:
         raise InputError(f"unknown status {status!r}", path, entry.sourceline)
+    strictness = admins.get("x-strictness", "strict")
+    if strictness not in STRICTNESS:
+        raise InputError(f"unknown strictness {strictness!r}", path, entry.sourceline)
+    same_as = _targets(entry, "ref", "crossReference")
+    broader = _targets(entry, "descrip", "broaderConceptGeneric")
     terms: dict[str, str] = {}
     marked: dict[str, str] = {}
     allowed: dict[str, list[str]] = {}
@@ -162,7 +176,16 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
         admins.get("source", ""),
         status,
         marked,
+        same_as,
+        broader,
+        strictness,
     )
+
+
+def _targets(entry: etree._Element, name: str, kind: str) -> tuple[str, ...]:
+    """The concept ids an entry points to with <name type=kind target=ID> (text as fallback)."""
+    found = (c.get("target") or _text(c) for c in _children(entry, name) if c.get("type") == kind)
+    return tuple(dict.fromkeys(t.strip() for t in found if t and t.strip()))
 
 
 def read_tbx(path: Path) -> list[Concept]:
@@ -181,4 +204,9 @@ def read_tbx(path: Path) -> list[Concept]:
             )
         seen[concept.id] = entry.sourceline or 0
         concepts.append(concept)
-    return concepts
+    # other tools' cross-references may point at terms or at entries of other files: only links
+    # between the file's own concepts are relations
+    return [
+        replace(c, same_as=tuple(i for i in c.same_as if i in seen), broader=tuple(i for i in c.broader if i in seen))
+        for c in concepts
+    ]

@@ -1,4 +1,5 @@
-"""What checks share during one run: the glossary and caches of term recognition."""
+"""What checks share during one run: the glossary, caches of term recognition, and what earlier
+segments of the document being checked mentioned."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..glossary import Glossary, TermHit
 from .model import Segment
 
 CACHE_LIMIT = 200_000  # entries kept per cache before it is emptied (memory stays bounded)
@@ -13,12 +15,15 @@ CACHE_LIMIT = 200_000  # entries kept per cache before it is emptied (memory sta
 
 @dataclass
 class CheckContext:
-    """The glossary (None when there is none) and per-run caches."""
+    """The glossary (None when there is none), per-run caches, and document memory: `begin`
+    is called for every segment in document order, before its checks run."""
 
-    glossary: Any = None
-    _terms: dict[tuple[str, str], list] = field(default_factory=dict, repr=False)
+    glossary: Glossary | None = None
+    _terms: dict[tuple[str, str, str], list[TermHit]] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[str, str, str], Any] = field(default_factory=dict, repr=False)
+    _mentioned: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
+    earlier: frozenset[str] = frozenset()  # concepts the document's source named before this segment
 
     def cached(self, kind: str, text: str, lang: str, compute: Callable[[str, str], Any]) -> Any:
         """compute(text, lang), computed once per run (a source is seen once per target language)."""
@@ -36,21 +41,40 @@ class CheckContext:
             self._memo[name] = build()
         return self._memo[name]
 
-    def terms(self, text: str, lang: str) -> list:
-        """Glossary hits in text (cached: a source sentence is checked once per target language)."""
+    def _find(self, kind: str, text: str, lang: str) -> list[TermHit]:
         if self.glossary is None or not text:
             return []
-        key = (lang, text)
+        key = (kind, lang, text)
         hits = self._terms.get(key)
         if hits is None:
             if len(self._terms) > CACHE_LIMIT:
                 self._terms.clear()
-            hits = self.glossary.find(text, lang)
-            self._terms[key] = hits
+            find = self.glossary.find if kind == "terms" else self.glossary.find_surnames
+            hits = self._terms[key] = find(text, lang)
         return hits
 
-    def source_terms(self, segment: Segment) -> list:
+    def terms(self, text: str, lang: str) -> list[TermHit]:
+        """Glossary hits in text (cached: a source sentence is checked once per target language)."""
+        return self._find("terms", text, lang)
+
+    def source_terms(self, segment: Segment) -> list[TermHit]:
         return self.terms(segment.source, segment.source_lang)
 
-    def target_terms(self, segment: Segment) -> list:
+    def target_terms(self, segment: Segment) -> list[TermHit]:
         return self.terms(segment.target or "", segment.target_lang)
+
+    def target_surnames(self, segment: Segment) -> list[TermHit]:
+        """People of the glossary named by surname alone in the target («President Tokayev»)."""
+        return self._find("surnames", segment.target or "", segment.target_lang)
+
+    def forget_documents(self) -> None:
+        """Start a new sequence of documents (the caches of recognition stay)."""
+        self._mentioned.clear()
+        self.earlier = frozenset()
+
+    def begin(self, segment: Segment) -> None:
+        """Enter a segment: `earlier` becomes the concepts named by the source of the segments
+        of the same file and language pair checked before it."""
+        seen = self._mentioned.setdefault((segment.file, segment.source_lang, segment.target_lang), set())
+        self.earlier = frozenset(seen)
+        seen.update(hit.concept.id for hit in self.source_terms(segment))

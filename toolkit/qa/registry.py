@@ -17,11 +17,18 @@ from .model import Severity
 
 
 class Hit(NamedTuple):
-    """What a check reports: a message, the offset in the target it is about, a fingerprint key."""
+    """What a check reports: a message, the offset in the target it is about, a fingerprint key,
+    and, when the check is less than sure, the highest severity the finding may have (`level`:
+    the configured severity of the rule is lowered to it, never raised)."""
 
     message: str
     offset: int | None = None
     key: str = ""
+    level: Severity | None = None
+
+    def severity(self, configured: Severity) -> Severity:
+        """The finding's severity under the rule's configured one."""
+        return configured if self.level is None else min(configured, self.level)
 
 
 @dataclass(frozen=True)

@@ -55,16 +55,21 @@ def active_checks(options: CheckOptions) -> dict[str, Check]:
 
 
 def check_segments(segments: Iterable[Segment], checks: dict[str, Check], ctx: CheckContext) -> list[Finding]:
-    """Segment-scope findings of segments. Only `untranslated` looks at an empty target."""
+    """Segment-scope findings of segments, in document order (checks may look at what earlier
+    segments of the same document mentioned). Only `untranslated` looks at an empty target."""
     segment_checks = [c for c in checks.values() if c.scope == "segment"]
     findings: list[Finding] = []
+    ctx.forget_documents()
     for seg in segments:
+        ctx.begin(seg)
         empty = not (seg.target or "").strip()
         for chk in segment_checks:
             if empty and chk.name != "untranslated":
                 continue
             for hit in chk.func(seg, ctx):
-                findings.append(make_finding(chk.name, chk.severity, seg, hit.message, hit.offset, hit.key))
+                findings.append(
+                    make_finding(chk.name, hit.severity(chk.severity), seg, hit.message, hit.offset, hit.key)
+                )
     return findings
 
 
@@ -74,7 +79,9 @@ def check_corpus(segments: Sequence[Segment], checks: dict[str, Check], ctx: Che
     for chk in checks.values():
         if chk.scope == "corpus":
             for seg, hit in chk.func(segments, ctx):
-                findings.append(make_finding(chk.name, chk.severity, seg, hit.message, hit.offset, hit.key))
+                findings.append(
+                    make_finding(chk.name, hit.severity(chk.severity), seg, hit.message, hit.offset, hit.key)
+                )
     return findings
 
 

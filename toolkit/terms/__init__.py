@@ -1,7 +1,8 @@
 """Term recognition: find glossary concepts in text, inflected forms included.
 
 `find_terms(text, lang, glossary)` returns TermHits (concept, character span, surface, the
-variant that matched and its kind: preferred, allowed or forbidden). Every term of a concept
+variant that matched and its kind: preferred, allowed, derived (a person's initials forms, see
+Concept.derived) or forbidden). Every term of a concept
 is turned into a sequence of per-word keys by the language's model (ru: pymorphy3 lemmas, kk:
 generated inflected forms, en/fr: Snowball stems checked against an inflection; `stem|` and
 `stem*` markers become prefix keys); text words get the same keys, and a token trie
@@ -28,7 +29,7 @@ from .matcher import Match, TokenTrie, longest_non_overlapping
 from .tokens import Token, joinable, term_words, words
 
 MAX_PATHS = 64  # key sequences one term may be indexed under
-KIND_RANK = {"preferred": 0, "allowed": 1, "forbidden": 2}
+KIND_RANK = {"preferred": 0, "allowed": 1, "derived": 1, "forbidden": 2}
 
 
 class LanguageModel(Protocol):
@@ -99,6 +100,7 @@ class Recogniser:
             for kind, variants in (
                 ("preferred", concept.variants(lang)[:1]),
                 ("allowed", concept.variants(lang)[1:]),
+                ("derived", concept.derived(lang)),
                 ("forbidden", concept.forbidden.get(lang, ())),
             ):
                 for variant in variants:

@@ -14,8 +14,8 @@ TERM_WORD = re.compile(r"[^\W_][^\W_|*]*(?:[|*][^\W_]*)?|,")
 # a blank line ends a term
 _GAP_CHARS = r"[ \t\u00a0\u2007\u202f\-\u2010\u2011\u2012\u2013\u2014'\u2019\u02bc]"
 _JOIN_GAP = re.compile(rf"{_GAP_CHARS}{{1,4}}|{_GAP_CHARS}{{0,3}}\r?\n{_GAP_CHARS}{{0,3}}")
-# after 1-2 letters: Ф.Бенжамин, Дж. Смит, в т.ч., М.\u00a0Жаннотт
-_ABBREVIATION_GAP = re.compile(r"\.(?:[ \u00a0\u202f]|\r?\n)?")
+# after 1-2 letters: Ф.Бенжамин, Дж. Смит, в т.ч., М.\u00a0Жаннотт, К.-Ж. Токаев
+_ABBREVIATION_GAP = re.compile(r"\.(?:[ \u00a0\u202f\-]|\r?\n)?")
 
 
 Token = tuple[int, int, str]  # start, end, surface (plain tuples: texts have millions of words)
