@@ -15,7 +15,6 @@ import csv
 import fcntl
 import getpass
 import io
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,10 +30,10 @@ from .errors import InputError, UsageError
 from .fsutil import read_utf8
 from .langs import SUPPORTED, check_lang
 from .memory import Memory, file_penalty, normalise
+from .po_file import read_po_file
 from .tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
 
 CSV_META_COLUMNS = ("tuid", "document", "creationdate", "creationid", "changedate", "changeid", "origin")
-_PO_LINE = re.compile(r"\(line (\d+)\)")
 
 
 @dataclass
@@ -91,16 +90,8 @@ def _po_lang(po: polib.POFile, key: str, path: Path) -> str:
 
 
 def open_po(path: Path) -> polib.POFile:
-    """Parse a PO file; syntax errors become InputError with the line."""
-    try:
-        return polib.pofile(str(path), wrapwidth=0)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"PO file is not valid UTF-8 ({exc.reason})", path) from None
-    except (OSError, ValueError) as exc:
-        found = _PO_LINE.search(str(exc))
-        if found is None and not Path(path).is_file():
-            raise InputError("PO file not found", path) from None
-        raise InputError("malformed PO file", path, int(found.group(1)) if found else None) from None
+    """Parse a PO file after a strict syntax check (see toolkit.po_file); errors name the line."""
+    return read_po_file(Path(path))[1]
 
 
 def po_languages(po: polib.POFile, path: Path, source: str | None = None) -> tuple[str, str]:

@@ -17,8 +17,8 @@ import polib
 
 from ..document import doc_id_for, read_release
 from ..errors import InputError
-from ..fsutil import read_utf8
 from ..langs import SUPPORTED, check_lang
+from ..po_file import read_po_file
 from ..segment import sentence_spans
 from ..tmx import lang_code, read_header, read_tmx
 from .model import Segment
@@ -95,11 +95,7 @@ def _po_header(po: polib.POFile, name: str) -> str:
 def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     """PO entries as segments: target language from `Language`, source from `X-Source-Language`
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
-    text = read_utf8(path, "PO file")
-    try:
-        po = polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"malformed PO file: {exc}", path) from None
+    text, po = read_po_file(path)
     target = _po_header(po, "Language")
     source = source_lang or _po_header(po, "X-Source-Language")
     if not target:
