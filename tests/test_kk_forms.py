@@ -7,7 +7,7 @@ import pytest
 
 from toolkit.glossary import COLUMNS, Glossary, load_glossary
 from toolkit.terms import find_terms
-from toolkit.terms.kk import harmonies, inflected_forms, singular_stems
+from toolkit.terms.kk import KazakhModel, harmonies, inflected_forms, nonfinal_alternants, singular_stems
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ROOT / "tests" / "data" / "kk_forms"
@@ -149,6 +149,24 @@ def test_harmony_variants() -> None:
     assert len(harmonies("банк")) == 2 and len(harmonies("Монреаль")) == 2 and len(harmonies("Бектенов")) == 2
 
 
+def test_nonfinal_alternants() -> None:
+    assert {"республикасы", "республикасының"} <= nonfinal_alternants("Республикасының")
+    assert {"квебек", "квебектің"} <= nonfinal_alternants("Квебектің")
+    assert {"канада", "канаданың"} <= nonfinal_alternants("Канада")
+    assert nonfinal_alternants("жол") == {"жол"}  # a common noun keeps its construction
+    assert {"иыұ-ның", "иыұ-дың", "иыұ"} <= nonfinal_alternants("ИЫҰ")
+
+
+def test_acronym_glossary_word_with_ending_is_one_word() -> None:
+    model = KazakhModel()
+    assert model.term_words("ҚР-ның Канададағы Елшісі", ["ҚР", "ның", "Канададағы", "Елшісі"]) == [
+        "ҚР-ның",
+        "Канададағы",
+        "Елшісі",
+    ]
+    assert model.term_words("ҚР СІМ", ["ҚР", "СІМ"]) == ["ҚР", "СІМ"]
+
+
 # acronyms in every column kind: preferred, allowed, forbidden
 ROWS = [
     dict(id="org.oic", domain="organisation", kk="ИЫҰ", kk_allowed="Ислам ынтымақтастығы ұйымы"),
@@ -202,6 +220,10 @@ def hits(glossary: Glossary, text: str) -> list[tuple[str, str, str]]:
         ("ИЫҰ ның", [("org.oic", "ИЫҰ", "preferred")]),  # an ending is joined only after a hyphen
         ("ҚР СІМ-нің өкілі", [("ministry.mfa-kz", "ҚР СІМ-нің", "preferred")]),
         ("ҚР СІМ\u2011іне хат", [("ministry.mfa-kz", "ҚР СІМ\u2011іне", "preferred")]),
+        ("ҚР-ның Елшісі келді", [("title.ambassador-kz", "ҚР-ның Елшісі", "allowed")]),
+        ("ҚР Елшісіне", [("title.ambassador-kz", "ҚР Елшісіне", "allowed")]),
+        ("Қазақстан Елшісімен", [("title.ambassador-kz", "Қазақстан Елшісімен", "preferred")]),
+        ("Қазақстан Республикасы СІМ-нің", [("ministry.mfa-kz", "Қазақстан Республикасы СІМ-нің", "allowed")]),
     ],
 )
 def test_acronyms_with_case_endings(glossary: Glossary, text: str, expected: list) -> None:

@@ -2,7 +2,9 @@
 seven cases, under vowel harmony) and a text word matches a term word when it is one of them.
 
 Only the last word of a Kazakh noun phrase inflects («Сыртқы істер министрінің»), so the forms
-of each term's last word are indexed; other words match as written (case-insensitively).
+of each term's last word are indexed. A word before it matches as written or as one of its
+nominative / genitive / 3rd-person possessive alternants («Қазақстан Республикасы Сыртқы істер
+министрлігі» = «Қазақстан Республикасының Сыртқы істер министрлігі»), nothing else.
 Acronyms take their endings after a hyphen (ИЫҰ-ның, ҚР СІМ-нің): the tokenizer keeps
 `ACRONYM-ending` as one word, and since the harmony of an acronym depends on how it is read,
 every harmony variant of an ending is accepted after one.
@@ -41,6 +43,7 @@ AMBIGUOUS_VOWELS = set("уиюя")  # loanwords: округ takes front endings 
 # an acronym: capitals, possibly with lower-case letters inside (ТүркПА), ending in a capital
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\d*")
 _HYPHENS = ("-", "\u2011", "\u2010")
+_ACRONYM_WITH_ENDING = re.compile(r"(" + _ACRONYM.pattern + r")-(\w+)")  # a joined glossary word: ҚР-ның
 
 # onset of each ending after a stem's last-sound class (see _last_class)
 PLURAL_ONSET = {"vowel": "л", "sonorant": "л", "liquid": "д", "nasal": "д", "voiced": "д", "voiceless": "т"}
@@ -330,6 +333,47 @@ def acronym_endings() -> set[str]:
     return {e for e in endings if 1 <= len(e) <= 7}
 
 
+GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _marked_stems(low: str) -> list[str]:
+    """The bare stems of a non-final glossary word written in the genitive and/or the
+    3rd-person possessive (Республикасының -> республика, Квебектің -> квебек), else []."""
+    unmarked = [low[:-3] for front in harmonies(low) if len(low) > 4 and _plain_cases(low[:-3], front)[0] == low]
+    owners = [stem for form in unmarked or [low] for stem in possessive3_stems(form)]
+    return list(dict.fromkeys(owners or unmarked))
+
+
+def nonfinal_alternants(word: str) -> set[str]:
+    """What a non-final word of a term may be written as in text: its nominative, genitive,
+    3rd-person possessive and possessive genitive (Республикасының = Республикасы; Квебектің =
+    Квебек). A word written in the nominative alternates only when it is a name or a title
+    (capitalised: Канада Үкіметі = Канаданың Үкіметі); a common noun does not («жол картасы»
+    is not «жолдың картасы»)."""
+    acronym = _ACRONYM_WITH_ENDING.fullmatch(word)
+    if acronym or _ACRONYM.fullmatch(word):
+        base = (acronym.group(1) if acronym else word).lower()
+        return {base, word.lower()} | {f"{base}-{e}" for e in GENITIVE_ENDINGS}
+    low = word.lower()
+    stems = _marked_stems(low)
+    if not stems and not word[:1].isupper():
+        return {low}
+    stems = stems or [low]
+    stems += [singular for stem in stems for singular in singular_stems(stem)]
+    alternants = {low, *stems}
+    for stem in stems:
+        for front in harmonies(stem):
+            alternants.add(_plain_cases(stem, front)[0])
+            for owned in possessives(stem, front)[:1] if _last_class(stem) == "vowel" else _px3(stem, front):
+                alternants.update((owned, owned + _h("ның", "нің", front)))
+    return alternants
+
+
+def _px3(stem: str, front: bool) -> list[str]:
+    """The 3rd-person possessives of a consonant-final stem, one per stem shape."""
+    return [s + _h("ы", "і", front) for s in vowel_stems(stem)]
+
+
 def _index(keys: dict[str, tuple[str, ...]], forms: Iterable[str], key: str) -> None:
     """Record that each of forms may stand for key."""
     for form in forms:
@@ -348,22 +392,42 @@ class KazakhModel:
         self._endings = acronym_endings()
 
     def prepare(self, terms: Sequence[Sequence[str]]) -> None:
-        """Index the forms of every term's last word."""
+        """Index the forms of every term's last word and the alternants of the other words."""
         keys: dict[str, tuple[str, ...]] = {}
         done: set[str] = set()
         for words in terms:
             if not words:
                 continue
+            for word in words[:-1]:
+                if ("~" + word) not in done and word != ",":
+                    done.add("~" + word)
+                    _index(keys, nonfinal_alternants(word), word.lower())
             last = words[-1]
             base = last.lower()
-            if base in done:
+            if ("$" + base) in done:
                 continue
-            done.add(base)
+            done.add("$" + base)
             if _ACRONYM.fullmatch(last):
                 _index(keys, {f"{base}-{e}" for e in self._endings} | {base}, base)
             else:
                 _index(keys, inflected_forms(base), base)
         self._bases = keys
+
+    def term_words(self, variant: str, written: list[str]) -> list[str]:
+        """Glossary words with `ACRONYM-ending` joined, as the text's tokens are
+        («ҚР-ның Канададағы Елшісі»)."""
+        out: list[str] = []
+        for word in written:
+            if (
+                out
+                and word.lower() in self._endings
+                and _ACRONYM.fullmatch(out[-1])
+                and any(f"{out[-1]}{h}{word}" in variant for h in _HYPHENS)
+            ):
+                out[-1] = f"{out[-1]}-{word}"
+            else:
+                out.append(word)
+        return out
 
     def term_keys(self, word: str) -> tuple:
         return (word.lower(),)
