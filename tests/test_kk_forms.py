@@ -7,6 +7,7 @@ import pytest
 
 from toolkit.glossary import COLUMNS, Glossary, load_glossary
 from toolkit.terms import find_terms
+from toolkit.terms.evaluation import DATA, evaluate_language, load_cases
 from toolkit.terms.kk import KazakhModel, harmonies, inflected_forms, nonfinal_alternants, singular_stems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,3 +270,14 @@ def test_inflected_terms(glossary: Glossary, text: str, expected: list) -> None:
 )
 def test_unrelated_words_do_not_match(glossary: Glossary, text: str) -> None:
     assert hits(glossary, text) == []
+
+
+def test_project_glossary_on_the_release_sentences() -> None:
+    """Every annotated occurrence of tests/data/terms/kk.tsv (release-style sentences, the
+    inflected forms above among them) is found with its exact span, and almost nothing else."""
+    glossary = load_glossary([ROOT / "glossaries"])
+    score = evaluate_language(load_cases(ROOT / DATA / "kk.tsv"), "kk", glossary, exact=True)
+    report = "\n".join(score.misses + score.false_positives)
+    print(f"kk.tsv: {score.correct}/{score.gold} found, precision {score.precision:.3f}")
+    assert score.recall == 1.0, report
+    assert score.precision >= 0.99, report
