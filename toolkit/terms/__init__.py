@@ -105,6 +105,9 @@ class Recogniser:
             ):
                 for variant in variants:
                     written = term_words(variant)
+                    join = getattr(self.model, "term_words", None)  # kk: «ҚР-ның» is one word, as in text
+                    if join is not None:
+                        written = join(variant, written)
                     if written:
                         entries.append((index, variant, kind, written))
         self.model.prepare([[w.replace("|", "").rstrip("*") for w in e[3]] for e in entries])
