@@ -101,7 +101,7 @@ def concepts(draw) -> list[Concept]:
     ids = draw(st.lists(st.text(alphabet="abcdefgh.-", min_size=1, max_size=8), min_size=1, max_size=4, unique=True))
     out = []
     for cid in ids:
-        terms, marks, allowed, forbidden = {}, {}, {}, {}
+        terms, marks, allowed, forbidden, accepted = {}, {}, {}, {}, {}
         for lang in ("ru", "kk", "en", "fr"):
             if draw(st.booleans()):
                 written = draw(marked)
@@ -114,6 +114,9 @@ def concepts(draw) -> list[Concept]:
             banned = tuple(draw(st.lists(term, max_size=1)))
             if banned:
                 forbidden[lang] = banned
+            extra = tuple(draw(st.lists(marked, max_size=1)))
+            if extra:
+                accepted[lang] = extra
         status = draw(st.sampled_from(["approved", "draft", "deprecated"]))
         others = [i for i in ids if i != cid]
         same_as = tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
@@ -134,6 +137,7 @@ def concepts(draw) -> list[Concept]:
                 same_as,
                 broader,
                 strictness,
+                accepted,
             )
         )
     return out

@@ -84,6 +84,25 @@ def test_numbers_check(ctx):
     assert "numbers" in rules("Встреча 06.12.2025.", "The meeting on December 16, 2025.", "en", ctx)
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "lang"),
+    [
+        ("с 15 по 19 января 2026 года", "from January 15 to 19, 2026", "en"),
+        ("с 15 по 19 января 2026 года", "du 15 au 19 janvier 2026", "fr"),
+        ("15–19 января", "January 15 through 19", "en"),
+        ("за 40 лет проведено 456 испытаний", "456 tests over four decades", "en"),
+        ("за последние 20 лет", "en vingt ans", "fr"),
+        ("по круглосуточному номеру", "on the 24-hour number", "en"),
+    ],
+)
+def test_ranges_round_numbers_and_number_words_agree(source, target, lang, ctx):
+    assert "numbers" not in rules(source, target, lang, ctx)
+
+
+def test_a_wrong_day_in_a_range_is_still_found(ctx):
+    assert "numbers" in rules("с 15 по 19 января", "from January 15 to 18", "en", ctx)
+
+
 @given(st.integers(min_value=0, max_value=10**9))
 def test_integers_round_trip_through_every_locale(n):
     en = f"{n:,}"
@@ -135,6 +154,13 @@ def test_preserved_names_and_links(ctx):
     assert "urls-emails" in rules(src, good.replace("www.gov.kz", "www.gov.kz/en"), "en", ctx)
     assert "names" in rules(src, good.replace("COP29", "COP 29"), "en", ctx)
     assert "names" in rules(src, good.replace("Astana Hub", "Astana Hab"), "en", ctx)
+
+
+def test_a_number_with_a_grammatical_ending_is_no_name(ctx):
+    """34-й, 180-летие, 80-сессиясында: numbers with an ending, compared by the numbers rule."""
+    assert not rules("к 34-й годовщине", "for the 34th anniversary", "en", ctx) & {"names", "numbers"}
+    assert not rules("БҰҰ-ның 80-сессиясында", "at the 80th session of the UN", "en", ctx) & {"names", "numbers"}
+    assert "numbers" in rules("к 34-й годовщине", "for the 35th anniversary", "en", ctx)
 
 
 def test_phone_numbers(ctx):

@@ -3,7 +3,8 @@
 File format (`glossaries/*.csv`, UTF-8, RFC 4180 quoting), header:
 
     id,domain,ru,kk,en,fr,ru_allowed,kk_allowed,en_allowed,fr_allowed,
-    ru_forbidden,kk_forbidden,en_forbidden,fr_forbidden,notes,source,status,
+    ru_forbidden,kk_forbidden,en_forbidden,fr_forbidden,
+    ru_accepted,kk_accepted,en_accepted,fr_accepted,notes,source,status,
     same_as,broader,strictness
 
 - `id` (unique), `domain` (title, ministry, organisation, person, place, phrase ...). For a
@@ -12,6 +13,9 @@ File format (`glossaries/*.csv`, UTF-8, RFC 4180 quoting), header:
 - `<lang>`: the one preferred term of that language.
 - `<lang>_allowed`, `<lang>_forbidden`: several terms separated by ` | ` (space, pipe, space).
   Abbreviations are allowed variants (`МИД РК`; `WADA | ВАДА | AMA`).
+- `<lang>_accepted`: renderings a translation may use that do not name the concept in a source
+  text: adjectives (`Kazakh`, `canadien*` for Kazakhstan, Canada), a city called by the
+  province's name. `toolkit check` accepts them in a target; they are never required.
 - Match markers inside a term (memoQ style): `губернатор|` or `губернатор|ы` = the stem before
   the bar may take an ending of up to 4 letters; `ambassad*` = the stem may take any ending.
   One marker per word, at least 3 letters before it, `*` only at the end of a word.
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,10 +59,16 @@ COLUMNS: tuple[str, ...] = (
     ("id", "domain", *SUPPORTED)
     + tuple(f"{lang}_allowed" for lang in SUPPORTED)
     + tuple(f"{lang}_forbidden" for lang in SUPPORTED)
+    + tuple(f"{lang}_accepted" for lang in SUPPORTED)
     + META_COLUMNS
     + RELATION_COLUMNS
 )
 PERSON_DOMAIN = "person"
+PLACE_DOMAIN = "place"
+# words that join a name to the country after or before it (of the, de la, du, в, при ...)
+_CONNECTORS = r"(?:of|the|in|to|for|at|de|la|le|les|du|des|d'|d’|l'|l’|en|au|aux|à|в|во|при|на|'s|’s)"
+_CONNECTOR_END = re.compile(rf"(?:\s*\b{_CONNECTORS}|\s)+$", re.IGNORECASE)
+_CONNECTOR_START = re.compile(rf"^(?:{_CONNECTORS}\b\s*|\s)+", re.IGNORECASE)
 MIN_STEM = 3
 MAX_ENDING = 4  # letters a `stem|` may take
 
@@ -83,6 +94,7 @@ class Concept:
     same_as: tuple[str, ...] = ()
     broader: tuple[str, ...] = ()
     strictness: str = "strict"
+    accepted: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def preferred(self, lang: str) -> str:
         """The preferred term of lang as written (with markers), or ''."""
@@ -159,24 +171,57 @@ class Glossary:
             self._recognisers[lang] = build_recogniser(self.concepts, lang)
         return self._recognisers[lang]
 
-    def find(self, text: str, lang: str) -> list[TermHit]:
-        """Glossary terms in text, inflected forms included; longest match wins, no overlaps."""
-        return self.recogniser(lang).find(text)
+    def find(self, text: str, lang: str, overlapping: bool = False) -> list[TermHit]:
+        """Glossary terms in text, inflected forms included; longest match wins, no overlaps
+        (with overlapping: every match, nested and overlapping ones too)."""
+        return self.recogniser(lang).find(text, overlapping)
 
-    def find_surnames(self, text: str, lang: str) -> list[TermHit]:
-        """People named by their surname alone (inflected: «Тоқаевпен», «President Tokayev»).
-        Only for accepting a rendering: a surname alone is too ambiguous («Grant») to require one."""
-        key = f"surnames:{lang}"
+    def find_accepted(self, text: str, lang: str, overlapping: bool = False) -> list[TermHit]:
+        """Renderings a translation may use for a concept without naming it in full (inflected):
+        the `<lang>_accepted` terms, a person's surname alone («President Tokayev»,
+        «Тоқаевпен») and a name without its country («la Cour constitutionnelle» for the
+        Constitutional Court of Kazakhstan). Only for accepting a rendering: they are too
+        ambiguous («Grant», «Kazakh») to require one."""
+        key = f"accepted:{lang}"
         if key not in self._recognisers:
             from .terms import build_recogniser
 
-            people = [
+            forms = [
                 replace(c, terms={lang: names[0]}, marked={}, allowed={lang: names[1:]}, forbidden={})
                 for c in self.concepts
-                if (names := c.surnames(lang))
+                if (names := self.accepted_forms(c, lang))
             ]
-            self._recognisers[key] = build_recogniser(people, lang)
-        return self._recognisers[key].find(text)
+            self._recognisers[key] = build_recogniser(forms, lang)
+        return self._recognisers[key].find(text, overlapping)
+
+    def accepted_forms(self, concept: Concept, lang: str) -> tuple[str, ...]:
+        """The accepted terms, surnames and country-less short names of a concept in lang."""
+        forms = dict.fromkeys((*concept.accepted.get(lang, ()), *concept.surnames(lang)))
+        if concept.domain not in (PLACE_DOMAIN, PERSON_DOMAIN):
+            for variant in concept.variants(lang):
+                if core := self.without_place(variant, lang, concept.id):
+                    forms.setdefault(core)
+        return tuple(f for f in forms if f)
+
+    def without_place(self, term: str, lang: str, own: str = "") -> str:
+        """A name without the country it begins or ends with: «Министерство культуры и
+        информации Республики Казахстан» -> «Министерство культуры и информации», «Қазақстан
+        Республикасының Конституциялық Соты» -> «Конституциялық Соты»; '' when there is none."""
+        plain = strip_markers(term)
+        places = [
+            h
+            for h in self.find(plain, lang, overlapping=True)
+            if h.concept.domain == PLACE_DOMAIN and h.concept.id != own
+        ]
+        at_end = [h.start for h in places if h.end >= len(plain.rstrip(". ")) and h.start > 0]
+        at_start = [h.end for h in places if h.start == 0 and h.end < len(plain)]
+        if at_end:
+            core = _CONNECTOR_END.sub("", plain[: min(at_end)])
+        elif at_start:
+            core = _CONNECTOR_START.sub("", plain[max(at_start) :])
+        else:
+            return ""
+        return core if any(len(w) >= 4 for w in core.split()) else ""
 
     def by_id(self) -> dict[str, Concept]:
         """The concepts by id (the first of a duplicated id)."""
@@ -383,6 +428,7 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
     marked: dict[str, str] = {}
     allowed: dict[str, tuple[str, ...]] = {}
     forbidden: dict[str, tuple[str, ...]] = {}
+    accepted: dict[str, tuple[str, ...]] = {}
     for lang in SUPPORTED:
         preferred = cells.get(lang, "")
         if VARIANT_SEPARATOR.strip() in preferred and len(split_variants(preferred)) > 1:
@@ -391,6 +437,7 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
             (lang, (preferred,) if preferred else ()),
             (f"{lang}_allowed", split_variants(cells.get(f"{lang}_allowed", ""))),
             (f"{lang}_forbidden", split_variants(cells.get(f"{lang}_forbidden", ""))),
+            (f"{lang}_accepted", split_variants(cells.get(f"{lang}_accepted", ""))),
         ):
             for value in values:
                 problems = marker_problems(value)
@@ -404,6 +451,8 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
             allowed[lang] = split_variants(cells[f"{lang}_allowed"])
         if cells.get(f"{lang}_forbidden"):
             forbidden[lang] = split_variants(cells[f"{lang}_forbidden"])
+        if cells.get(f"{lang}_accepted"):
+            accepted[lang] = split_variants(cells[f"{lang}_accepted"])
     return Concept(
         cid,
         cells["domain"],
@@ -418,6 +467,7 @@ def concept_from_row(row: GlossaryRow, path: Path) -> Concept:
         same_as,
         broader,
         strictness,
+        accepted,
     )
 
 
@@ -484,6 +534,7 @@ def concept_row(concept: Concept) -> dict[str, str]:
         row[lang] = concept.preferred(lang)
         row[f"{lang}_allowed"] = VARIANT_SEPARATOR.join(concept.allowed.get(lang, ()))
         row[f"{lang}_forbidden"] = VARIANT_SEPARATOR.join(concept.forbidden.get(lang, ()))
+        row[f"{lang}_accepted"] = VARIANT_SEPARATOR.join(concept.accepted.get(lang, ()))
     return row
 
 

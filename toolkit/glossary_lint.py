@@ -4,9 +4,10 @@ Errors (exit 1): structural CSV errors, empty or duplicate ids, duplicate concep
 mapped to two concepts, a forbidden variant equal to an approved one, a concept with no term in
 any language, mixed-script words (Latin homoglyphs inside Cyrillic words, Cyrillic inside Latin
 ones), stray or double whitespace, invalid match markers, several preferred terms in one cell,
-unknown status. Warnings: a language without a term (a concept is often approved in Russian
-and English before its Kazakh or French term is settled) or without a column, unknown columns,
-an empty domain, a variant repeated within a concept, Kazakh letters in a Russian term, a term
+unknown status or strictness, a same_as or broader id that names no concept (or the concept
+itself). Warnings: a language without a term (a concept is often approved in Russian and
+English before its Kazakh or French term is settled) or without a column, unknown columns, an
+empty domain, a variant repeated within a concept, Kazakh letters in a Russian term, a term
 forbidden in one concept but approved in another.
 """
 
@@ -15,13 +16,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .glossary import (
     COLUMNS,
     STATUSES,
+    STRICTNESS,
     GlossaryRow,
     glossary_files,
     marker_problems,
@@ -125,6 +127,7 @@ class _Seen:
     terms: dict[tuple[str, str], tuple[str, str]]  # (lang, term) -> (concept id, where)
     forbidden: dict[tuple[str, str], tuple[str, str]]
     signatures: dict[tuple, tuple[str, str]]
+    relations: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, column, id named
 
 
 def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> list[Issue]:
@@ -150,6 +153,20 @@ def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> l
     status = cells.get("status") or "approved"
     if status not in STATUSES:
         add("error", "unknown-status", f"unknown status {status!r} (one of {', '.join(STATUSES)})", "status")
+    strictness = cells.get("strictness") or "strict"
+    if strictness not in STRICTNESS:
+        add(
+            "error",
+            "unknown-strictness",
+            f"unknown strictness {strictness!r} (one of {', '.join(STRICTNESS)})",
+            "strictness",
+        )
+    for column in ("same_as", "broader"):
+        for named in split_variants(cells.get(column, "")):
+            if named == cid:
+                add("error", "self-relation", f"{column} names the concept itself", column)
+            else:
+                seen.relations.append((str(path), row.line, column, named))
     langs = [lang for lang in SUPPORTED if lang in header]
     if not any(cells.get(lang) or cells.get(f"{lang}_allowed") for lang in langs):
         add("error", "no-term", "no term in any language", "id")
@@ -163,7 +180,8 @@ def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> l
         approved = [(lang, preferred)] if preferred else []
         approved += [(f"{lang}_allowed", v) for v in split_variants(cells.get(f"{lang}_allowed", ""))]
         forbidden = [(f"{lang}_forbidden", v) for v in split_variants(cells.get(f"{lang}_forbidden", ""))]
-        for column, term in approved + forbidden:
+        accepted = [(f"{lang}_accepted", v) for v in split_variants(cells.get(f"{lang}_accepted", ""))]
+        for column, term in approved + forbidden + accepted:
             for problem in marker_problems(term):
                 add("error", "invalid-marker", problem, column)
             for problem in script_problems(term):
@@ -228,6 +246,9 @@ def lint_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
                 )
         for row in rows:
             issues.extend(_lint_row(row, path, header, seen))
+    for file, line, column, other in seen.relations:
+        if other not in seen.ids:
+            issues.append(Issue(file, line, "error", "unknown-relation", f"{column}: no concept {other!r}", column))
     return files, issues
 
 

@@ -6,7 +6,9 @@ concept (`descrip type="subjectField"` = domain, `note`, `admin type="source"`,
 `descrip type="broaderConceptGeneric" target=ID` per broader concept, `admin
 type="x-strictness"` for a loose concept), a `langSec` per language, a `termSec` per term with
 `termNote type="administrativeStatus"`: preferredTerm-admn-sts (preferred),
-admittedTerm-admn-sts (allowed), deprecatedTerm-admn-sts (forbidden). A term written with match
+admittedTerm-admn-sts (allowed), deprecatedTerm-admn-sts (forbidden); an accepted term (a
+rendering accepted in translations only) is admitted with `termNote type="x-usage"` =
+`translation only`. A term written with match
 markers is exported without them in `<term>` and as written in `termNote type="x-matchPattern"`.
 
 Import reads the same and also the older TBX-Basic (`martif`, `termEntry`, `langSet`,
@@ -34,7 +36,9 @@ STATUS_OF_KIND = {
     "preferred": "preferredTerm-admn-sts",
     "allowed": "admittedTerm-admn-sts",
     "forbidden": "deprecatedTerm-admn-sts",
+    "accepted": "admittedTerm-admn-sts",
 }
+TRANSLATION_ONLY = "translation only"
 FORBIDDEN_STATUSES = {"deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "notRecommended", "deprecatedTerm"}
 PREFERRED_STATUSES = {"preferredTerm-admn-sts", "preferredTerm"}
 
@@ -72,6 +76,7 @@ def tbx_bytes(concepts: Iterable[Concept], source_note: str = "press-toolkit glo
             terms = [("preferred", concept.preferred(lang))] if concept.preferred(lang) else []
             terms += [("allowed", t) for t in concept.allowed.get(lang, ())]
             terms += [("forbidden", t) for t in concept.forbidden.get(lang, ())]
+            terms += [("accepted", t) for t in concept.accepted.get(lang, ())]
             if not terms:
                 continue
             lang_sec = _sub(entry, "langSec")
@@ -80,6 +85,8 @@ def tbx_bytes(concepts: Iterable[Concept], source_note: str = "press-toolkit glo
                 term_sec = _sub(lang_sec, "termSec")
                 _sub(term_sec, "term", strip_markers(term))
                 _sub(term_sec, "termNote", STATUS_OF_KIND[kind], type="administrativeStatus")
+                if kind == "accepted":
+                    _sub(term_sec, "termNote", TRANSLATION_ONLY, type="x-usage")
                 if strip_markers(term) != term:
                     _sub(term_sec, "termNote", term, type="x-matchPattern")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -134,6 +141,7 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
     marked: dict[str, str] = {}
     allowed: dict[str, list[str]] = {}
     forbidden: dict[str, list[str]] = {}
+    accepted: dict[str, list[str]] = {}
     for lang_sec in (c for c in entry if _local(c) in ("langSec", "langSet")):
         lang = lang_code(lang_sec.get(XML_LANG, "") or lang_sec.get("lang", ""))
         if lang not in SUPPORTED:
@@ -148,6 +156,8 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
             admin_status = notes_of.get("administrativeStatus", "")
             if admin_status in FORBIDDEN_STATUSES:
                 forbidden.setdefault(lang, []).append(written)
+            elif notes_of.get("x-usage") == TRANSLATION_ONLY:
+                accepted.setdefault(lang, []).append(written)
             else:
                 approved.append((admin_status, written))
         # the preferred term: the one marked so, else the first without a status (admitted
@@ -179,6 +189,7 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
         same_as,
         broader,
         strictness,
+        {k: tuple(v) for k, v in accepted.items()},
     )
 
 

@@ -19,7 +19,7 @@ class CheckContext:
     is called for every segment in document order, before its checks run."""
 
     glossary: Glossary | None = None
-    _terms: dict[tuple[str, str, str], list[TermHit]] = field(default_factory=dict, repr=False)
+    _terms: dict[tuple[str, str, str, bool], list[TermHit]] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[str, str, str], Any] = field(default_factory=dict, repr=False)
     _mentioned: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, repr=False)
@@ -41,31 +41,33 @@ class CheckContext:
             self._memo[name] = build()
         return self._memo[name]
 
-    def _find(self, kind: str, text: str, lang: str) -> list[TermHit]:
+    def _find(self, kind: str, text: str, lang: str, overlapping: bool = False) -> list[TermHit]:
         if self.glossary is None or not text:
             return []
-        key = (kind, lang, text)
+        key = (kind, lang, text, overlapping)
         hits = self._terms.get(key)
         if hits is None:
             if len(self._terms) > CACHE_LIMIT:
                 self._terms.clear()
-            find = self.glossary.find if kind == "terms" else self.glossary.find_surnames
-            hits = self._terms[key] = find(text, lang)
+            find = self.glossary.find if kind == "terms" else self.glossary.find_accepted
+            hits = self._terms[key] = find(text, lang, overlapping)
         return hits
 
-    def terms(self, text: str, lang: str) -> list[TermHit]:
-        """Glossary hits in text (cached: a source sentence is checked once per target language)."""
-        return self._find("terms", text, lang)
+    def terms(self, text: str, lang: str, overlapping: bool = False) -> list[TermHit]:
+        """Glossary hits in text (cached: a source sentence is checked once per target language);
+        with overlapping, nested and overlapping matches too."""
+        return self._find("terms", text, lang, overlapping)
 
     def source_terms(self, segment: Segment) -> list[TermHit]:
         return self.terms(segment.source, segment.source_lang)
 
-    def target_terms(self, segment: Segment) -> list[TermHit]:
-        return self.terms(segment.target or "", segment.target_lang)
+    def target_terms(self, segment: Segment, overlapping: bool = False) -> list[TermHit]:
+        return self.terms(segment.target or "", segment.target_lang, overlapping)
 
-    def target_surnames(self, segment: Segment) -> list[TermHit]:
-        """People of the glossary named by surname alone in the target («President Tokayev»)."""
-        return self._find("surnames", segment.target or "", segment.target_lang)
+    def target_accepted(self, segment: Segment) -> list[TermHit]:
+        """Accepted renderings in the target: `<lang>_accepted` terms, surnames, short names
+        (see Glossary.find_accepted)."""
+        return self._find("accepted", segment.target or "", segment.target_lang, overlapping=True)
 
     def forget_documents(self) -> None:
         """Start a new sequence of documents (the caches of recognition stay)."""

@@ -141,8 +141,10 @@ class Recogniser:
             self._cache[word] = keys
         return keys
 
-    def find(self, text: str) -> list[TermHit]:
-        """Concepts in text: longest non-overlapping matches, in text order."""
+    def find(self, text: str, overlapping: bool = False) -> list[TermHit]:
+        """Concepts in text: longest non-overlapping matches, in text order; with overlapping,
+        every match (`Kazakhstan` inside `Ministry of Foreign Affairs of Kazakhstan` too), in
+        text order, longer first at one position."""
         tokens = self.model.retokenize(text, words(text))
         if not tokens:
             return []
@@ -152,22 +154,33 @@ class Recogniser:
         model = self.model
 
         checks_form = getattr(model, "checks_form", False)
+        skip_words: frozenset[str] = getattr(model, "skippable", frozenset())
+        skippable = [t[2].lower() in skip_words for t in tokens] if skip_words else None
 
-        def accept(first: int, last: int, payload: tuple) -> bool:
+        def accept(match: Match) -> bool:
+            payload = match.payload
             if not payload[4]:
                 return True
+            used = [t for t in range(match.first, match.last + 1) if t != match.skipped]
             for k, word in enumerate(payload[3]):
                 if word is None:
                     continue
-                surface = tokens[first + k][2]
+                surface = tokens[used[k]][2]
                 if _is_acronym(word) and not surface[:2].isupper():
                     return False  # WHO is not «who», IT is not «its»
                 if checks_form and not model.form_ok(surface, word):
                     return False
             return True
 
-        found = self.trie.matches(keys, join, accept)
-        chosen = longest_non_overlapping(found, rank=lambda m: (KIND_RANK[m.payload[2]], m.payload[0]))
+        found = self.trie.matches(keys, join, accept, skippable)
+
+        def rank(m: Match) -> tuple[int, int]:
+            return KIND_RANK[m.payload[2]], m.payload[0]
+
+        if overlapping:
+            chosen = sorted(found, key=lambda m: (m.first, m.first - m.last, rank(m)))
+        else:
+            chosen = longest_non_overlapping(found, rank=rank)
         return [self._hit(text, tokens, m) for m in chosen]
 
     def _hit(self, text: str, tokens: list[Token], match: Match) -> TermHit:

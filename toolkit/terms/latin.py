@@ -50,6 +50,13 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
 
 
+# possessives a translator puts inside a term: «copies of his credentials», «ses lettres de créance»
+SKIPPABLE: dict[str, frozenset[str]] = {
+    "en": frozenset({"his", "her", "its", "their", "our"}),
+    "fr": frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"}),
+}
+
+
 class LatinModel:
     """Stem keys for en or fr."""
 
@@ -57,6 +64,7 @@ class LatinModel:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.skippable = SKIPPABLE[lang]
         self._stemmer = snowballstemmer.stemmer(STEMMERS[lang])
         self._endings = ENDINGS[lang]
         self._swaps = SWAPS[lang]

@@ -5,6 +5,8 @@ Each text token carries a tuple of keys (its normalised forms: lemmas, stems, pr
 pattern is a sequence of keys, one per token. Matching walks the trie from every token, keeping
 every node reachable through any key of each token, so the cost is linear in the text for a
 glossary of any size. Nodes are plain dicts (children by key, payloads under END) for speed.
+A token marked skippable (a possessive inside an English or French term: «copies of his
+credentials») may be passed over once inside a match; a match never starts or ends on it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Match:
     first: int
     last: int
     payload: Any
+    skipped: int = -1  # the token passed over inside the match, or -1
 
 
 class TokenTrie:
@@ -47,28 +50,42 @@ class TokenTrie:
         self,
         token_keys: Sequence[Sequence[Key]],
         joinable: Sequence[bool],
-        accept: Callable[[int, int, Any], bool] | None = None,
+        accept: Callable[[Match], bool] | None = None,
+        skippable: Sequence[bool] | None = None,
     ) -> list[Match]:
         """Every pattern occurrence. joinable[i] says token i may continue a match of token i-1;
-        accept(first, last, payload) may veto a match (e.g. a length check)."""
+        skippable[i] that token i may be passed over once inside a match; accept(match) may
+        veto a match (e.g. a length check)."""
         root = self._root
         found: list[Match] = []
         n = len(token_keys)
         for i, keys in enumerate(token_keys):
-            nodes = [root[k] for k in keys if k in root]
+            # states: (node, index of the skipped token or -1); only states that consumed the
+            # current token may end a match there
+            states = [(root[k], -1) for k in keys if k in root]
             j = i
-            while nodes:
-                for node in nodes:
-                    payloads = node.get(END)
-                    if payloads:
-                        for payload in payloads:
-                            if accept is None or accept(i, j, payload):
-                                found.append(Match(i, j, payload))
+            while states:
+                for node, skipped in states:
+                    if skipped == j:
+                        continue
+                    for payload in node.get(END, ()):
+                        match = Match(i, j, payload, skipped)
+                        if accept is None or accept(match):
+                            found.append(match)
                 j += 1
                 if j >= n or not joinable[j]:
                     break
                 following = token_keys[j]
-                nodes = [child for node in nodes for k in following if (child := node.get(k)) is not None]
+                advanced = [
+                    (child, skipped)
+                    for node, skipped in states
+                    for k in following
+                    if (child := node.get(k)) is not None
+                ]
+                if skippable is not None and skippable[j]:
+                    # pass over token j: the state continues from the same node at j + 1
+                    advanced += [(node, j) for node, skipped in states if skipped == -1]
+                states = advanced
         return found
 
 

@@ -140,6 +140,30 @@ WORDS: dict[str, tuple[str, ...]] = {
         "douze",
     ),
 }
+# round numbers written as words (`vingt ans` = `20 лет`) and words that stand for a number
+# (`круглосуточный` = `24-hour`)
+MORE_WORDS: dict[str, tuple[tuple[int, str], ...]] = {
+    "ru": (
+        (20, "двадцат"),
+        (30, "тридцат"),
+        (40, "сорок"),
+        (50, "пятьдесят"),
+        (100, "сто\\b|сотн"),
+        (24, "круглосуточн"),
+    ),
+    "kk": ((20, "жиырма"), (30, "отыз"), (40, "қырық"), (50, "елу"), (100, "жүз\\b"), (24, "тәулік бойы")),
+    "en": (
+        (20, "twenty"),
+        (30, "thirty"),
+        (40, "forty"),
+        (50, "fifty"),
+        (100, "hundred"),
+        (24, "round-the-clock|24/7"),
+    ),
+    "fr": ((20, "vingt"), (30, "trente"), (40, "quarante"), (50, "cinquante"), (100, "cent\\b"), (24, "24 ?h ?/ ?24")),
+}
+# `four decades` = 40 years
+DECADES = {"ru": "десятилети", "kk": "онжылдық", "en": "decades?", "fr": "décennies?"}
 SPACES = " \u00a0\u202f"
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
@@ -168,7 +192,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         return rf"(?:{names})\w*\.?"
 
     suffix = r"(?:st|nd|rd|th|er|-?е|-?го)?"
-    joint = r"(?:[-–—]|\s(?:and|et|и|және)\s)"
+    joint = r"(?:[-–—]|\s(?:and|et|и|және|to|through|по|до|au|à)\s)"  # 15-19, «с 15 по 19», «du 15 au 19»
     day = rf"(?P<d>[0-3]?\d){suffix}(?:{joint}(?P<r>[0-3]?\d){suffix})?"
     if lang == "en":
         date = (
@@ -184,7 +208,14 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?<![\w.,])(?P<n>{_numeral(lang)})(?:[{SPACES}]?(?P<pct>{PERCENT[lang]})|[{SPACES}](?:{scale})(?!\w))?",
         re.IGNORECASE,
     )
-    words = re.compile("|".join(f"(?P<w{i + 1}>(?<!\\w)(?:{w})\\w*)" for i, w in enumerate(WORDS[lang])), re.IGNORECASE)
+    stems = [*((i + 1, w) for i, w in enumerate(WORDS[lang])), *MORE_WORDS[lang]]
+    words = re.compile(
+        "|".join(
+            f"(?P<w{k}_{value}>(?<!\\w)(?:{w})\\w*)(?P<dec{k}>[{SPACES}]{DECADES[lang]})?"
+            for k, (value, w) in enumerate(stems)
+        ),
+        re.IGNORECASE,
+    )
     return dates, number, words
 
 
@@ -260,7 +291,16 @@ def _date_matches(dates: re.Pattern[str], text: str, lang: str) -> Iterator[re.M
 def number_words(text: str, lang: str) -> set[int]:
     """The values 1..12 written as words in text."""
     _, _, words = _patterns(lang)
-    return {int(name[1:]) for match in words.finditer(text) for name, v in match.groupdict().items() if v}
+    values: set[int] = set()
+    for match in words.finditer(text):
+        name = match.lastgroup or ""
+        if name.startswith("dec"):  # `four decades`: the number word's group is the one before
+            k = name[3:]
+            name = next(n for n in match.groupdict() if n.startswith(f"w{k}_"))
+            values.add(int(name.split("_")[1]) * 10)
+        else:
+            values.add(int(name.split("_")[1]))
+    return values
 
 
 def _show(q: Quantity) -> str:

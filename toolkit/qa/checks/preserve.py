@@ -13,6 +13,9 @@ from .patterns import links, phones, protected_spans
 _CYRILLIC_LANGS = ("ru", "kk")
 # codes mixing letters and digits (COP29, G20, A321neo) and Latin words written in Cyrillic text
 _CODE = re.compile(r"(?<![\w\-])(?=[\w\-]*\d)(?=[\w\-]*[^\W\d_])[^\W_][\w\-]*[^\W_](?![\w])")
+# a number with a grammatical ending (34-й, 180-летие, 50-ден, 80-сессиясында): a number, which
+# the numbers check compares, not a code
+_NUMBER_WITH_ENDING = re.compile(r"\d+-[а-яёәғқңөұүһі]+")
 _LATIN_RUN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9’'&.\-]*[A-Za-z0-9](?![\w])")
 
 
@@ -76,7 +79,7 @@ def _digits(text: str) -> str:
 
 def _candidates(source: str, lang: str) -> list[tuple[int, str]]:
     """Codes, and in Cyrillic text Latin words, with their offsets."""
-    found = [(m.start(), m.group()) for m in _CODE.finditer(source)]
+    found = [(m.start(), m.group()) for m in _CODE.finditer(source) if not _NUMBER_WITH_ENDING.fullmatch(m.group())]
     if lang in _CYRILLIC_LANGS:
         found += [(m.start(), m.group()) for m in _LATIN_RUN.finditer(source)]
     return found

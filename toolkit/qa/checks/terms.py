@@ -6,13 +6,21 @@ a person's initials forms and `stem|`/`stem*` markers count on both sides.
 A CI gate that fails good translations gets switched off, so `term-missing` is an error only
 when nothing accounts for the missing rendering. What accounts for it, as published human
 translations show:
-- a related concept in the target: one `same_as` the source's (МИД РК rendered by the full name
-  of the ministry, or the reverse) or a narrower one (глава государства -> the President of
-  Kazakhstan); a broader one (the President -> the Head of State) lowers the finding to info;
-- for a person, the surname alone (К. Токаевым -> President Tokayev);
-- a repeated mention: the concept was named earlier in the document's source, and the
-  translator may use a pronoun or a short form (Сенаторы ... -> They ...): info;
-- a `loose` concept (a common word such as «стороны», which translators rephrase): info.
+- the concept, or a related one, anywhere in the target (nested terms included: `Kazakhstan`
+  inside `Ministry of Foreign Affairs of Kazakhstan`): one `same_as` the source's (МИД РК
+  rendered by the full name of the ministry, or the reverse) or a narrower one (глава
+  государства -> the President of Kazakhstan, or -> Kassym-Jomart Tokayev);
+- an accepted rendering (Glossary.find_accepted): a `<lang>_accepted` term (Kazakh for
+  Kazakhstan), a person's surname alone (К. Токаевым -> President Tokayev), a name without its
+  country (Конституционный Суд РК -> la Cour constitutionnelle);
+- a broader concept (the President -> the Head of State): info;
+- a `loose` concept (a common word such as «стороны», which translators rephrase): info;
+- a demonstrative short form (Безвизовый режим -> Cette exemption): info;
+- a repeated mention: the concept or a related one was named earlier in the document's source,
+  and the translator may leave it implied or take it up by a pronoun (Сенаторы ... -> They ...):
+  info, unless the target names another concept of the same domain in its place.
+When nothing does, the finding is an error, and it names the concept of the same domain the
+target has instead, if any (Посол ... -> the Consul ...).
 """
 
 from __future__ import annotations
@@ -26,13 +34,6 @@ from ..model import Segment, Severity
 from ..registry import Hit, check
 
 
-def _rendered(concept: Concept, glossary: Glossary, target_ids: set[str], surnames: set[str]) -> bool:
-    """The target names the concept, one of its same_as or a narrower concept, or the person."""
-    if target_ids & (glossary.same_as(concept.id) | glossary.narrower(concept.id)):
-        return True
-    return concept.id in surnames
-
-
 @check("term-missing", "error")
 def term_missing(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     """A glossary concept found in the source (inflected forms included) whose approved
@@ -42,104 +43,91 @@ def term_missing(seg: Segment, ctx: CheckContext) -> Iterator[Hit]:
     Example: the source says `Чрезвычайный и Полномочный Посол` and the English target
     `Extraordinary Ambassador` instead of `Ambassador Extraordinary and Plenipotentiary`.
     Deprecated concepts are not required; a forbidden variant in its place is reported by
-    term-forbidden only. A related concept (glossary columns same_as, broader) or, for a person,
-    the surname alone is accepted.
+    term-forbidden only. A related concept (glossary columns same_as, broader), an accepted
+    rendering (`<lang>_accepted`, a person's surname, a name without its country) is enough.
     """
     glossary = ctx.glossary
     lang = seg.target_lang
     hits = [h for h in ctx.source_terms(seg) if h.concept.status != "deprecated" and h.equivalent(lang)]
     if glossary is None or not hits:
         return
-    target_hits = ctx.target_terms(seg)
-    # a forbidden variant in its place is term-forbidden's finding, not reported twice
-    target_ids = {h.concept.id for h in target_hits}
-    found = [h for h in target_hits if h.kind != "forbidden"]
-    surnames = {h.concept.id for h in ctx.target_surnames(seg)} if any(h.concept.is_person for h in hits) else set()
+    # every match in the target, nested ones included, and the accepted renderings; a forbidden
+    # variant in a concept's place is term-forbidden's finding, not reported twice
+    present = ctx.target_terms(seg, overlapping=True) + ctx.target_accepted(seg)
+    rendered = {h.concept.id for h in present}
     source_ids = {h.concept.id for h in hits}
     reported: set[str] = set()
     for hit in hits:
         concept = hit.concept
-        if concept.id in reported or _rendered(concept, glossary, target_ids, surnames):
-            continue
-        if _inside_longer_term(concept, lang, found):
+        if concept.id in reported or rendered & (glossary.same_as(concept.id) | glossary.narrower(concept.id)):
             continue
         reported.add(concept.id)
-        yield _missing(hit, seg, ctx, glossary, found, source_ids)
+        yield _missing(hit, seg, ctx, glossary, [h for h in present if h.kind != "forbidden"], source_ids)
 
 
 def _missing(
-    hit: TermHit, seg: Segment, ctx: CheckContext, glossary: Glossary, found: list[TermHit], source_ids: set[str]
+    hit: TermHit, seg: Segment, ctx: CheckContext, glossary: Glossary, present: list[TermHit], source_ids: set[str]
 ) -> Hit:
     """The finding for a source term whose rendering is missing, at the confidence it deserves."""
     concept, lang = hit.concept, seg.target_lang
     text = f"{hit.text!r} is not rendered by the approved {hit.equivalent(lang)!r} [{concept.id}]"
     key = f"missing {concept.id}"
-    broader = [h for h in found if h.concept.id in glossary.broader(concept.id)]
+    broader = [h for h in present if h.concept.id in glossary.broader(concept.id)]
     if broader:
         return Hit(f"{text}; the broader {broader[0].text!r} stands for it", None, key, Severity.INFO)
     if concept.strictness == "loose":
         return Hit(f"{text} (a loose concept: a rephrasing may be right)", None, key, Severity.INFO)
-    if ctx.earlier & glossary.same_as(concept.id) and _anaphor(concept, seg.target or "", lang):
-        return Hit(
-            f"{text} (named before in the document: a pronoun or short form may stand for it)", None, key, Severity.INFO
-        )
-    # a concept of the same domain in the target that renders nothing of the source: the term
-    # of another concept stands where this one's should
-    related = {cid for s in source_ids for cid in glossary.same_as(s) | glossary.narrower(s) | glossary.broader(s)}
-    rival = next((h for h in found if h.concept.domain == concept.domain and h.concept.id not in related), None)
+    short = _demonstrative_short_form(concept, seg.target or "", lang)
+    if short:
+        return Hit(f"{text}; the short form {short!r} may take it up", None, key, Severity.INFO)
+    rival = _rival(concept, seg, ctx, glossary, source_ids)
     if rival is not None:
         return Hit(f"{text}; the target has {rival.text!r} [{rival.concept.id}] instead", None, key)
+    if ctx.earlier & _family(glossary, concept.id):
+        return Hit(f"{text} (named before in the document: it may be implied or a pronoun)", None, key, Severity.INFO)
     return Hit(text, None, key)
 
 
-# Personal and possessive pronouns that take up a person, a group or an institution named before
-# («Сенаторы ...» -> «They ...»); "it" and «оно» are left out: they rarely stand for a title.
-PRONOUNS: dict[str, frozenset[str]] = {
-    "en": frozenset("he she they him her them his their hers theirs both".split()),
-    "fr": frozenset("il elle ils elles lui leur leurs eux celui-ci celle-ci ceux-ci celles-ci".split()),
-    "ru": frozenset("он она они его её ее их ему ей им него неё нее них нему ней ним ними оба обе".split()),
-    "kk": frozenset("ол олар оның олардың оған оларға оны оларды онымен олармен екеуі".split()),
+# a demonstrative before a word of the concept's own term takes up what the text said before:
+# «Cette exemption» for «Безвизовый режим» after «без визы», «this Agreement», «данный меморандум»
+DEMONSTRATIVES = {
+    "en": "this|these|that|those",
+    "fr": "ce|cet|cette|ces",
+    "ru": "эт(?:от|а|о|и|ой|ого|ому|им|их|ими|у)|данн\\w+",
+    "kk": "бұл|осы",
 }
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# a head word followed by a complement is a name of its own, not a short form:
-# «le ministère des Relations extérieures», «the Ministry of Trade»
-_COMPLEMENT = re.compile(r"\s+(?:of|for|de|des|du|d'|d’)\s*(?:the\s+|la\s+|l'|l’)?[A-ZÀ-ÖØ-Þ]")
+_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _anaphor(concept: Concept, target: str, lang: str) -> bool:
-    """The target holds what may take up a repeated mention of concept: a pronoun, or a short
-    form (a content word of one of the concept's terms in lang, without a complement of its
-    own: «the Ministry», «the Governor», «министрлік»)."""
-    words = _WORD.findall(target.lower())
-    if PRONOUNS.get(lang, frozenset()) & set(words):
-        return True
-    heads = {w for v in _variants(concept, lang) for w in _WORD.findall(v) if len(w) >= 4}
-    for head in heads:
-        stem = head[: max(4, len(head) - 2)]
-        for match in re.finditer(rf"\b{re.escape(stem)}\w*", target, re.IGNORECASE):
-            if not _COMPLEMENT.match(target, match.end()):
-                return True
-    return False
+def _demonstrative_short_form(concept: Concept, target: str, lang: str) -> str:
+    """`Cette exemption`: a demonstrative and a word (4+ letters) of one of the concept's terms
+    in lang, matched by its first letters (inflection); '' when the target has none."""
+    words = {w.lower() for v in concept.variants(lang) for w in _WORD.findall(strip_markers(v))}
+    if not words or lang not in DEMONSTRATIVES:
+        return ""
+    stems = "|".join(re.escape(w[: max(4, len(w) - 2)]) for w in sorted(words))
+    found = re.search(rf"\b(?:{DEMONSTRATIVES[lang]})\s+(?:{stems})\w*", target, re.IGNORECASE)
+    return found.group() if found else ""
 
 
-def _variants(concept: Concept, lang: str) -> list[str]:
-    """The preferred, allowed and derived terms of lang, markers removed, case-folded."""
-    return [strip_markers(v).rstrip("*").casefold() for v in concept.variants(lang) + concept.derived(lang) if v]
+def _family(glossary: Glossary, cid: str) -> frozenset[str]:
+    """The concept and those same_as, broader or narrower than it."""
+    return glossary.same_as(cid) | glossary.broader(cid) | glossary.narrower(cid)
 
 
-def _inside_longer_term(concept: Concept, lang: str, target_hits: list[TermHit]) -> bool:
-    """A variant of concept starts a word inside a longer term found in the target: `Kazakhstan`
-    inside `Ministry of Foreign Affairs of Kazakhstan`, where longest-match recognition reports
-    only the longer concept while the source had the two apart (`МИД ... Казахстана`)."""
-    for hit in target_hits:
-        surface = hit.text.casefold()
-        for variant in _variants(concept, lang):
-            at = surface.find(variant)
-            while at >= 0:
-                if at == 0 or not surface[at - 1].isalnum():
-                    return True
-                at = surface.find(variant, at + 1)
-    return False
+def _rival(
+    concept: Concept, seg: Segment, ctx: CheckContext, glossary: Glossary, source_ids: set[str]
+) -> TermHit | None:
+    """A concept of the same domain in the target that renders nothing of the source and was
+    not named before in the document: the term of another concept where this one's should be."""
+    known = {cid for s in source_ids | ctx.earlier for cid in _family(glossary, s)}
+    for hit in ctx.target_terms(seg):
+        if hit.kind == "forbidden" or hit.concept.domain != concept.domain or hit.concept.id in known:
+            continue
+        if any(n.concept.id in known for n in ctx.terms(hit.text, seg.target_lang, overlapping=True)):
+            continue  # «Speaker of the Senate» renders the source's Speaker
+        return hit
+    return None
 
 
 @check("term-forbidden", "error")
