@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, OutputError
 from toolkit.memory import load_memory
 from toolkit.memory_io import export_bytes, import_into, memory_stats, read_delimited, read_po
 from toolkit.tmx import iter_tmx, read_tmx
@@ -213,8 +213,9 @@ def test_crash_during_write_leaves_the_old_memory(tmp_path: Path, monkeypatch: p
         raise OSError("disk full")
 
     monkeypatch.setattr(toolkit.fsutil.os, "fsync", crash)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full") as info:
         import_into([write_po(tmp_path / "b.en.po", ENTRIES[3:])], into, now=NOW)
+    assert info.value.path == str(into)
     assert into.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

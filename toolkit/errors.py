@@ -29,3 +29,7 @@ class InputError(ToolkitError):
 
 class UsageError(ToolkitError):
     """Arguments that cannot work together (unknown language, equal languages ...)."""
+
+
+class OutputError(ToolkitError):
+    """An output (bundle, memory, glossary, report) cannot be written; nothing was replaced."""

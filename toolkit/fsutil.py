@@ -6,7 +6,8 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -45,27 +46,97 @@ def default_mode() -> int:
     return 0o666 & ~umask
 
 
+def _output_error(message: str, path: Path) -> Exception:
+    from .errors import OutputError
+
+    return OutputError(message, path)
+
+
+def writable_target(path: Path) -> Path:
+    """Where writing `path` must land: a symbolic link's target (a memory shared through a link
+    stays shared); OutputError for a read-only file or a folder that is a file."""
+    path = Path(path)
+    target = path.resolve() if path.is_symlink() else path
+    if target.is_dir():
+        raise _output_error("is a directory, not a file", path)
+    # no write permission bit at all counts too: root may write anything, but a file someone
+    # made read-only (chmod a-w) is protected on purpose
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+        raise _output_error("is read-only; it is left as it is", path)
+    parent = target.parent
+    for folder in (parent, *parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise _output_error(f"{folder} is a file, not a folder", path)
+            break
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _output_error(f"cannot create the folder: {exc.strerror or exc}", path) from None
+    return target
+
+
+class StagedWrites:
+    """Files written under temporary names in their folders, then renamed into place together,
+    so that a failure while writing (a full disk) leaves every old file as it was."""
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, str]] = []
+
+    def add(self, path: Path, data: bytes) -> None:
+        """Write data under a temporary name next to path (or next to a link's target)."""
+        target = writable_target(path)
+        mode = target.stat().st_mode & 0o777 if target.exists() else default_mode()
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+        except OSError as exc:
+            raise _output_error(f"cannot write: {exc.strerror or exc}", path) from None
+        self._staged.append((target, tmp))
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+                os.fchmod(handle.fileno(), mode)
+        except OSError as exc:
+            raise _output_error(f"cannot write: {exc.strerror or exc}", path) from None
+
+    def commit(self) -> None:
+        """Rename every staged file into place."""
+        for target, tmp in self._staged:
+            os.replace(tmp, target)
+        self._staged.clear()
+
+    def discard(self) -> None:
+        """Remove the temporary files; the old files stay."""
+        for _, tmp in self._staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        self._staged.clear()
+
+
+@contextmanager
+def staged_writes() -> Iterator[StagedWrites]:
+    """Stage files with `add`; they replace the old ones together when the block ends, and
+    none does if it raises."""
+    stage = StagedWrites()
+    try:
+        yield stage
+        stage.commit()
+    except BaseException:
+        stage.discard()
+        raise
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write data to path so that readers see either the old file or the whole new one.
 
     The file keeps the permissions of the one it replaces (a new one gets the umask's), not the
-    private 0600 of the temporary file.
+    private 0600 of the temporary file; a symbolic link is written through to its target; a
+    read-only file is refused (OutputError naming it), as is a write that fails (a full disk).
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else default_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with staged_writes() as stage:
+        stage.add(path, data)
 
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..document import URL, BlockKind
-from ..fsutil import atomic_write_bytes, atomic_write_text
+from ..fsutil import staged_writes
 from ..langs import SUPPORTED
 from ..pipeline import DocumentResult, RunResult
 from ..tmx import TranslationUnit, tmx_bytes
@@ -52,25 +52,27 @@ def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
 
 
 def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
-    """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html` and `<doc>.<lang>.txt` atomically."""
+    """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html` and `<doc>.<lang>.txt` for every
+    document. The bundle is replaced as a whole: every file is written under a temporary name
+    first and renamed into place only when all were written, so a failure (a full disk) leaves
+    the older bundle as it was and names the file it could not write."""
     out_dir = Path(out_dir)
     written: list[Path] = []
     langs = [lang for lang in SUPPORTED if lang == run.source or lang in run.targets]
-    for result in run.documents:
-        doc_id = result.document.doc_id
-        for target in run.targets:
-            po_path = out_dir / f"{doc_id}.{target}.po"
-            po = build_po(result, run.source, target, run.signature)
-            atomic_write_text(po_path, str(po) + "\n")
-            txt_path = out_dir / f"{doc_id}.{target}.txt"
-            atomic_write_text(txt_path, target_text(result, target))
-            written += [po_path, txt_path]
-        tmx_path = out_dir / f"{doc_id}.tmx"
-        atomic_write_bytes(
-            tmx_path, tmx_bytes(bundle_units(result, run.source), run.source, langs, {"x-signature": run.signature})
-        )
-        html_path = out_dir / f"{doc_id}.html"
-        atomic_write_text(html_path, build_html(result, run.source, run.targets, run.signature))
-        written += [tmx_path, html_path]
+    with staged_writes() as stage:
+        for result in run.documents:
+            doc_id = result.document.doc_id
+            for target in run.targets:
+                po_path = out_dir / f"{doc_id}.{target}.po"
+                stage.add(po_path, (str(build_po(result, run.source, target, run.signature)) + "\n").encode("utf-8"))
+                txt_path = out_dir / f"{doc_id}.{target}.txt"
+                stage.add(txt_path, target_text(result, target).encode("utf-8"))
+                written += [po_path, txt_path]
+            tmx_path = out_dir / f"{doc_id}.tmx"
+            units = bundle_units(result, run.source)
+            stage.add(tmx_path, tmx_bytes(units, run.source, langs, {"x-signature": run.signature}))
+            html_path = out_dir / f"{doc_id}.html"
+            stage.add(html_path, build_html(result, run.source, run.targets, run.signature).encode("utf-8"))
+            written += [tmx_path, html_path]
     run.files = written
     return written
