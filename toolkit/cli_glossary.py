@@ -70,14 +70,33 @@ def export(
 @glossary_app.command("import")
 def import_tbx(
     file: Path = typer.Argument(..., help="A TBX-Basic file."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Glossary CSV to write (default: standard output)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Glossary CSV to write or merge into (default: standard output)."
+    ),
+    replace: bool = typer.Option(False, "--replace", help="Where a concept differs, take the TBX's version."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out with the TBX's concepts only."),
 ) -> None:
-    """Convert a TBX-Basic file into a glossary CSV."""
-    from .glossary import glossary_csv
+    """Convert a TBX-Basic file into a glossary CSV, or merge it into an existing one (--out):
+    new concepts are added; a concept that differs is a conflict, and nothing is written unless
+    --replace takes the TBX's version. Exit 1 on conflicts."""
+    from .glossary import check_relations, glossary_csv, parse_glossary_csv, read_text
+    from .glossary_merge import merge_concepts
     from .tbx import read_tbx
 
     concepts = read_tbx(file)
-    write_output(glossary_csv(concepts), out, f"{len(concepts)} concepts written to {out}")
+    if out is None or force or not out.exists():
+        write_output(glossary_csv(concepts), out, f"{len(concepts)} concepts written to {out}")
+        return
+    report = merge_concepts(parse_glossary_csv(read_text(out), out), concepts, replace=replace)
+    for line in report.lines():
+        typer.echo(line, err=True)
+    if report.conflicts:
+        typer.echo(
+            f"nothing written to {out}: resolve the conflicts, or take the TBX's versions with --replace", err=True
+        )
+        raise typer.Exit(1)
+    check_relations(report.concepts)
+    write_output(glossary_csv(report.concepts), out, f"{len(report.concepts)} concepts written to {out}")
 
 
 def terms(
