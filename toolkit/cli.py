@@ -183,8 +183,8 @@ def translate(
             expand_inputs(inputs),
             source,
             targets,
-            glossary_paths=glossary if glossary else default_dir("glossaries"),
-            memory_paths=memory if memory else default_dir("memories"),
+            glossary_paths=glossary if glossary else default_dir("glossaries", ".csv"),
+            memory_paths=memory if memory else default_dir("memories", ".tmx"),
             models_dir=models_dir,
             include_argos_dirs=argos_dirs,
             options=DecodeOptions.with_threads(

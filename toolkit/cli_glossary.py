@@ -20,7 +20,7 @@ GLOSSARY_HELP = "Glossary CSV files or folders (default: glossaries/)."
 def _glossary_paths(paths: list[Path] | None) -> list[Path]:
     from .sources import default_dir
 
-    chosen = list(paths) if paths else default_dir("glossaries")
+    chosen = list(paths) if paths else default_dir("glossaries", ".csv")
     if not chosen:
         raise UsageError("no glossary given and no glossaries/ folder here")
     return chosen

@@ -20,7 +20,7 @@ def _memory(paths: list[Path] | None):
     from .memory import load_memory
     from .sources import default_dir
 
-    chosen = list(paths) if paths else default_dir("memories")
+    chosen = list(paths) if paths else default_dir("memories", ".tmx")
     if not chosen:
         raise UsageError("no memory: pass --memory PATH or run where a memories/ folder is")
     return load_memory(chosen)

@@ -11,7 +11,7 @@ from .document import Block, Document, doc_id_for, read_release
 from .errors import InputError, UsageError
 from .fsutil import combined_hash
 from .glossary import Glossary, TermHit, load_glossary
-from .langs import check_lang, parse_targets
+from .langs import check_lang, parse_targets, script_problem
 from .memory import Memory, load_memory, normalise
 from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP
@@ -20,6 +20,7 @@ from .mt.multilingual import find_models
 from .mt.packages import default_models_dir, list_packages
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .segment import split_sentences
+from .sources import regular_file
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(description, total) returns advance(n); the CLI draws it, the library stays quiet."""
@@ -93,20 +94,19 @@ class RunResult:
 
 
 def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
-    """Files as named; a directory contributes its `*.<source>.txt` files (else its `*.txt`)."""
+    """Files as named; a directory contributes its `*.<source>.txt` regular files (never other
+    `*.txt`: an English text in a folder of Russian releases must not be translated as Russian)."""
     if not paths:
         raise UsageError("no input release given")
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(path.glob(f"*.{source}.txt")) or sorted(path.glob("*.txt"))
+            found = sorted(p for p in path.glob(f"*.{source}.txt") if p.is_file())
             if not found:
-                raise InputError(f"no releases (*.{source}.txt or *.txt) in directory", path)
+                raise InputError(f"no releases (*.{source}.txt) in this folder", path)
             files.extend(found)
-        elif path.is_file():
-            files.append(path)
         else:
-            raise InputError("release not found", path)
+            files.append(regular_file(path, "release"))
     seen: dict[str, Path] = {}
     for file in files:
         doc_id = doc_id_for(file)
@@ -204,6 +204,10 @@ def translate_releases(
     options = options or DecodeOptions()
     files = collect_releases(inputs, source)
     documents = [read_release(path, source) for path in files]
+    for path, document in zip(files, documents):
+        problem = script_problem(" ".join(b.text for b in document.blocks if b.translatable), source)
+        if problem:
+            raise InputError(problem, path)
     glossary = load_glossary(glossary_paths)
     memory = load_memory(memory_paths)
     packages = list_packages(models_dir, include_argos=include_argos_dirs)

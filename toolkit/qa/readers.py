@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..langs import SUPPORTED, check_lang
 from ..po_file import read_po_file
 from ..segment import sentence_spans
+from ..sources import regular_file
 from ..tmx import lang_code, read_header, read_tmx
 from .model import Segment
 
@@ -34,18 +35,24 @@ def text_lang(path: Path) -> str | None:
 
 def collect_files(paths: Iterable[Path], ignore: Sequence[str] = ()) -> list[Path]:
     """The files to check: named files, and PO/TMX/text releases under named directories (see the
-    module docstring), minus those matching an ignore glob. A missing path is an InputError."""
+    module docstring), minus those matching an ignore glob. A missing path, a named folder with
+    nothing to check, or nothing to check at all is an InputError: a gate must not pass because
+    it was pointed at the wrong place."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(_directory_files(path))
-        elif path.is_file():
+            inside = _directory_files(path)
+            if not inside:
+                raise InputError("no PO, TMX or <doc>.<lang>.txt files to check in this folder", path)
+            found.extend(inside)
+        else:
+            regular_file(path, "file to check")
             if path.suffix.lower() not in SUFFIXES:
                 raise InputError("not a PO, TMX or .txt release file", path)
             found.append(path)
-        else:
-            raise InputError("file or directory not found", path)
     unique = dict.fromkeys(p for p in found if not _ignored(p, ignore))
+    if found and not unique:
+        raise InputError("every file to check is ignored (ignore-paths)", next(iter(map(Path, paths))))
     return list(unique)
 
 

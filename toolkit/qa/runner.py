@@ -87,7 +87,7 @@ def check_corpus(segments: Sequence[Segment], checks: dict[str, Check], ctx: Che
 
 def load_check_glossary(paths: Sequence[Path] | None) -> Any:
     """The glossary of the named files/folders (default glossaries/), or None when there is none."""
-    paths = list(paths) if paths is not None else default_dir("glossaries")
+    paths = list(paths) if paths is not None else default_dir("glossaries", ".csv")
     if not paths:
         return None
     glossary = load_glossary(paths)
