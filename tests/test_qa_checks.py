@@ -93,14 +93,18 @@ def test_numbers_check(ctx):
         ("за 40 лет проведено 456 испытаний", "456 tests over four decades", "en"),
         ("за последние 20 лет", "en vingt ans", "fr"),
         ("по круглосуточному номеру", "on the 24-hour number", "en"),
+        ("по пятницам с 14:00 до 16:00", "on Fridays from 2 to 4 p.m.", "en"),
+        ("с 9:30 до 12:30", "from 9:30 a.m. to 12:30 p.m.", "en"),
+        ("с 14:00 до 16:30", "de 14 h à 16 h 30", "fr"),
     ],
 )
 def test_ranges_round_numbers_and_number_words_agree(source, target, lang, ctx):
     assert "numbers" not in rules(source, target, lang, ctx)
 
 
-def test_a_wrong_day_in_a_range_is_still_found(ctx):
+def test_a_wrong_day_in_a_range_or_a_wrong_hour_is_still_found(ctx):
     assert "numbers" in rules("с 15 по 19 января", "from January 15 to 18", "en", ctx)
+    assert "numbers" in rules("с 14:00 до 16:00", "from 2 to 4 a.m.", "en", ctx)
 
 
 @given(st.integers(min_value=0, max_value=10**9))
@@ -161,6 +165,11 @@ def test_a_number_with_a_grammatical_ending_is_no_name(ctx):
     assert not rules("к 34-й годовщине", "for the 34th anniversary", "en", ctx) & {"names", "numbers"}
     assert not rules("БҰҰ-ның 80-сессиясында", "at the 80th session of the UN", "en", ctx) & {"names", "numbers"}
     assert "numbers" in rules("к 34-й годовщине", "for the 35th anniversary", "en", ctx)
+
+
+def test_a_roman_numeral_keeps_its_ordinal_ending(ctx):
+    assert "names" not in rules("решение VI саммита", "la décision du VIe Sommet", "fr", ctx)
+    assert "names" in rules("решение VI саммита", "la décision du IVe Sommet", "fr", ctx)
 
 
 def test_phone_numbers(ctx):

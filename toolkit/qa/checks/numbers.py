@@ -171,10 +171,10 @@ _WORD_BEFORE = re.compile(r"[A-Za-z]+\.? $")
 
 
 class Quantity(NamedTuple):
-    """A number as it appears: kind (num, pct, date), canonical value and surface text."""
+    """A number as it appears: kind (num, pct, date, time), canonical value and surface text."""
 
     kind: str
-    value: float | tuple[int, int]  # a date is (month, day)
+    value: float | tuple[int, int]  # a date is (month, day), a time (hour 0-23, minute)
     surface: str
     offset: int
 
@@ -236,6 +236,9 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         text = text[:start] + " " * (end - start) + text[end:]
     dates, number, _ = _patterns(lang)
     found: list[Quantity] = []
+    for start, end, clock in times(text, lang):
+        found.append(Quantity("time", clock, text[start:end], start))
+        text = text[:start] + " " * (end - start) + text[end:]
     chars: list[str] | None = None
     for match in _date_matches(dates, text, lang):
         groups = match.groupdict()
@@ -266,6 +269,55 @@ def quantities(text: str, lang: str) -> list[Quantity]:
                 value *= factor
         found.append(Quantity(kind, round(value, 6), match.group().strip(), match.start()))
     return sorted(found, key=lambda q: q.offset)
+
+
+# 14:00, 9.30 is no time (a decimal); French 14 h 30, 14h; English 2 p.m., 9:30 a.m., and a
+# range sharing its suffix: from 2 to 4 p.m.
+_CLOCK = re.compile(r"(?<![\d.:,])([01]?\d|2[0-3]):([0-5]\d)(?!\d)")
+_FRENCH_CLOCK = re.compile(r"(?<![\d.,])([01]?\d|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5]\d))?(?![\w])")
+_TWELVE = r"(\d{1,2})(?::([0-5]\d))?"
+_MERIDIEM = r"[ \u00a0]?([ap])\.?m\.?(?![a-z])"
+_ENGLISH_RANGE = re.compile(
+    rf"(?<![\d.:,]){_TWELVE}(?:{_MERIDIEM})?\s*(?:to|–|-|until|and)\s*{_TWELVE}{_MERIDIEM}", re.I
+)
+_ENGLISH_CLOCK = re.compile(rf"(?<![\d.:,]){_TWELVE}{_MERIDIEM}", re.I)
+
+
+def _hour24(hour: str, minute: str | None, meridiem: str | None) -> tuple[int, int] | None:
+    h, m = int(hour), int(minute or 0)
+    if meridiem:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if meridiem.lower() == "p" else 0)
+    return (h, m) if h < 24 and m < 60 else None
+
+
+def times(text: str, lang: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, (hour, minute)) of the clock times of a text, 12-hour English ones in
+    24-hour terms (`from 2 to 4 p.m.` = 14:00 and 16:00)."""
+    found: list[tuple[int, int, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: tuple[int, int] | None) -> None:
+        if value is not None and not any(s < end and start < e for s, e in taken):
+            found.append((start, end, value))
+
+    if lang == "en":
+        for m in _ENGLISH_RANGE.finditer(text):
+            add(
+                m.start(1),
+                m.end(2) if m.group(2) else m.end(1),
+                _hour24(m.group(1), m.group(2), m.group(3) or m.group(6)),
+            )
+            add(m.start(4), m.end(), _hour24(m.group(4), m.group(5), m.group(6)))
+            taken.append((m.start(), m.end()))
+        for m in _ENGLISH_CLOCK.finditer(text):
+            add(m.start(), m.end(), _hour24(m.group(1), m.group(2), m.group(3)))
+    for pattern in (_CLOCK, _FRENCH_CLOCK) if lang == "fr" else (_CLOCK,):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), _hour24(m.group(1), m.group(2), None))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
 
 
 def _date_matches(dates: re.Pattern[str], text: str, lang: str) -> Iterator[re.Match[str]]:
@@ -305,6 +357,8 @@ def number_words(text: str, lang: str) -> set[int]:
 
 def _show(q: Quantity) -> str:
     if isinstance(q.value, tuple):
+        if q.kind == "time":
+            return f"time {q.surface!r} ({q.value[0]:02d}:{q.value[1]:02d})"
         return f"date {q.surface!r} (day {q.value[1]}, month {q.value[0]})"
     value: float = int(q.value) if float(q.value).is_integer() else q.value
     return f"{'percentage' if q.kind == 'pct' else 'number'} {q.surface!r} (= {value})"

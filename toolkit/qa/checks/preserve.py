@@ -85,13 +85,22 @@ def _candidates(source: str, lang: str) -> list[tuple[int, str]]:
     return found
 
 
+_ROMAN = re.compile(r"[IVXLCDM]+")
+# the ordinal endings a Roman numeral takes: VIe, XXIe, 1er (fr), VIth (en), VI-й (ru)
+_ORDINAL_ENDING = re.compile(r"(?:e|er|re|ère|ème|th|st|nd|rd|-[а-яәғқңөұүһі]{1,3})(?![\w])")
+
+
 def _contains_word(text: str, word: str) -> bool:
-    """word occurs in text with no letter or digit glued to either side."""
+    """word occurs in text with no letter or digit glued to either side (a Roman numeral may
+    carry an ordinal ending: `VI` in `VIe Sommet`)."""
+    roman = _ROMAN.fullmatch(word) is not None
     at = text.find(word)
     while at >= 0:
+        end = at + len(word)
         before = text[at - 1] if at else " "
-        after = text[at + len(word)] if at + len(word) < len(text) else " "
-        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
-            return True
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_"):
+            if not (after.isalnum() or after == "_") or (roman and _ORDINAL_ENDING.match(text, end)):
+                return True
         at = text.find(word, at + 1)
     return False
