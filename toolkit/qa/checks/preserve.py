@@ -99,8 +99,9 @@ def _contains_word(text: str, word: str) -> bool:
         end = at + len(word)
         before = text[at - 1] if at else " "
         after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "_"):
-            if not (after.isalnum() or after == "_") or (roman and _ORDINAL_ENDING.match(text, end)):
-                return True
+        glued_before = before.isalnum() or before == "_"
+        glued_after = (after.isalnum() or after == "_") and not (roman and _ORDINAL_ENDING.match(text, end))
+        if not glued_before and not glued_after:
+            return True
         at = text.find(word, at + 1)
     return False
