@@ -192,8 +192,14 @@ def test_reads_older_tbx_basic_martif(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text, message, line",
     [
-        ('<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY x "y">]>\n<tbx/>', "DOCTYPE is refused", 1),
+        ('<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY x "y">]>\n<tbx/>', "DOCTYPE internal subset is refused", 1),
         ("<tbx><text><body>\n<conceptEntry>", "malformed TBX", 2),
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "TBXcoreStructV02.dtd">\n<tbx><text><body><conceptEntry id="c">'
+            '<langSec xml:lang="en"><termSec><term>&ambassador;</term></termSec></langSec></conceptEntry></body></text></tbx>',
+            "entity reference &ambassador;",
+            3,
+        ),
         ("<tmx/>", "not a TBX file", 1),
         ("<tbx><text><body>\n<conceptEntry/></body></text></tbx>", "without an id", 2),
         (

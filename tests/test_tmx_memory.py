@@ -53,7 +53,11 @@ def test_exact_lookup_folds_whitespace(tmp_path: Path) -> None:
         (TMX.format(extra="<tu><tuv xml:lang='en'></tuv></tu>"), "without <seg>"),
         (TMX.format(extra="<tu>").replace("</body>", "</bdy>"), "malformed TMX"),
         ('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaa">]>\n<tmx version="1.4"><body/></tmx>', "DOCTYPE"),
-        ('<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://example.invalid/tmx14.dtd">\n<tmx/>', "DOCTYPE"),
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://example.invalid/tmx14.dtd">\n'
+            '<tmx version="1.4"><header/><body><tu><tuv xml:lang="ru"><seg>&remote;</seg></tuv></tu></body></tmx>',
+            "entity reference &remote; .entities",
+        ),
         ('<?xml version="1.0"?>\n<xliff/>', "not a TMX"),
     ],
 )
@@ -64,6 +68,27 @@ def test_bad_tmx_rejected_with_file(tmp_path: Path, text: str, message: str) -> 
         read_tmx(path)
     assert info.value.path == str(path)
     assert info.value.line is not None
+
+
+def test_a_doctype_naming_the_tmx_dtd_is_read_without_loading_it(tmp_path: Path) -> None:
+    path = tmp_path / "cat-tool.tmx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4"><header srclang="ru"/><body>'
+        '<tu><tuv xml:lang="ru"><seg>Посол прибыл.</seg></tuv><tuv xml:lang="en"><seg>The Ambassador arrived.</seg></tuv>'
+        "</tu></body></tmx>",
+        encoding="utf-8",
+    )
+    assert [u.variants for u in read_tmx(path)] == [{"ru": "Посол прибыл.", "en": "The Ambassador arrived."}]
+
+
+PEER_TMX = sorted((ROOT.parent / "shared" / "peerfiles" / "tmx").glob("*.tmx"))
+
+
+@pytest.mark.skipif(not PEER_TMX, reason="../shared/peerfiles is not beside this checkout")
+@pytest.mark.parametrize("path", PEER_TMX, ids=lambda p: p.name)
+def test_tmx_files_other_tools_wrote_are_read(path: Path) -> None:
+    """Three of them declare `<!DOCTYPE tmx SYSTEM ...>` (one in UTF-16): all are read."""
+    assert read_tmx(path)
 
 
 def test_project_memory_loads() -> None:

@@ -1,5 +1,7 @@
 """Safe XML reading for every format the toolkit parses (TMX, TBX, SRX): no entity expansion,
-no DTD loading, no network, no huge trees, and a DOCTYPE refused outright."""
+no DTD loading, no network, no huge trees. A DOCTYPE that only names an external DTD (`<!DOCTYPE
+tmx SYSTEM "tmx14.dtd">`, as many CAT tools write it) is accepted and the DTD never loaded; a
+DOCTYPE with an internal subset (where entities are declared) is refused."""
 
 from __future__ import annotations
 
@@ -21,10 +23,27 @@ def has_doctype(docinfo: etree.DocInfo) -> bool:
     return bool(docinfo.internalDTD is not None or docinfo.system_url or docinfo.public_id or docinfo.doctype)
 
 
+def unsafe_doctype(docinfo: etree.DocInfo) -> bool:
+    """A DOCTYPE whose internal subset declares entities (general or parameter) or elements;
+    attribute defaults are never applied (no DTD is loaded or used), so an ATTLIST is harmless."""
+    subset = docinfo.internalDTD
+    return subset is not None and (any(True for _ in subset.iterentities()) or bool(subset.elements()))
+
+
 def refuse_doctype(docinfo: etree.DocInfo, path: Path | str, what: str) -> None:
-    """InputError when the document declares a DOCTYPE (entities and external DTDs are unsafe)."""
-    if has_doctype(docinfo):
-        raise InputError(f"{what} with a DOCTYPE is refused (entities and external DTDs are unsafe)", path, 1)
+    """InputError when the DOCTYPE has an internal subset (entities are unsafe); a DOCTYPE that
+    only names an external DTD is fine (it is never loaded)."""
+    if unsafe_doctype(docinfo):
+        raise InputError(f"{what} with a DOCTYPE internal subset is refused (entities are unsafe)", path, 1)
+
+
+def refuse_entities(elem: etree._Element, path: Path | str) -> None:
+    """InputError for an entity reference among elem's children: entities are never expanded
+    (a DOCTYPE's external DTD could declare one), so its text would silently go missing."""
+    for child in elem:
+        if child.tag is etree.Entity:
+            line = child.sourceline or elem.sourceline
+            raise InputError(f"entity reference {child.text} (entities are not expanded)", path, line)
 
 
 def parse_file(path: Path, what: str, **extra) -> etree._ElementTree:
@@ -36,4 +55,6 @@ def parse_file(path: Path, what: str, **extra) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         raise InputError(f"malformed {what}: {exc.msg}", path, exc.lineno or 1) from None
     refuse_doctype(tree.docinfo, path, what)
+    for elem in tree.iter():
+        refuse_entities(elem, path)
     return tree

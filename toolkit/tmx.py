@@ -19,7 +19,7 @@ from lxml import etree
 from . import __version__
 from .errors import InputError
 from .fsutil import atomic_write_bytes
-from .safexml import SAFE_OPTIONS, refuse_doctype
+from .safexml import SAFE_OPTIONS, refuse_doctype, refuse_entities
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code, not translatable text (TMX 1.4b section 3.6).
@@ -53,6 +53,7 @@ def lang_code(value: str) -> str:
 
 
 def _seg_text(seg: etree._Element) -> str:
+    """The text of a <seg>: inline codes dropped, character placeholders restored."""
     parts: list[str] = [seg.text or ""]
     for child in seg:
         if isinstance(child.tag, str):
@@ -94,6 +95,8 @@ def _events(path: Path) -> Iterator[tuple[str, etree._Element]]:
                 refuse_doctype(elem.getroottree().docinfo, path, "TMX")
                 if not isinstance(elem.tag, str) or etree.QName(elem).localname != "tmx":
                     raise InputError(f"not a TMX file (root element <{elem.tag}>)", path, elem.sourceline)
+            if event == "end":
+                refuse_entities(elem, path)
             yield event, elem
     except OSError as exc:
         raise InputError(f"cannot read TMX: {exc}", path) from None
