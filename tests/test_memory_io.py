@@ -16,7 +16,7 @@ import pytest
 from toolkit.errors import InputError, OutputError
 from toolkit.memory import load_memory
 from toolkit.memory_io import export_bytes, import_into, memory_stats, read_delimited, read_po
-from toolkit.tmx import iter_tmx, read_tmx
+from toolkit.tmx import iter_tmx, read_header, read_tmx
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -275,3 +275,24 @@ def test_stats_counts(tmp_path: Path) -> None:
     assert stats["languages"] == {lang: len(memory.units) for lang in ("en", "fr", "kk", "ru")}
     assert stats["files"][0]["units"] == len(memory.units) and "press.office" in stats["users"]
     assert stats["first_date"] <= stats["last_date"]
+
+
+def test_import_keeps_the_memory_header_as_it_was(tmp_path: Path) -> None:
+    into = tmp_path / "cat.tmx"
+    into.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">'
+        '<header creationtool="OmegaT" creationtoolversion="6.1" creationdate="20240102T030405Z" creationid="anna" '
+        'segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="ru" datatype="plaintext">'
+        '<prop type="x-project">press</prop></header><body/></tmx>\n',
+        encoding="utf-8",
+    )
+    import_into([write_po(tmp_path / "doc.en.po", ENTRIES)], into, now=NOW)
+    attrs, props = read_header(into)
+    assert {k: attrs[k] for k in ("creationtool", "creationtoolversion", "creationdate", "creationid", "o-tmf")} == {
+        "creationtool": "OmegaT",
+        "creationtoolversion": "6.1",
+        "creationdate": "20240102T030405Z",
+        "creationid": "anna",
+        "o-tmf": "OmegaT TMX",
+    }
+    assert props == {"x-project": "press"} and len(read_tmx(into)) == 2

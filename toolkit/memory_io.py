@@ -332,14 +332,15 @@ def merge_inputs(read: Sequence[MemoryInput], into: Path, now: datetime | None =
     with memory_lock(into):
         existing: list[TranslationUnit] = []
         header_props: dict[str, str] = {}
+        attrs: dict[str, str] = {}
         srclang = read[0].source if read else "ru"
         if into.exists():
-            attrs, header_props = read_header(into)
+            attrs, header_props = read_header(into)  # kept as they were: the memory's own header
             srclang = lang_code(attrs.get("srclang", srclang)) or srclang
             existing = list(iter_tmx(into))
         for item in read:
             merge_units(existing, item, report, stamp, user)
-        write_tmx(into, existing, srclang, SUPPORTED, header_props)
+        write_tmx(into, existing, srclang, SUPPORTED, header_props, attrs)
     return report
 
 

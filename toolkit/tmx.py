@@ -157,18 +157,24 @@ def tmx_bytes(
     srclang: str,
     langs: Iterable[str],
     header_props: dict[str, str] | None = None,
+    header_attrs: dict[str, str] | None = None,
 ) -> bytes:
-    """Serialise units as a TMX 1.4b document; languages are written in the order of langs."""
+    """Serialise units as a TMX 1.4b document; languages are written in the order of langs.
+    header_attrs (a rewritten file's own header: creationtool, creationdate ...) are kept as
+    they were, over the toolkit's defaults."""
     order = list(langs)
     root = etree.Element("tmx", version="1.4")
-    header = etree.SubElement(
-        root,
-        "header",
-        creationtool="press-toolkit",
-        creationtoolversion=__version__,
-        segtype="sentence",
-        attrib={"o-tmf": "press-toolkit", "adminlang": "en", "srclang": srclang, "datatype": "plaintext"},
-    )
+    attrib = {
+        "creationtool": "press-toolkit",
+        "creationtoolversion": __version__,
+        "segtype": "sentence",
+        "o-tmf": "press-toolkit",
+        "adminlang": "en",
+        "srclang": srclang,
+        "datatype": "plaintext",
+    }
+    attrib.update({k: _clean(v) for k, v in (header_attrs or {}).items()})
+    header = etree.SubElement(root, "header", attrib=attrib)
     for key, value in (header_props or {}).items():
         etree.SubElement(header, "prop", type=_clean(key)).text = _clean(value)
     body = etree.SubElement(root, "body")
@@ -197,6 +203,7 @@ def write_tmx(
     srclang: str,
     langs: Iterable[str],
     header_props: dict[str, str] | None = None,
+    header_attrs: dict[str, str] | None = None,
 ) -> None:
     """Write a TMX file atomically (temporary file + rename)."""
-    atomic_write_bytes(Path(path), tmx_bytes(units, srclang, langs, header_props))
+    atomic_write_bytes(Path(path), tmx_bytes(units, srclang, langs, header_props, header_attrs))
