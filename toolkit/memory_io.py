@@ -15,6 +15,7 @@ import csv
 import fcntl
 import getpass
 import io
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ import polib
 from .csvrows import data_rows
 from .document import doc_id_for
 from .errors import InputError, UsageError
-from .fsutil import read_utf8
+from .fsutil import read_utf8, writable_target
 from .langs import SUPPORTED, check_lang
 from .memory import Memory, file_penalty, normalise
 from .po_file import read_po_file
@@ -239,15 +240,19 @@ def read_input(path: Path, source: str | None = None, now: datetime | None = Non
 
 @contextmanager
 def memory_lock(path: Path) -> Iterator[None]:
-    """An exclusive advisory lock (fcntl) for read-modify-write of a memory file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    """An exclusive advisory lock (flock) for read-modify-write of a memory file, taken on the
+    folder that holds it (a link's target's folder): no lock file is left in the project for git
+    to pick up, and the file itself is replaced by each write, so it cannot carry the lock."""
+    folder = writable_target(Path(path)).parent
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def merge_units(
