@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -134,6 +135,22 @@ def test_baseline(bundle, capsys, tmp_path):
     assert code == 1 and out.count("kk-script") == 1 and "term-forbidden" not in out
     baseline.write_text("{", encoding="utf-8")
     assert run(capsys, bundle, "--glossary", GLOSSARY, "--baseline", baseline)[0] == 2
+
+
+def test_a_baseline_holds_however_the_path_is_spelled(bundle, capsys, tmp_path, monkeypatch):
+    """Recorded as `review` from the project folder, applied to `/abs/.../review` and `./review`."""
+    project = tmp_path / "project"
+    shutil.copytree(bundle, project / "review")
+    monkeypatch.chdir(project)
+    assert run(capsys, "review", "--glossary", GLOSSARY, "--baseline", "qa-baseline.json", "--update-baseline")[0] == 0
+    recorded = json.loads((project / "qa-baseline.json").read_text())["findings"]
+    assert recorded and all(f["file"].startswith("review/") for f in recorded)
+    for spelling in (str(project / "review"), "./review", "review/"):
+        code, out, err = run(capsys, spelling, "--glossary", GLOSSARY, "--baseline", "qa-baseline.json")
+        assert code == 0 and out == "" and f"{len(recorded)} suppressed" in err, spelling
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, project / "review", "--glossary", GLOSSARY, "--baseline", project / "qa-baseline.json")
+    assert code == 0 and f"{len(recorded)} suppressed" in err
 
 
 def test_directory_reads_po_of_a_bundle_not_its_tmx_and_texts(tmp_path):

@@ -79,9 +79,9 @@ def check_command(
         write_baseline(baseline_path, result.findings)
         typer.echo(f"recorded {len(result.findings)} findings in {baseline_path}", err=True)
         return
-    findings, suppressed = (
-        apply_baseline(result.findings, known_findings) if known_findings is not None else (result.findings, 0)
-    )
+    findings, suppressed = result.findings, 0
+    if known_findings is not None and baseline_path is not None:
+        findings, suppressed = apply_baseline(result.findings, known_findings, baseline_path.parent)
     report = REPORTERS[fmt](findings, result.rules, result.files)
     write_output(report, output)
     summary = summary_line(findings, len(result.files), result.segments, suppressed)

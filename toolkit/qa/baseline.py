@@ -3,7 +3,8 @@
 The file is JSON: `{"version": 1, "findings": [{"fingerprint", "rule", "file", "message"}, ...]}`.
 A fingerprint is line-independent (rule, file, segment id, languages, the text concerned), so
 edits elsewhere in a file do not revive a baselined finding; each recorded entry suppresses one
-finding with its fingerprint.
+finding with its fingerprint. Files count relative to the baseline file's folder (the project
+root), so `review`, `./review` and `/abs/project/review` name the same findings.
 """
 
 from __future__ import annotations
@@ -42,8 +43,15 @@ def read_baseline(path: Path) -> Counter[str]:
 
 def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
     """Record findings as the new baseline (atomically)."""
+    root = Path(path).parent
     rows = [
-        {"fingerprint": f.fingerprint(), "rule": f.rule, "file": f.file, "segment": f.segment, "message": f.message}
+        {
+            "fingerprint": f.fingerprint(root),
+            "rule": f.rule,
+            "file": f.relative_file(root),
+            "segment": f.segment,
+            "message": f.message,
+        }
         for f in findings
     ]
     rows.sort(key=lambda r: (r["file"], r["rule"], r["fingerprint"]))
@@ -52,13 +60,13 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
     )
 
 
-def apply_baseline(findings: Sequence[Finding], baseline: Counter[str]) -> tuple[list[Finding], int]:
-    """Findings not covered by the baseline, and how many were suppressed."""
+def apply_baseline(findings: Sequence[Finding], baseline: Counter[str], root: Path) -> tuple[list[Finding], int]:
+    """Findings not covered by the baseline (whose folder is root), and how many were suppressed."""
     left = Counter(baseline)
     kept: list[Finding] = []
     suppressed = 0
     for finding in findings:
-        key = finding.fingerprint()
+        key = finding.fingerprint(root)
         if left[key] > 0:
             left[key] -= 1
             suppressed += 1

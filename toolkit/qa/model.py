@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from enum import IntEnum
+from pathlib import Path
 
 
 class Severity(IntEnum):
@@ -73,12 +75,27 @@ class Finding:
     key: str = ""  # text the finding is about, for the baseline fingerprint
     extra: dict = field(default_factory=dict)
 
-    def fingerprint(self) -> str:
-        """A stable id that survives line shifts: rule, file, segment, languages and key text."""
+    def fingerprint(self, root: Path | None = None) -> str:
+        """A stable id that survives line shifts: rule, file, segment, languages and key text.
+        With root (the project's folder), the file counts relative to it, however it was spelled
+        on the command line (`review/x.po`, `./review/x.po`, `/abs/project/review/x.po`)."""
         raw = "\x1f".join(
-            (self.rule, self.file, self.segment, self.source_lang, self.target_lang, self.key or self.message)
+            (
+                self.rule,
+                self.relative_file(root),
+                self.segment,
+                self.source_lang,
+                self.target_lang,
+                self.key or self.message,
+            )
         )
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+    def relative_file(self, root: Path | None) -> str:
+        """The file as a POSIX path relative to root (as given when there is no root)."""
+        if root is None:
+            return self.file
+        return Path(os.path.relpath(Path(self.file).resolve(), Path(root).resolve())).as_posix()
 
     def as_dict(self) -> dict[str, object]:
         return {
