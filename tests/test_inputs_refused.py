@@ -76,3 +76,18 @@ def test_an_empty_language_in_to_is_a_usage_error(tmp_path: Path, capsys) -> Non
     args = ["translate", str(ROOT / "examples" / "visit.ru.txt"), "--from", "ru", "--to", "en,,fr", "-q"]
     assert main([*args, "--out", str(tmp_path / "out")]) == 2
     one_error(capsys, "empty language code in 'en,,fr'")
+
+
+@pytest.mark.parametrize(
+    ("data", "needles"),
+    [
+        ("Визит\nТекст с \x00 внутри.\n".encode(), ("visit.ru.txt:2:", "NUL byte")),
+        ("Визит\nТекст.\n".encode("utf-16"), ("visit.ru.txt:", "UTF-16, not UTF-8")),
+    ],
+)
+def test_nul_bytes_and_utf16_are_named_not_translated(tmp_path: Path, capsys, data: bytes, needles) -> None:
+    release = tmp_path / "visit.ru.txt"
+    release.write_bytes(data)
+    assert main(["translate", str(release), "--from", "ru", "--to", "en", "--out", str(tmp_path / "out"), "-q"]) == 2
+    one_error(capsys, *needles)
+    assert not (tmp_path / "out").exists()

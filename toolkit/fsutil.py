@@ -16,8 +16,9 @@ _TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$"
 
 
 def read_utf8(path: Path, what: str = "file") -> str:
-    """A UTF-8 file's text (a BOM is dropped); a directory, a missing or unreadable file and
-    undecodable bytes raise InputError naming the file (and, for bad bytes, the line)."""
+    """A UTF-8 file's text (a BOM is dropped); a directory, a missing or unreadable file, a
+    UTF-16 file (said so), NUL bytes and undecodable bytes raise InputError naming the file (and,
+    for bad bytes, the line)."""
     from .errors import InputError
 
     path = Path(path)
@@ -30,13 +31,23 @@ def read_utf8(path: Path, what: str = "file") -> str:
     except OSError as exc:
         raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+
+    def line_of(offset: int) -> int:
+        return data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1  # CRLF, CR, LF
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(data) > 3 and b"\x00" in data[:4] and data.count(b"\x00") * 3 > len(data)
+    ):
+        raise InputError(f"the {what} is UTF-16, not UTF-8: save it as UTF-8", path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"NUL byte at offset {nul}: not a text file", path, line_of(nul))
     try:
         return data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = bom + exc.start
-        head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # CRLF, CR, LF
         message = f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})"
-        raise InputError(message, path, head.count(b"\n") + 1) from None
+        raise InputError(message, path, line_of(offset)) from None
 
 
 def default_mode() -> int:
