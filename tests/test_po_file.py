@@ -104,11 +104,35 @@ def test_a_truncated_file_is_refused_exactly_when_msgfmt_refuses_it(tmp_path: Pa
         assert ours_accepts(text[:cut]) == msgfmt_accepts(text[:cut], tmp_path), text[:cut][-60:]
 
 
-EDITS = st.sampled_from(['"', "\\", "\n", "#", "m", "[", "0", " ", 'msgid "x"\n', 'msgctxt "visit.b0.s0"\n', "#~ "])
+EDITS = st.sampled_from(
+    [
+        '"',
+        "\\",
+        "\n",
+        "#",
+        "m",
+        "[",
+        "]",
+        "0",
+        "1",
+        " ",
+        "\t",
+        "|",
+        "~",
+        'msgid "x"\n',
+        'msgctxt "visit.b0.s0"\n',
+        "#~ ",
+    ]
+)
 
 
 @pytest.mark.skipif(MSGFMT is None, reason="msgfmt (gettext) is installed by .ci/run")
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomized: CI runs the same 300 edits every time (exploratory runs with random seeds, 20,000
+# edits against msgfmt, found the cases this parser now follows: tokens spread over lines,
+# `msgstr [ 1 ]`, obsolete entries in the same stream)
+@settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(edits=st.lists(st.tuples(st.integers(0, 10**6), st.booleans(), EDITS), min_size=1, max_size=3))
 def test_an_edited_file_is_refused_exactly_when_msgfmt_refuses_it(tmp_path: Path, edits) -> None:
     text = valid_po(plural_forms=False)

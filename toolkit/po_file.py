@@ -27,7 +27,9 @@ _TOKEN = re.compile(
       | (?P<obsolete>\#~)
       | (?P<previous>\#\|)
       | (?P<comment>\#.*)
-      | (?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>\d+)\])?)(?![\w\[])
+      | (?P<keyword>msgctxt|msgid_plural|msgid|msgstr)(?![\w])
+      | (?P<bracket>[\[\]])
+      | (?P<number>\d+)(?![\w])
       | (?P<string>"(?:[^"\\\n]|\\.)*")
       | (?P<open>"(?:[^"\\\n]|\\.)*\\?$)
       | (?P<other>\S+)""",
@@ -65,9 +67,46 @@ class _Checker:
         self.expect_string = False
         self.seen = seen
         self.obsolete_line = False  # the current line is a `#~` line
+        self.pending: tuple[int, bool, list[str]] | None = None  # a msgstr waiting for `[N]`: line, obsolete, tokens
 
     def fail(self, message: str, line: int) -> InputError:
         return InputError(f"malformed PO file: {message}", self.path, line)
+
+    def keyword_token(self, name: str, line: int) -> None:
+        """A keyword; msgstr waits for a possible `[N]` before it counts."""
+        self.flush()
+        if name == "msgstr":
+            self.pending = (line, self.obsolete_line, [])
+        else:
+            self.keyword(name, None, line)
+
+    def index_token(self, token: str, line: int) -> None:
+        """`[`, a number or `]` of `msgstr[N]`."""
+        if self.pending is None:
+            raise self.fail(f"syntax error at {token!r}", line)
+        parts = self.pending[2]
+        expected = "[" if not parts else "number" if len(parts) == 1 else "]"
+        if (expected == "number") != token.isdigit() or (expected != "number" and token != expected):
+            raise self.fail(f"syntax error at {token!r} in msgstr[N]", line)
+        parts.append(token)
+        if token == "]":
+            start, obsolete, _ = self.pending
+            self.pending = None
+            self.obsolete_line, current = obsolete, self.obsolete_line
+            self.keyword("msgstr", parts[1], start)
+            self.obsolete_line = current
+
+    def flush(self) -> None:
+        """Count a waiting msgstr (an unfinished `msgstr[N` is a syntax error)."""
+        if self.pending is None:
+            return
+        start, obsolete, parts = self.pending
+        self.pending = None
+        if parts:
+            raise self.fail("unfinished msgstr[N]", start)
+        self.obsolete_line, current = obsolete, self.obsolete_line
+        self.keyword("msgstr", None, start)
+        self.obsolete_line = current
 
     def keyword(self, name: str, index: str | None, line: int) -> None:
         if self.expect_string:
@@ -116,6 +155,7 @@ class _Checker:
     def comment(self, line: int) -> None:
         """A comment ends the strings of the current keyword; inside an entry that has no
         msgstr yet it is a syntax error (msgfmt's grammar puts comments before an entry)."""
+        self.flush()
         keys = self.entry.keywords
         if keys and (("msgstr" not in keys and not self.entry.plural_forms) or self.expect_string):
             raise self.fail("a comment inside an entry", line)
@@ -134,6 +174,7 @@ class _Checker:
 
     def close(self) -> None:
         """End the current entry: it needs its msgstr; its msgctxt + msgid must be new."""
+        self.flush()
         entry = self.entry
         if entry.keywords:
             if self.expect_string:
@@ -148,7 +189,7 @@ class _Checker:
             self.seen[key] = entry.line
             if key == (None, "") and not entry.obsolete:
                 _check_header(entry.texts.get("msgstr", ""), self.path, entry.line)
-            elif key[1]:  # msgfmt does not compare line breaks for an empty msgid
+            elif key[1] and not entry.obsolete:  # msgfmt compares line breaks of active entries only
                 self.check_newlines(entry)
         self.entry = _Entry()
         self.last = None
@@ -250,7 +291,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
 def _tokens(checker: _Checker, line: str, number: int) -> None:
     """Feed one line's tokens to the checker. `#~` marks the rest of the line obsolete, `#|`
-    starts a previous message (only lexed), any other `#` a comment to the end of the line."""
+    starts a previous message (only lexed), any other `#` a comment to the end of the line;
+    `msgstr [ N ]` may spread over lines, as in msgfmt's lexer."""
     checker.obsolete_line = previous = False
     for match in _TOKEN.finditer(line):
         kind = match.lastgroup
@@ -269,9 +311,12 @@ def _tokens(checker: _Checker, line: str, number: int) -> None:
             raise checker.fail(f"syntax error at {match.group()[:30]!r}", number)
         elif previous:
             continue
+        elif kind in ("bracket", "number"):
+            checker.index_token(match.group(), number)
         elif kind == "keyword":
-            checker.keyword(match.group("keyword").split("[")[0], match.group("index"), number)
+            checker.keyword_token(match.group("keyword"), number)
         else:
+            checker.flush()
             checker.string(match.group(), number, match.start() + 1)
 
 
