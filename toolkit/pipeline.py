@@ -19,6 +19,7 @@ from .mt.engine import DecodeOptions
 from .mt.multilingual import find_models
 from .mt.packages import default_models_dir, list_packages
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
+from .mt.split import MAX_MT_CHARS
 from .segment import split_sentences
 from .sources import regular_file
 
@@ -253,6 +254,14 @@ def translate_releases(
                 else:
                     stats[target].untranslated += 1
 
+    if engines.cut_outputs:
+        warnings.append(
+            f"{engines.cut_outputs} MT output(s) reached the maximum length of {engines.options.max_decoding_length} "
+            "tokens and may be cut (see their PO notes; raise --max-length)"
+        )
+    split = sum(1 for r in results for s in r.segments if len(s.source) > MAX_MT_CHARS)
+    if split:
+        warnings.append(f"{split} segment(s) longer than {MAX_MT_CHARS} characters were translated in parts")
     sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, options)
     sig += f"; glossary in MT: n-best {engines.n_best}, margin {max_drop}"
     return RunResult(

@@ -62,6 +62,7 @@ class CT2Engine(ABC):
         self.model_dir = model_dir
         self.sp_model = sp_model
         self.options = options or DecodeOptions()
+        self.cut: set[str] = set()  # sources whose output reached max_decoding_length
         self._translator: Any = None  # ctranslate2.Translator once loaded
         self._sp: Any = None  # sentencepiece.SentencePieceProcessor once loaded
 
@@ -170,7 +171,10 @@ class CT2Engine(ABC):
                 pending.append((chunk, self._submit([self.encode(s) for s in chunk])))
             if pending:
                 chunk, futures = pending.popleft()
-                yield chunk, [self.decode(f.result().hypotheses[0]) for f in futures]
+                hypotheses = [f.result().hypotheses[0] for f in futures]
+                limit = self.options.max_decoding_length
+                self.cut.update(s for s, h in zip(chunk, hypotheses) if len(h) >= limit)
+                yield chunk, [self.decode(h) for h in hypotheses]
 
     def translate(self, sentences: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
         """Translate sentences in batches; progress(n) is called after each batch of n."""

@@ -25,6 +25,7 @@ from .engine import ArgosEngine, CT2Engine, DecodeOptions
 from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
 from .packages import ModelPackage
 from .placeholders import restore
+from .split import MAX_MT_CHARS, split_for_mt
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
@@ -157,6 +158,7 @@ class EngineSet:
         self._memo: dict[tuple[str, str], str] = {}
         self._enforced: dict[tuple[str, str], Outcome] = {}
         self._carries_placeholders: dict[str, bool] = {}  # per model, learnt from a probe batch
+        self._cut: set[tuple[str, str]] = set()  # (model, source) whose output hit the maximum length
 
     def engine(self, step: Step) -> CT2Engine:
         key = step.model_id
@@ -182,9 +184,12 @@ class EngineSet:
             if found and progress is not None:
                 progress(len(found))
             todo = [t for t in todo if t not in found]
-        for chunk, results in self.engine(step).translate_batches(todo):
-            if self.cache is not None:
-                self.cache.put_many(key, options_key, list(zip(chunk, results)))
+        engine = self.engine(step)
+        for chunk, results in engine.translate_batches(todo):
+            cut = {t for t in chunk if t in engine.cut}
+            self._cut.update((key, t) for t in cut)
+            if self.cache is not None:  # a cut output is not kept: the next run meets it again
+                self.cache.put_many(key, options_key, [(t, r) for t, r in zip(chunk, results) if t not in cut])
             self._memo.update(((key, t), r) for t, r in zip(chunk, results))
             self.stats.decoded += len(chunk)
             if progress is not None:
@@ -261,18 +266,43 @@ class EngineSet:
         self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> list[tuple[str, tuple[str, ...]]]:
         """Run texts through every step of a route; each result comes with the notes of every
-        step (glossary terms enforced or missing, invariants), prefixed by the step's pair on
-        a pivot route."""
-        current = list(texts)
+        step (glossary terms enforced or missing, invariants, an output cut at the maximum
+        length), prefixed by the step's pair on a pivot route. A text longer than the split limit
+        is translated in parts cut at clause boundaries (split.py) and joined again."""
+        parts = [split_for_mt(t) for t in texts]
+        current = [p for split in parts for p in split]
         notes: list[tuple[str, ...]] = [()] * len(current)
         for step in route.steps:
             outputs = self.run_step(step, current, progress)
             label = f"{step.from_code}->{step.to_code} " if len(route.steps) > 1 else ""
-            notes = [
-                n + tuple(label + line for line in self._result(step.model_id, t).notes) for n, t in zip(notes, current)
-            ]
+            notes = [n + tuple(label + line for line in self._step_notes(step, t)) for n, t in zip(notes, current)]
             current = outputs
-        return list(zip(current, notes))
+        results: list[tuple[str, tuple[str, ...]]] = []
+        at = 0
+        for split in parts:
+            pieces, piece_notes = current[at : at + len(split)], notes[at : at + len(split)]
+            at += len(split)
+            joined = tuple(dict.fromkeys(line for n in piece_notes for line in n))
+            if len(split) > 1:
+                joined = (
+                    f"translated in {len(split)} parts cut at clause boundaries (longer than {MAX_MT_CHARS} characters)",
+                ) + joined
+            results.append((" ".join(p for p in pieces if p), joined))
+        return results
+
+    def _step_notes(self, step: Step, text: str) -> tuple[str, ...]:
+        """The notes of one step's result, and a warning when its output was cut."""
+        notes = self._result(step.model_id, text).notes
+        if (step.model_id, text) in self._cut:
+            notes += (
+                f"MT output reached the maximum length ({self.options.max_decoding_length} tokens): it may be cut",
+            )
+        return notes
+
+    @property
+    def cut_outputs(self) -> int:
+        """How many outputs of this run reached the maximum decoding length."""
+        return len(self._cut)
 
     def translate(self, route: Route, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
         """Run texts through every step of a route."""
