@@ -127,6 +127,9 @@ class CacheStats:
 PLACEHOLDER_PROBE = 8  # sentences tried before deciding that a model carries placeholders
 
 
+CUT_KEY = " cut"  # appended to the options key of outputs that reached the maximum length
+
+
 class EngineSet:
     """Loaded engines shared by all routes of a run, with an in-run and a persistent cache.
 
@@ -178,6 +181,10 @@ class EngineSet:
         todo = sorted({t for t in texts if (key, t) not in self._memo}, key=lambda t: (len(t), t))
         if self.cache is not None and todo:
             found = self.cache.get_many(key, options_key, todo)
+            rest = [t for t in todo if t not in found]
+            cut_found = self.cache.get_many(key, options_key + CUT_KEY, rest) if rest else {}
+            self._cut.update((key, t) for t in cut_found)
+            found.update(cut_found)
             for text, result in found.items():
                 self._memo[(key, text)] = result
             self.stats.cached += len(found)
@@ -188,8 +195,12 @@ class EngineSet:
         for chunk, results in engine.translate_batches(todo):
             cut = {t for t in chunk if t in engine.cut}
             self._cut.update((key, t) for t in cut)
-            if self.cache is not None:  # a cut output is not kept: the next run meets it again
+            if self.cache is not None:  # a cut output is kept apart, so a later run notes it again
                 self.cache.put_many(key, options_key, [(t, r) for t, r in zip(chunk, results) if t not in cut])
+                if cut:
+                    self.cache.put_many(
+                        key, options_key + CUT_KEY, [(t, r) for t, r in zip(chunk, results) if t in cut]
+                    )
             self._memo.update(((key, t), r) for t, r in zip(chunk, results))
             self.stats.decoded += len(chunk)
             if progress is not None:
