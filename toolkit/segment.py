@@ -54,6 +54,7 @@ TAG_YEAR = "year"  # "г." after a year: see _year_ends_sentence
 TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S. The ...»)
 _TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
 ROMAN_LETTERS = frozenset("IVXІХ")  # Latin I V X and their Cyrillic look-alikes І Х
+BULLETS = "•⁃▪◦‣∙●"
 WRAP_MAX = 100  # a text whose longest line is longer is not hard-wrapped
 _WINDOW = 48  # characters looked at before a period (abbreviations are short)
 _RULE_WINDOW = 64  # characters an SRX <beforebreak> sees
@@ -76,6 +77,18 @@ _LETTER_PIECE = re.compile(r"[.\-]")
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d(?:[-–—](?:(?:1[89]|2\d)\d\d|\d\d))?")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINK = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
+# A list marker opening a line: "1. ", "2) ", "1.) ", "• 9. ", "a. ", "б) ", "A) " (a capital
+# letter only with a bracket: «A. Smith» is an initial).
+_LIST_START = re.compile(
+    rf"(?:\A|\n)[^\S\n]*(?P<bullet>[{BULLETS}][^\S\n]*)?"
+    r"(?P<ord>\d{1,3}|[a-zа-яё]|[A-ZА-ЯЁ](?=\.?\)))(?P<punct>\.\)|\)|\.)(?=[^\S\n]+\S)"
+)
+_ORDINAL = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDMІХ]{2,7}")  # what a list item may be numbered with
+_ROMAN_WORD = re.compile(r"[IVXLCDMІХ]{2,7}(?=[\s\-–])")
+_LIST_REACH = 600  # the next item of an inline list must start within this many characters
+_QUOTE_REACH = 400  # how far back an opening « is looked for
+_ELLIPSIS_REACH = 6  # the longest spaced ellipsis looked at («. . . .» has 4 periods)
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
 
 class Decision(NamedTuple):
@@ -242,7 +255,15 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
 def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decision]:
     """The sentence boundaries of text: where a sentence ends and the next one starts."""
     longest: list[int] = []  # the longest line, computed on the first line-break candidate
+    items = iter(_list_items(text))
+    item = next(items, None)
     for match in _CANDIDATE.finditer(text):
+        while item is not None and item <= match.start():
+            end = _end_of_content(text, item, start)
+            if end > start:
+                yield Decision(end, item)
+                start = item
+            item = next(items, None)
         if match.end() >= len(text) or match.start() <= start:
             continue
         if match["term"] is None:
@@ -263,9 +284,121 @@ def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decisio
         cut = match.end("close")
         if not match["ws"] and not text[cut].isalpha():
             continue
-        if _is_boundary(text, match, rules, start, cut):
+        opening = _ellipsis_opens_next(text, match)
+        if opening is not None:
+            yield Decision(match.start() + 1, opening)
+            start = opening
+        elif _is_omission(text, match):
+            continue
+        elif _is_boundary(text, match, rules, start, cut):
             yield Decision(cut, match.end())
             start = match.end()
+    while item is not None:
+        end = _end_of_content(text, item, start)
+        if end > start:
+            yield Decision(end, item)
+            start = item
+        item = next(items, None)
+
+
+def _list_items(text: str) -> list[int]:
+    """Where the items of lists written inline start: a line opening with a list marker
+    ("1. ", "2) ", "1.) ", "• 9. ", "a. ") starts a list, and the marker with the next number
+    or letter (same bullet, same punctuation, after whitespace, within _LIST_REACH characters
+    of the item before) starts its next item: «1. The first item 2. The second item»."""
+    items: list[int] = []
+    for first in _LIST_START.finditer(text):
+        if items and first.start() < items[-1]:
+            continue  # a marker of a list already followed
+        ordinal, pos = first["ord"], first.end()
+        while (succ := _successor(ordinal)) is not None:
+            found = _item_pattern(first["bullet"] or "", succ, first["punct"]).search(
+                text, pos, min(len(text), pos + _LIST_REACH)
+            )
+            if found is None:
+                break
+            items.append(found.start())
+            ordinal, pos = succ, found.end()
+    return sorted(set(items))
+
+
+def _successor(ordinal: str) -> str | None:
+    """The next number or letter of a list: "9" -> "10", "a" -> "b" ("z" has none)."""
+    if ordinal.isdigit():
+        return str(int(ordinal) + 1)
+    following = chr(ord(ordinal) + 1)
+    return following if following.isalpha() and following.islower() == ordinal.islower() else None
+
+
+@cache
+def _item_pattern(bullet: str, ordinal: str, punct: str) -> re.Pattern[str]:
+    """A list marker after whitespace: the bullet (if any), the ordinal, the punctuation."""
+    head = re.escape(bullet.strip()) + r"[^\S\n]*" if bullet.strip() else ""
+    return re.compile(rf"(?<=\s){head}{re.escape(ordinal)}{re.escape(punct)}(?=[^\S\n]+\S)")
+
+
+def _spaced_dots(text: str, pos: int) -> tuple[int, int, int] | None:
+    """The periods separated by single spaces around the period at pos («. . .»): (offset of
+    the first, offset of the last, count), or None when the run is longer than
+    _ELLIPSIS_REACH periods on either side (then it is no ellipsis)."""
+    first = last = pos
+    for _ in range(_ELLIPSIS_REACH):
+        if first >= 2 and text[first - 1] in " \u00a0" and text[first - 2] == ".":
+            first -= 2
+        else:
+            break
+    else:
+        return None
+    for _ in range(_ELLIPSIS_REACH):
+        if last + 2 < len(text) and text[last + 1] in " \u00a0" and text[last + 2] == ".":
+            last += 2
+        else:
+            break
+    else:
+        return None
+    return first, last, (last - first) // 2 + 1
+
+
+def _is_omission(text: str, match: re.Match[str]) -> bool:
+    """Whether a terminal run marks words left out rather than a sentence end.
+
+    «[...]» and «(…)» inside a sentence; an ellipsis after a space («is . . . I didn't», «is ...
+    I»); the inner periods of a spaced ellipsis; the last period of «word. . . .» (the first one
+    ended the sentence, see _ellipsis_opens_next). «. . . .» after a space is an omission
+    followed by a period: a sentence end.
+    """
+    pos, term, close = match.start(), match["term"], match["close"]
+    before = text[pos - 1] if pos else ""
+    if before in "[(" and close[:1] in "])":
+        return True
+    if term != ".":
+        return before.isspace() and not close and set(term) <= {".", "…"} and (len(term) > 1 or term == "…")
+    run = _spaced_dots(text, pos)
+    if run is None or run[2] < 2:
+        return False
+    first, last, count = run
+    if pos != last:
+        return True
+    glued = first > 0 and not text[first - 1].isspace()
+    return not close and ((count == 3 and not glued) or (count == 4 and glued))
+
+
+def _ellipsis_opens_next(text: str, match: re.Match[str]) -> int | None:
+    """«compounds. . . . The practice»: a period glued to a word and followed by a spaced
+    ellipsis and a sentence start ends the sentence; the next one opens with the ellipsis.
+    Returns the offset where the next sentence starts, or None."""
+    pos = match.start()
+    if match["term"] != "." or match["close"] or not pos or text[pos - 1].isspace():
+        return None
+    run = _spaced_dots(text, pos)
+    if run is None or run[0] != pos or run[2] != 4:
+        return None
+    after = run[1] + 1
+    gap = text[after : after + _WINDOW]
+    nxt = after + len(gap) - len(gap.lstrip())
+    if nxt == after or nxt >= len(text) or not _starts_sentence(text, nxt):
+        return None
+    return pos + 2
 
 
 def _end_of_content(text: str, pos: int, floor: int) -> int:
@@ -283,6 +416,8 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     nxt = match.end()
     if not ws and not _glued_start(text, nxt):
         return False
+    if match["term"] == "." and match["close"] in ("", ")") and _is_list_marker(text, sent_start, match.start()):
+        return False
     if rules.any_after.match(text, cut) is not None:
         for rule in rules.srx:
             if rule.matches(text, cut):
@@ -290,17 +425,46 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     if not ws:
         return _glued_boundary(text, match, rules)
     if not _starts_sentence(text, nxt):
-        return False
+        return _question_before_lowercase(text, match, sent_start)
+    if text[nxt] in DASHES and _inside_guillemets(text, sent_start, cut):
+        return False  # «…? – спросила мама. – Завтра …»: the quotation goes on after the author's words
     if match["term"] != "." or match["close"]:
         return True
     return _period_ends_sentence(text, match.start(), nxt, rules, sent_start)
 
 
+def _is_list_marker(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the sentence so far is only a list marker's number or letter («2.», «• 9.»,
+    «b.», «IV.»), or an initial («А. Смагулов»): its period ends no sentence."""
+    head = text[sent_start:pos]
+    if len(head) > 16:
+        return False
+    return _ORDINAL.fullmatch(head.lstrip(BULLETS + " \t\n\u00a0")) is not None
+
+
+def _question_before_lowercase(text: str, match: re.Match[str], sent_start: int) -> bool:
+    """«… – кім? не?»: a question mark followed by a lowercase word ends the question, unless
+    a closing quote follows it or it stands inside «…» (quoted speech goes on)."""
+    if "?" not in match["term"] or match["close"] or not text[match.end()].islower():
+        return False
+    return not _inside_guillemets(text, sent_start, match.start())
+
+
+def _inside_guillemets(text: str, sent_start: int, pos: int) -> bool:
+    """Whether an opening « before pos (in this sentence, at most _QUOTE_REACH back) is not
+    closed before pos."""
+    lo = max(sent_start, pos - _QUOTE_REACH)
+    return text.rfind("«", lo, pos) > text.rfind("»", lo, pos)
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether the character at pos can begin a sentence."""
     char = text[pos]
-    if char.isupper() or char.istitle() or char.isdigit() or char in OPENERS:
+    if char.isupper() or char.istitle() or char.isdigit():
         return True
+    if char in OPENERS:  # «(тағы басқа)», « l'exemple »: a bracket or quote before lowercase goes on
+        inner = text[pos : pos + 4].lstrip(OPENERS + " \u00a0")
+        return not inner[:1].islower()
     if char in DASHES and pos + 2 < len(text) and text[pos + 1].isspace():
         after = text[pos + 2]
         return after.isupper() or after in OPENERS
@@ -308,10 +472,11 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _glued_start(text: str, pos: int) -> bool:
-    """A capital followed by a lowercase letter or a space: «During», «В ходе» (not «U.S»)."""
+    """A capital followed by a lowercase letter or a space («During», «В ходе», not «U.S»),
+    or a Roman numeral followed by a space or hyphen («жағдайы.XVIII ғасырдың»)."""
     if not text[pos].isupper() or pos + 1 >= len(text):
         return False
-    return text[pos + 1].islower() or text[pos + 1].isspace()
+    return text[pos + 1].islower() or text[pos + 1].isspace() or _ROMAN_WORD.match(text, pos) is not None
 
 
 def _glued_boundary(text: str, match: re.Match[str], rules: LanguageRules) -> bool:
@@ -368,8 +533,8 @@ def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, s
     if tag is None:
         if not _is_single_letter(word):
             return True
-        if word in ROMAN_LETTERS and prev[:1].isupper():
-            return _first_word(text, nxt) in rules.starters
+        if _is_capital_letters(word):
+            return _starter_opens_clause(text, nxt, rules)
         return False
     if tag == TAG_END:
         return True
@@ -380,8 +545,33 @@ def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, s
     return False
 
 
+def _is_capital_letters(word: str) -> bool:
+    """Capital letters each followed by a period: an initial or a regnal number («I», «X»),
+    initials or a dotted acronym («Л.Н», «E.U», «U.S.A», «J.-Y»)."""
+    pieces = [piece for piece in _LETTER_PIECE.split(word) if piece]
+    return all(len(piece) == 1 and piece.isupper() for piece in pieces)
+
+
+def _starter_opens_clause(text: str, nxt: int, rules: LanguageRules) -> bool:
+    """After capital letters with periods («you and I.», «the E.U.», «Фредерику X.»): a new
+    sentence starts when a sentence starter of two letters or more follows and the word after
+    it is not capitalised («I. Did you …», but «M. Le Drian», «J. Smith»)."""
+    word = _first_word(text, nxt)
+    if len(word) < 2 or word not in rules.starters:
+        return False
+    rest = text[nxt + len(word) : nxt + len(word) + _WINDOW]
+    if rest[:1] in ".-":
+        return False
+    following = rest.split(maxsplit=1)
+    return not following or not following[0][:1].isupper()
+
+
 def _abbreviation_tag(abbr: Abbreviations, word: str, prev: str) -> str | None:
-    """The tag of the abbreviation ending in word («т. ч.» spans two words), or None."""
+    """The tag of the abbreviation ending in word («т. ч.» spans two words), or None. An
+    elided article or preposition before it is dropped: «l'art.» is «art.»."""
+    elided = _ELISION.match(word)
+    if elided is not None and abbr.tag(word) is None:
+        word, prev = word[elided.end() :], ""
     if prev:
         if prev.endswith("."):
             tag = abbr.tag(prev + word)
