@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -86,6 +86,7 @@ _LIST_START = re.compile(
 _ORDINAL = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDMІХ]{2,7}")  # what a list item may be numbered with
 _ROMAN_WORD = re.compile(r"[IVXLCDMІХ]{2,7}(?=[\s\-–])")
 _LIST_REACH = 600  # the next item of an inline list must start within this many characters
+_MARKER_MAX = 16  # longest list marker before its period, bullet included
 _QUOTE_REACH = 400  # how far back an opening « is looked for
 _ELLIPSIS_REACH = 6  # the longest spaced ellipsis looked at («. . . .» has 4 periods)
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
@@ -140,6 +141,21 @@ class LanguageRules:
     starters: frozenset[str]
     srx: tuple[SrxRule, ...]
     any_after: re.Pattern[str]  # all <afterbreak>s in one: when it fails, no rule applies
+    joiners: Joiners = field(default_factory=lambda: Joiners(frozenset(), ()))
+
+
+@dataclass(frozen=True)
+class Joiners:
+    """Words (and Kazakh word endings) a line inside a sentence may end with: joiners.txt."""
+
+    words: frozenset[str]
+    endings: tuple[str, ...]
+
+    def ends_open(self, word: str) -> bool:
+        """Whether a line ending in word (lower case) stops inside a sentence."""
+        if word in self.words:
+            return True
+        return any(word.endswith(ending) and len(word) >= len(ending) + 3 for ending in self.endings)
 
 
 def _any_after(rules: tuple[SrxRule, ...]) -> re.Pattern[str]:
@@ -169,21 +185,36 @@ def parse_abbreviations(text: str) -> Abbreviations:
     return Abbreviations(exact, folded)
 
 
-def parse_starters(text: str) -> dict[str, frozenset[str]]:
-    """Parse starters.txt: ``[lang]`` sections of space-separated words, ``#`` comments."""
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
+def parse_sections(text: str) -> dict[str, list[str]]:
+    """Parse a word-list file: ``[lang]`` sections of space-separated entries, ``#`` comments."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
     for raw in text.splitlines():
         content = raw.split("#", 1)[0].strip()
         if not content:
             continue
         if content.startswith("[") and content.endswith("]"):
-            current = sections.setdefault(content[1:-1].strip(), set())
+            current = sections.setdefault(content[1:-1].strip(), [])
         elif current is None:
-            raise ValueError(f"starter words before any [lang] section: {raw!r}")
+            raise ValueError(f"words before any [lang] section: {raw!r}")
         else:
-            current.update(_first_word(word) for word in content.split())
-    return {lang: frozenset(words) for lang, words in sections.items()}
+            current.extend(content.split())
+    return sections
+
+
+def parse_starters(text: str) -> dict[str, frozenset[str]]:
+    """Parse starters.txt: each word is kept up to its first non-letter («L'Union» -> «L»)."""
+    return {lang: frozenset(_first_word(word) for word in words) for lang, words in parse_sections(text).items()}
+
+
+def parse_joiners(text: str) -> dict[str, Joiners]:
+    """Parse joiners.txt: words in lower case (’ read as '), and endings written "-ның"."""
+    out: dict[str, Joiners] = {}
+    for lang, entries in parse_sections(text).items():
+        words = frozenset(entry.lower().replace("’", "'") for entry in entries if not entry.startswith("-"))
+        endings = tuple(entry[1:].lower() for entry in entries if entry.startswith("-") and len(entry) > 1)
+        out[lang] = Joiners(words, endings)
+    return out
 
 
 def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
@@ -212,7 +243,8 @@ def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
     return tuple(selected)
 
 
-def _data(name: str) -> bytes:
+def data_file(name: str) -> bytes:
+    """The bytes of a packaged file of toolkit/data/segment/."""
     return resources.files("toolkit").joinpath("data", "segment", name).read_bytes()
 
 
@@ -220,29 +252,36 @@ def _data(name: str) -> bytes:
 def abbreviations(lang: str) -> Abbreviations:
     """The packaged abbreviation list of a supported language."""
     lang = check_lang(lang)
-    return parse_abbreviations(_data(f"{lang}.txt").decode("utf-8"))
+    return parse_abbreviations(data_file(f"{lang}.txt").decode("utf-8"))
 
 
 @cache
 def language_rules(lang: str) -> LanguageRules:
     """Abbreviations, starters and SRX rules of a supported language (cached)."""
     lang = check_lang(lang)
-    starters = parse_starters(_data("starters.txt").decode("utf-8")).get(lang, frozenset())
-    srx = parse_srx(_data("rules.srx"), lang)
-    return LanguageRules(lang, abbreviations(lang), starters, srx, _any_after(srx))
+    starters = parse_starters(data_file("starters.txt").decode("utf-8")).get(lang, frozenset())
+    joiners = parse_joiners(data_file("joiners.txt").decode("utf-8")).get(lang, Joiners(frozenset(), ()))
+    srx = parse_srx(data_file("rules.srx"), lang)
+    return LanguageRules(lang, abbreviations(lang), starters, srx, _any_after(srx), joiners)
 
 
-def split_sentences(text: str, lang: str) -> list[str]:
-    """The sentences of text as they stand in it, stripped of surrounding whitespace."""
-    return [text[start:end] for start, end in sentence_spans(text, lang)]
+def split_sentences(text: str, lang: str, *, headings: bool = True) -> list[str]:
+    """The sentences of text as they stand in it, stripped of surrounding whitespace.
+
+    headings=False: the line breaks of text were already judged (a block of
+    toolkit.document.parse_release, whose lines belong to one paragraph), so a single line
+    break is whitespace and never ends a heading; blank lines still end a sentence.
+    """
+    return [text[start:end] for start, end in sentence_spans(text, lang, headings=headings)]
 
 
-def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    """Character offsets [start, end) of the stripped sentences of text, in order."""
+def sentence_spans(text: str, lang: str, *, headings: bool = True) -> list[tuple[int, int]]:
+    """Character offsets [start, end) of the stripped sentences of text, in order
+    (headings: see split_sentences)."""
     rules = language_rules(lang)
     start = len(text) - len(text.lstrip())
     spans: list[tuple[int, int]] = []
-    for end, next_start in _boundaries(text, rules, start):
+    for end, next_start in _boundaries(text, rules, start, headings):
         if start < end:
             spans.append((start, end))
         start = next_start
@@ -252,7 +291,7 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decision]:
+def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = True) -> Iterator[Decision]:
     """The sentence boundaries of text: where a sentence ends and the next one starts."""
     longest: list[int] = []  # the longest line, computed on the first line-break candidate
     items = iter(_list_items(text))
@@ -272,11 +311,12 @@ def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decisio
                 continue
             if match["blank"] is None:
                 before = text[end - 1]
-                if not (before.isalnum() or before in _LINE_END):
+                if not headings or not (before.isalnum() or before in _LINE_END):
                     continue
                 if not longest:
                     longest.append(max(map(len, text.split("\n"))))
-                if not _heading_break(text, match.end(), longest[0]):
+                line_start = text.rfind("\n", 0, end) + 1
+                if not _heading_break(text, match.end(), longest[0], line_start, end, start, rules):
                     continue
             yield Decision(end, match.end())
             start = match.end()
@@ -284,15 +324,16 @@ def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decisio
         cut = match.end("close")
         if not match["ws"] and not text[cut].isalpha():
             continue
-        opening = _ellipsis_opens_next(text, match)
-        if opening is not None:
-            yield Decision(match.start() + 1, opening)
-            start = opening
-        elif _is_omission(text, match):
-            continue
-        elif _is_boundary(text, match, rules, start, cut):
-            yield Decision(cut, match.end())
-            start = match.end()
+        if _is_boundary(text, match, rules, start, cut):
+            pos = match.start()
+            if not (pos and (text[pos - 1].isspace() or text[pos - 1] in "[(") and _is_omission(text, match)):
+                yield Decision(cut, match.end())
+                start = match.end()
+        elif text[match.end()] == ".":
+            opening = _ellipsis_opens_next(text, match)
+            if opening is not None:
+                yield Decision(match.start() + 1, opening)
+                start = opening
     while item is not None:
         end = _end_of_content(text, item, start)
         if end > start:
@@ -307,15 +348,19 @@ def _list_items(text: str) -> list[int]:
     or letter (same bullet, same punctuation, after whitespace, within _LIST_REACH characters
     of the item before) starts its next item: «1. The first item 2. The second item»."""
     items: list[int] = []
+    searched: dict[tuple[str, str, str], int] = {}  # where a search for a marker found none
     for first in _LIST_START.finditer(text):
         if items and first.start() < items[-1]:
             continue  # a marker of a list already followed
         ordinal, pos = first["ord"], first.end()
+        shape = (first["bullet"] or "", first["punct"])
+        pattern = _item_pattern(*shape)
         while (succ := _successor(ordinal)) is not None:
-            found = _item_pattern(first["bullet"] or "", succ, first["punct"]).search(
-                text, pos, min(len(text), pos + _LIST_REACH)
-            )
+            hi = min(len(text), pos + _LIST_REACH)
+            lo = max(pos, searched.get((*shape, succ), 0))  # so that no stretch is searched twice
+            found = next((m for m in pattern.finditer(text, lo, hi) if m["ord"] == succ), None)
             if found is None:
+                searched[(*shape, succ)] = hi
                 break
             items.append(found.start())
             ordinal, pos = succ, found.end()
@@ -331,10 +376,10 @@ def _successor(ordinal: str) -> str | None:
 
 
 @cache
-def _item_pattern(bullet: str, ordinal: str, punct: str) -> re.Pattern[str]:
-    """A list marker after whitespace: the bullet (if any), the ordinal, the punctuation."""
+def _item_pattern(bullet: str, punct: str) -> re.Pattern[str]:
+    """List markers after whitespace with this bullet (if any) and punctuation."""
     head = re.escape(bullet.strip()) + r"[^\S\n]*" if bullet.strip() else ""
-    return re.compile(rf"(?<=\s){head}{re.escape(ordinal)}{re.escape(punct)}(?=[^\S\n]+\S)")
+    return re.compile(rf"(?<=\s){head}(?P<ord>\d{{1,4}}|[^\W\d_]){re.escape(punct)}(?=[^\S\n]+\S)")
 
 
 def _spaced_dots(text: str, pos: int) -> tuple[int, int, int] | None:
@@ -416,7 +461,8 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     nxt = match.end()
     if not ws and not _glued_start(text, nxt):
         return False
-    if match["term"] == "." and match["close"] in ("", ")") and _is_list_marker(text, sent_start, match.start()):
+    pos = match.start()
+    if pos - sent_start <= _MARKER_MAX and match["term"] == "." and _is_list_marker(text, sent_start, match):
         return False
     if rules.any_after.match(text, cut) is not None:
         for rule in rules.srx:
@@ -433,13 +479,12 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     return _period_ends_sentence(text, match.start(), nxt, rules, sent_start)
 
 
-def _is_list_marker(text: str, sent_start: int, pos: int) -> bool:
+def _is_list_marker(text: str, sent_start: int, match: re.Match[str]) -> bool:
     """Whether the sentence so far is only a list marker's number or letter («2.», «• 9.»,
-    «b.», «IV.»), or an initial («А. Смагулов»): its period ends no sentence."""
-    head = text[sent_start:pos]
-    if len(head) > 16:
+    «b.», «IV.», «1.)»), or an initial («А. Смагулов»): its period ends no sentence."""
+    if match["close"] not in ("", ")"):
         return False
-    return _ORDINAL.fullmatch(head.lstrip(BULLETS + " \t\n\u00a0")) is not None
+    return _ORDINAL.fullmatch(text[sent_start : match.start()].lstrip(BULLETS + " \t\n\u00a0")) is not None
 
 
 def _question_before_lowercase(text: str, match: re.Match[str], sent_start: int) -> bool:
@@ -569,7 +614,7 @@ def _starter_opens_clause(text: str, nxt: int, rules: LanguageRules) -> bool:
 def _abbreviation_tag(abbr: Abbreviations, word: str, prev: str) -> str | None:
     """The tag of the abbreviation ending in word («т. ч.» spans two words), or None. An
     elided article or preposition before it is dropped: «l'art.» is «art.»."""
-    elided = _ELISION.match(word)
+    elided = _ELISION.match(word) if "'" in word or "’" in word else None
     if elided is not None and abbr.tag(word) is None:
         word, prev = word[elided.end() :], ""
     if prev:
@@ -606,9 +651,40 @@ def _year_ends_sentence(text: str, pos: int, nxt: int, prev: str, sent_start: in
     return len(text[lo:pos].split()) - 2 >= _MIN_WORDS_BEFORE_YEAR
 
 
-def _heading_break(text: str, nxt: int, longest: int) -> bool:
-    """Whether a single line break before nxt ends a line that is a paragraph of its own."""
-    return longest > WRAP_MAX and _starts_sentence(text, nxt)
+def _heading_break(
+    text: str, nxt: int, longest: int, line_start: int, line_end: int, sent_start: int, rules: LanguageRules
+) -> bool:
+    """Whether a single line break before nxt ends a line that is a paragraph of its own (a
+    heading): the text is not hard-wrapped, the next line starts like a sentence, the line
+    is one sentence from its start (no sentence ended inside it, none goes on from the line
+    before) and it does not stop inside a sentence (line_is_open)."""
+    if longest <= WRAP_MAX or not _starts_sentence(text, nxt):
+        return False
+    if sent_start < line_start or text[line_start:sent_start].strip():
+        return False
+    return not _ends_open(text[line_start:line_end], rules.joiners)
+
+
+_OPEN_END = ",–—-«„(["
+
+
+def line_is_open(line: str, lang: str) -> bool:
+    """Whether a line without final punctuation stops inside a sentence, so that a line break
+    after it is no sentence end: it ends with a comma, a dash, an opening quote or bracket,
+    or a word of data/segment/joiners.txt («с», «және», «the», «d'»), or a Kazakh genitive
+    («комиссияның») or locative adjective («Астанадағы»)."""
+    return _ends_open(line, language_rules(lang).joiners)
+
+
+def _ends_open(line: str, joiners: Joiners) -> bool:
+    """line_is_open with the joiners of a language."""
+    stripped = line.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in _OPEN_END:
+        return True
+    last = stripped[-_WINDOW:].rsplit(None, 1)[-1]
+    return joiners.ends_open(last.lstrip(OPENERS).lower().replace("’", "'"))
 
 
 def parse_golden(text: str) -> list[tuple[str, list[str]]]:
