@@ -334,6 +334,26 @@ def test_many_lines_parse_in_one_pass() -> None:
     assert doc.render({}) == text
 
 
+MB = 1_000_000
+LARGE_RELEASES = {
+    "spaces": lambda: " " * MB + "x",
+    "chrome-lines": lambda: "Поделиться\n" * (MB // 22),
+    "headline-repeated": lambda: "Итоги визита\n" * (MB // 24),
+    "open-lines": lambda: "Посол встретился с\n" * (MB // 36),
+    "sentence-lines": lambda: "Первое. Второе без точки\n" * (MB // 46),
+    "dashes": lambda: "АСТАНА – " * (MB // 16),
+    "meta-items": lambda: "12 марта 2026, 14:37 " * (MB // 30),
+    "dateline-lines": lambda: "АСТАНА. KAZINFORM – Текст без точки\n" * (MB // 60),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LARGE_RELEASES))
+def test_large_releases_parse(name: str) -> None:
+    """Pathological shapes of about 1 MB are read in one pass and render back exactly."""
+    text = LARGE_RELEASES[name]()
+    assert parse_release(text, "ru").render({}) == text
+
+
 def test_meta_line_is_never_joined() -> None:
     text = "Заголовок\n06.12.2025 09:40:39 57\nгг. Астана, Алматы, 3 декабря 2025 г. – Текст."
     doc = parse_release(text, "ru")

@@ -455,23 +455,43 @@ def _join_wrapped(norm: str, lines: Iterator[_Unit], lang: str, longest: int) ->
     """Merge lines broken inside a sentence into the paragraph they continue; a line that
     repeats the headline is made fixed (it is chrome)."""
     units: list[_Unit] = []
-    headline_key = ""  # _chrome_key of the first unit that is not fixed
+    headline = _Headline(norm)
     for line in lines:
-        if headline_key and not line.fixed and _chrome_key(norm[line.start : line.end]) == headline_key:
+        if not line.fixed and headline.repeated_by(line):
             line = line._replace(fixed=True)
-        headline = (
-            bool(units) and not units[-1].fixed and _chrome_key(norm[units[-1].start : units[-1].end]) == headline_key
-        )
-        if units and _continues(norm, units[-1], line, lang, longest, headline):
-            prev = units[-1]
-            units[-1] = prev._replace(end=line.end, last_line=line.line, last_start=line.start)
-            if headline:
-                headline_key = _chrome_key(norm[prev.start : line.end])
+        prev_is_headline = bool(units) and headline.index == len(units) - 1
+        if units and _continues(norm, units[-1], line, lang, longest, prev_is_headline):
+            units[-1] = units[-1]._replace(end=line.end, last_line=line.line, last_start=line.start)
+            if prev_is_headline:
+                headline.unit = units[-1]
         else:
             units.append(line)
-            if not headline_key and not line.fixed:
-                headline_key = _chrome_key(norm[line.start : line.end])
+            if headline.unit is None and not line.fixed:
+                headline.index, headline.unit = len(units) - 1, line
     return units
+
+
+class _Headline:
+    """The headline unit while lines are joined, and whether a line repeats it."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.index = -1
+        self.unit: _Unit | None = None
+        self._key: tuple[int, int, str] | None = None  # (start, end, key) of the unit last keyed
+
+    def repeated_by(self, line: _Unit) -> bool:
+        """Whether line says what the headline says (case and spacing aside). A line of a
+        very different length is not compared, so no long text is keyed for a short line."""
+        unit = self.unit
+        if unit is None:
+            return False
+        size, length = unit.end - unit.start, line.end - line.start
+        if not size // 2 <= length <= 2 * size + 8:
+            return False
+        if self._key is None or self._key[:2] != (unit.start, unit.end):
+            self._key = (unit.start, unit.end, _chrome_key(self.norm[unit.start : unit.end]))
+        return _chrome_key(self.norm[line.start : line.end]) == self._key[2]
 
 
 def is_wrapped_line(length: int, longest: int) -> bool:

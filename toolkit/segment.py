@@ -4,28 +4,41 @@ How a boundary is found:
 
 * One compiled regex scans the text once for candidates: a run of ``. ! ? …`` (plus closing
   quotes or brackets, also a French `` »`` after a space) followed by whitespace or by a
-  glued letter («(KIS).During»); a blank line; a single line break after a line without
-  final punctuation.
+  glued letter («(KIS).During», «жағдайы.XVIII ғасырдың»); a blank line; a single line break
+  after a line without final punctuation.
 * A blank line always ends a sentence.
+* Inline lists: in a line that opens with a list marker («1. », «2) », «1.) », «• 9. », «a. »),
+  the marker with the next number or letter starts a new sentence («1. The first item
+  2. The second item»), and the period of a marker that opens a sentence ends none.
+* Omissions end no sentence: «[...]», «(…)», an ellipsis after a space («is . . . I»); a
+  period glued to a word and followed by a spaced ellipsis («compounds. . . . The») ends
+  the sentence, and the next one opens with the ellipsis.
 * The exception rules of the language in ``data/segment/rules.srx`` (SRX 2.0) are asked
   next; the first that matches decides.
 * Otherwise the built-in judgement, driven by the language's data files:
   - the next character must start a sentence: an uppercase letter, a digit, an opening
-    quote or bracket, or a dash, a space and an uppercase letter (direct speech);
+    quote or bracket not followed by a lowercase letter («(тағы басқа)» goes on), or a dash,
+    a space and an uppercase letter (direct speech), except inside an open «…» («…? –
+    спросила мама. – Завтра …»: the quotation goes on after the author's words); a question
+    mark followed by a lowercase word outside quotes also ends a sentence («кім? не?»);
   - a single ``.`` after an abbreviation of ``data/segment/<lang>.txt`` is no boundary,
     unless the entry is tagged ``:end`` (any sentence start follows), ``:starter`` (a word
-    of ``data/segment/starters.txt`` follows) or ``:year`` (see _year_ends_sentence);
-  - a single letter before ``.`` is an initial («К. Токаевым», «B.T. Innovation», «в XX в.»),
-    except a one-letter Roman numeral after a capitalised word («Фредерику X.»), which ends
-    the sentence when a starter follows;
+    of ``data/segment/starters.txt`` follows) or ``:year`` (see _year_ends_sentence); an
+    elided article before it is dropped («l'art.»);
+  - a single letter before ``.`` is an initial («К. Токаевым», «B.T. Innovation», «в XX в.»);
+    capital letters with periods («you and I.», «the E.U.», «Фредерику X.») end the sentence
+    when a starter follows whose next word is not capitalised («… and I. Did you …», but
+    «M. Le Drian»);
   - a glued boundary needs a lowercase word (two letters or more) or a closing bracket or
-    quote before the period, a capital and a lowercase letter or a space after it, and
-    no URL or e-mail around it;
+    quote before the period, a capital and a lowercase letter or a space (or a Roman
+    numeral) after it, and no URL or e-mail around it;
   - a single line break ends a sentence after a line without final punctuation (a
-    heading) when the next line starts like a sentence and the text is not hard-wrapped
-    (its longest line exceeds WRAP_MAX: one paragraph per line). In a hard-wrapped text
-    (read_release joins its lines into blocks) and before a lowercase word, a line break
-    is plain whitespace, kept in the sentence.
+    heading) when the next line starts like a sentence, the text is not hard-wrapped
+    (its longest line exceeds WRAP_MAX: one paragraph per line), the line is one sentence
+    from its start, and it does not stop inside a sentence (line_is_open: a comma, a
+    dash, a word of ``data/segment/joiners.txt``). Otherwise, and before a lowercase word,
+    a line break is plain whitespace, kept in the sentence; with ``headings=False`` (a
+    block of toolkit.document, whose line breaks the reader judged) always.
 * Decimal numbers, dates, times, URLs and e-mails hold no terminal followed by whitespace.
 
 Every candidate is judged from a bounded window around it, so a run is linear in the
@@ -34,6 +47,7 @@ text length.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -79,10 +93,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LINK = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
 # A list marker opening a line: "1. ", "2) ", "1.) ", "• 9. ", "a. ", "б) ", "A) " (a capital
 # letter only with a bracket: «A. Smith» is an initial).
-_LIST_START = re.compile(
-    rf"(?:\A|\n)[^\S\n]*(?P<bullet>[{BULLETS}][^\S\n]*)?"
+_LIST_MARKER = (
+    rf"(?P<bullet>[{BULLETS}][^\S\n]*+)?"
     r"(?P<ord>\d{1,3}|[a-zа-яё]|[A-ZА-ЯЁ](?=\.?\)))(?P<punct>\.\)|\)|\.)(?=[^\S\n]+\S)"
 )
+_LIST_START = re.compile(r"\n[^\S\n]*+" + _LIST_MARKER)  # starts with a literal: the scan skips text fast
+_LIST_AT_TEXT_START = re.compile(r"\s*+" + _LIST_MARKER)
 _ORDINAL = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDMІХ]{2,7}")  # what a list item may be numbered with
 _ROMAN_WORD = re.compile(r"[IVXLCDMІХ]{2,7}(?=[\s\-–])")
 _LIST_REACH = 600  # the next item of an inline list must start within this many characters
@@ -294,19 +310,23 @@ def sentence_spans(text: str, lang: str, *, headings: bool = True) -> list[tuple
 def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = True) -> Iterator[Decision]:
     """The sentence boundaries of text: where a sentence ends and the next one starts."""
     longest: list[int] = []  # the longest line, computed on the first line-break candidate
-    items = iter(_list_items(text))
-    item = next(items, None)
+    items = _list_items(text)
+    items.append(len(text) + 1)  # a sentinel: no item starts there
+    item, k = items[0], 0
+    size = len(text)
     for match in _CANDIDATE.finditer(text):
-        while item is not None and item <= match.start():
+        pos, after = match.span()
+        while item <= pos:  # an inline list item starts before this candidate
             end = _end_of_content(text, item, start)
             if end > start:
                 yield Decision(end, item)
                 start = item
-            item = next(items, None)
-        if match.end() >= len(text) or match.start() <= start:
+            k += 1
+            item = items[k]
+        if after >= size or pos <= start:
             continue
         if match["term"] is None:
-            end = _end_of_content(text, match.start(), start)
+            end = _end_of_content(text, pos, start)
             if end <= start:
                 continue
             if match["blank"] is None:
@@ -316,30 +336,28 @@ def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = Tr
                 if not longest:
                     longest.append(max(map(len, text.split("\n"))))
                 line_start = text.rfind("\n", 0, end) + 1
-                if not _heading_break(text, match.end(), longest[0], line_start, end, start, rules):
+                if not _heading_break(text, after, longest[0], line_start, end, start, rules):
                     continue
-            yield Decision(end, match.end())
-            start = match.end()
+            yield Decision(end, after)
+            start = after
             continue
         cut = match.end("close")
         if not match["ws"] and not text[cut].isalpha():
             continue
         if _is_boundary(text, match, rules, start, cut):
-            pos = match.start()
             if not (pos and (text[pos - 1].isspace() or text[pos - 1] in "[(") and _is_omission(text, match)):
-                yield Decision(cut, match.end())
-                start = match.end()
-        elif text[match.end()] == ".":
+                yield Decision(cut, after)
+                start = after
+        elif text[after] == ".":
             opening = _ellipsis_opens_next(text, match)
             if opening is not None:
-                yield Decision(match.start() + 1, opening)
+                yield Decision(pos + 1, opening)
                 start = opening
-    while item is not None:
+    for item in items[k:-1]:
         end = _end_of_content(text, item, start)
         if end > start:
             yield Decision(end, item)
             start = item
-        item = next(items, None)
 
 
 def _list_items(text: str) -> list[int]:
@@ -349,7 +367,8 @@ def _list_items(text: str) -> list[int]:
     of the item before) starts its next item: «1. The first item 2. The second item»."""
     items: list[int] = []
     searched: dict[tuple[str, str, str], int] = {}  # where a search for a marker found none
-    for first in _LIST_START.finditer(text):
+    at_start = _LIST_AT_TEXT_START.match(text)
+    for first in itertools.chain([at_start] if at_start else [], _LIST_START.finditer(text)):
         if items and first.start() < items[-1]:
             continue  # a marker of a list already followed
         ordinal, pos = first["ord"], first.end()
