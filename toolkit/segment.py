@@ -67,7 +67,6 @@ TAG_END = "end"  # the abbreviation may close a sentence: behaves like an ordina
 TAG_YEAR = "year"  # "г." after a year: see _year_ends_sentence
 TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S. The ...»)
 _TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
-ROMAN_LETTERS = frozenset("IVXІХ")  # Latin I V X and their Cyrillic look-alikes І Х
 BULLETS = "•⁃▪◦‣∙●"
 WRAP_MAX = 100  # a text whose longest line is longer is not hard-wrapped
 _WINDOW = 48  # characters looked at before a period (abbreviations are short)
