@@ -170,6 +170,8 @@ class Joiners:
         """Whether a line ending in word (lower case) stops inside a sentence."""
         if word in self.words:
             return True
+        if not self.endings or not word.endswith(self.endings):
+            return False
         return any(word.endswith(ending) and len(word) >= len(ending) + 3 for ending in self.endings)
 
 
@@ -611,6 +613,8 @@ def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, s
 def _is_capital_letters(word: str) -> bool:
     """Capital letters each followed by a period: an initial or a regnal number («I», «X»),
     initials or a dotted acronym («Л.Н», «E.U», «U.S.A», «J.-Y»)."""
+    if len(word) == 1:
+        return word.isupper()
     pieces = [piece for piece in _LETTER_PIECE.split(word) if piece]
     return all(len(piece) == 1 and piece.isupper() for piece in pieces)
 
