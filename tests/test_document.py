@@ -382,6 +382,9 @@ DATELINES = [
     ("kk", "НҰР-СҰЛТАН. 10 маусым. KAZAKHSTAN TODAY", " - "),
     ("kk", "ВАШИНГТОН", " – "),
     ("kk", "Астана, 23.02.2026", " – "),
+    ("kk", "Астана қаласы, 2026 жылғы 3 наурыз", " – "),
+    ("ru", "Астана, 5 ноября 2025 г. /КАЗИНФОРМ/.", " - "),
+    ("en", "ALMATY (Reuters)", " - "),
     ("en", "NUR-SULTAN. KAZINFORM", " – "),
     ("en", "ASTANA", " – "),
     ("en", "WASHINGTON, March 3 (Kazinform)", " – "),
@@ -420,6 +423,7 @@ def test_dateline_shapes(lang: str, dateline: str, dash: str) -> None:
         "ООН – Организация объединенных наций.",  # capitals, but fewer than four letters
         "Ерлан Карин – Государственный советник.",  # no date, no agency, not in capitals
         "Астана, 33 – Адрес посольства.",  # a number is no date
+        "Казахстан, Узбекистан – Крупнейшие экономики региона.",  # two places, nothing else
     ],
 )
 def test_not_a_dateline_either(body: str) -> None:

@@ -26,7 +26,7 @@ D.C.», with «г.», «гг.», «қ.» and connectors such as «de», «sur»)
 года», «2026 жылғы 3 наурыз», «March 3, 2026», «le 3 mars 2026», «06.12.2025»), or an agency
 name in capitals or with an inner capital («KAZINFORM», «KAZAKHSTAN TODAY», «ҚазАқпарат»),
 or a bracketed or slashed credit («(Kazinform)», «/Дана Сейткали/»). The prefix needs a date,
-an agency, two places, a place marker or a place in capitals (four letters or more, «ASTANA –»);
+an agency, a place marker («г.», «қаласы») or a place in capitals (four letters or more, «ASTANA –»);
 no other word may stand in it («Астана, столица страны – …» is no dateline). In the very first
 line (a release without a headline) it needs a date or an agency.
 
@@ -290,7 +290,10 @@ _META = re.compile(
 # Datelines (see the module docstring).
 _DATELINE_PARTS = re.compile(rf"\s*(?:[,;]|\.(?=\s)|(?<=\s){_DASH}(?=\s))\s*")
 _CREDIT = re.compile(r"\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\Z")
-_PLACE_MARKERS = frozenset({"г", "гг", "қ", "с", "пос", "пгт"})
+_PLACE_MARKERS = frozenset(  # words that mark a place name: «г. Астана», «Брюссель қ.», «Астана қаласы»
+    {"г", "гг", "город", "с", "село", "пос", "пгт", "обл", "область", "район"}
+    | {"қ", "қаласы", "облысы", "ауданы", "ауылы", "кенті"}
+)
 _PLACE_CONNECTORS = frozenset(
     {"de", "du", "des", "la", "le", "les", "sur", "en", "on", "upon", "am", "an", "del", "di", "da", "d'", "l'", "of"}
 )
@@ -638,9 +641,7 @@ def _is_dateline(prefix: str, strict: bool) -> bool:
     if strict:
         return bool(seen["date"] or seen["agency"])
     caps = first.isupper() and sum(char.isalpha() for char in first) >= CAPS_PLACE_MIN
-    return bool(
-        seen["date"] or seen["agency"] or seen["marker"] or seen["place"] > 1 or caps or _place_marker_inside(first)
-    )
+    return bool(seen["date"] or seen["agency"] or seen["marker"] or caps or _place_marker_inside(first))
 
 
 def _part_kind(part: str, first_place: bool) -> str | None:
