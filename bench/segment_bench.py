@@ -5,6 +5,9 @@
 Prints:
 * accuracy (exact sentence lists) on the golden files tests/data/segment/<lang>.txt, for this
   segmenter and for pysbd (which has ru, kk, en and fr rules), per language;
+* exact segments on the release corpus tests/data/releases (see its README): the toolkit
+  reads each release (parse_release + block_sentences) and is scored on kind and text and on
+  text alone; pysbd segments each non-blank line and is scored on text alone;
 * throughput in MB/s (UTF-8 bytes) on a synthetic corpus of releases generated
   deterministically from templates (--mb in total, a quarter per language): this segmenter
   runs on the whole corpus, pysbd on the first --pysbd-kb per language (it is too slow for
@@ -26,6 +29,9 @@ sys.path.insert(0, str(ROOT))
 import pysbd
 
 from toolkit.segment import parse_golden, split_sentences
+
+sys.path.insert(0, str(ROOT / "tests"))
+from test_segment_releases import exact, produced, read_gold, release_paths
 
 LANGS = ("ru", "kk", "en", "fr")
 GOLDEN = ROOT / "tests" / "data" / "segment"
@@ -152,6 +158,24 @@ def accuracy() -> list[tuple[str, int, int, int]]:
     return rows
 
 
+def release_accuracy() -> list[tuple[str, int, int, int, int]]:
+    """(lang, gold segments, toolkit exact with kinds, toolkit exact text, pysbd exact text)."""
+    rows: dict[str, list[int]] = {}
+    segmenters = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in LANGS}
+    for path in release_paths():
+        lang = path.name.split(".")[-2]
+        gold, ours = read_gold(path.with_suffix(".gold")), produced(path)
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        theirs = [("", s) for line in lines for s in _sbd(segmenters[lang], line)]
+        texts = [("", text) for _, text in gold]
+        row = rows.setdefault(lang, [0, 0, 0, 0])
+        row[0] += len(gold)
+        row[1] += exact(gold, ours)
+        row[2] += exact(texts, [("", text) for _, text in ours])
+        row[3] += exact(texts, theirs)
+    return [(lang, *rows[lang]) for lang in LANGS]
+
+
 def _throughput(func, texts: list[str]) -> float:
     size = sum(len(t.encode("utf-8")) for t in texts)
     started = time.perf_counter()
@@ -180,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'lang':<6}{'cases':>6}{'toolkit':>10}{'pysbd':>10}")
     for lang, cases, ours, theirs in accuracy():
         print(f"{lang:<6}{cases:>6}{ours / cases:>10.1%}{theirs / cases:>10.1%}")
+
+    print("\nexact segments on tests/data/releases (toolkit: reader + segmenter; pysbd: line by line)")
+    print(f"{'lang':<6}{'gold':>6}{'toolkit':>10}{'text only':>11}{'pysbd text':>12}")
+    for lang, gold, ours, ours_text, theirs in release_accuracy():
+        print(f"{lang:<6}{gold:>6}{ours / gold:>10.1%}{ours_text / gold:>11.1%}{theirs / gold:>12.1%}")
 
     print(
         f"\nthroughput: synthetic releases, {args.mb:g} MB in all (pysbd on the first {args.pysbd_kb} KB per language)"

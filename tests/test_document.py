@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,12 @@ from toolkit.document import (
     Block,
     BlockKind,
     Document,
+    block_sentence_spans,
+    block_sentences,
     doc_id_for,
+    is_chrome,
+    is_meta,
+    is_source,
     is_wrapped_line,
     normalise_text,
     parse_release,
@@ -25,13 +31,14 @@ from toolkit.segment import split_sentences
 
 REPO = Path(__file__).parents[1]
 SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "quebec-kazakhstan-2025-12-06.ru.txt"
-H, M, D, P, N, S = (
+H, M, D, P, N, S, C = (
     BlockKind.HEADLINE,
     BlockKind.META,
     BlockKind.DATELINE,
     BlockKind.PARAGRAPH,
     BlockKind.NOTE,
     BlockKind.SOURCE,
+    BlockKind.CHROME,
 )
 
 RU_RELEASE = """\
@@ -327,6 +334,26 @@ def test_many_lines_parse_in_one_pass() -> None:
     assert doc.render({}) == text
 
 
+MB = 1_000_000
+LARGE_RELEASES = {
+    "spaces": lambda: " " * MB + "x",
+    "chrome-lines": lambda: "Поделиться\n" * (MB // 22),
+    "headline-repeated": lambda: "Итоги визита\n" * (MB // 24),
+    "open-lines": lambda: "Посол встретился с\n" * (MB // 36),
+    "sentence-lines": lambda: "Первое. Второе без точки\n" * (MB // 46),
+    "dashes": lambda: "АСТАНА – " * (MB // 16),
+    "meta-items": lambda: "12 марта 2026, 14:37 " * (MB // 30),
+    "dateline-lines": lambda: "АСТАНА. KAZINFORM – Текст без точки\n" * (MB // 60),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LARGE_RELEASES))
+def test_large_releases_parse(name: str) -> None:
+    """Pathological shapes of about 1 MB are read in one pass and render back exactly."""
+    text = LARGE_RELEASES[name]()
+    assert parse_release(text, "ru").render({}) == text
+
+
 def test_meta_line_is_never_joined() -> None:
     text = "Заголовок\n06.12.2025 09:40:39 57\nгг. Астана, Алматы, 3 декабря 2025 г. – Текст."
     doc = parse_release(text, "ru")
@@ -336,6 +363,234 @@ def test_meta_line_is_never_joined() -> None:
 def test_dateline_line_is_not_joined_to_headline() -> None:
     text = "Заголовок без точки\nгг. Астана, Алматы, 3 декабря 2025 г. – Текст визита."
     assert kinds(parse_release(text, "ru")) == [H, D, P]
+
+
+# --- datelines, page chrome, source and meta lines ------------------------------------------
+
+DATELINES = [
+    ("ru", "Астана. 23 февраля. KAZAKHSTAN TODAY", " - "),
+    ("ru", "АСТАНА. KAZINFORM", " — "),
+    ("ru", "НУР-СУЛТАН. КАЗИНФОРМ", " – "),
+    ("ru", "ВАШИНГТОН. 3 марта. КАЗИНФОРМ /Дана Сейткали/", " – "),
+    ("ru", "АСТАНА", " – "),
+    ("ru", "Нур-Султан, 5 мая 2021 года", " – "),
+    ("ru", "г. Алматы, 12 мая 2026 г.", " ‒ "),
+    ("ru", "Женева. 10 апреля", " ― "),
+    ("kk", "Страсбург, 2026 жылғы 3 наурыз", " – "),
+    ("kk", "Брюссель қ., 2026 жылғы 14 сәуір", " – "),
+    ("kk", "АСТАНА. ҚазАқпарат", " – "),
+    ("kk", "НҰР-СҰЛТАН. 10 маусым. KAZAKHSTAN TODAY", " - "),
+    ("kk", "ВАШИНГТОН", " – "),
+    ("kk", "Астана, 23.02.2026", " – "),
+    ("kk", "Астана қаласы, 2026 жылғы 3 наурыз", " – "),
+    ("ru", "Астана, 5 ноября 2025 г. /КАЗИНФОРМ/.", " - "),
+    ("en", "ALMATY (Reuters)", " - "),
+    ("en", "NUR-SULTAN. KAZINFORM", " – "),
+    ("en", "ASTANA", " – "),
+    ("en", "WASHINGTON, March 3 (Kazinform)", " – "),
+    ("en", "BRUSSELS, April 14, 2026", " – "),
+    ("en", "OTTAWA, Nov. 18, 2025", " – "),
+    ("en", "ASTANA, Kazakhstan", " — "),
+    ("en", "Washington, D.C., 3 March 2026", " — "),
+    ("fr", "Paris, le 3 mars 2026", " – "),
+    ("fr", "BRUXELLES, 14 avril (Kazinform)", " – "),
+    ("fr", "GENÈVE", " – "),
+    ("fr", "ASTANA. KAZINFORM", " - "),
+    ("fr", "Astana. 23 février. KAZAKHSTAN TODAY", " – "),
+]
+BODY = {
+    "ru": "Министр принял делегацию. Стороны обсудили планы.",
+    "kk": "Министр делегацияны қабылдады. Тараптар жоспарларды талқылады.",
+    "en": "The Minister received the delegation. The parties discussed plans.",
+    "fr": "Le ministre a reçu la délégation. Les parties ont évoqué leurs projets.",
+}
+
+
+@pytest.mark.parametrize("lang,dateline,dash", DATELINES)
+def test_dateline_shapes(lang: str, dateline: str, dash: str) -> None:
+    text = f"Headline\n{dateline}{dash}{BODY[lang]}\n"
+    doc = parse_release(text, lang)
+    assert kinds(doc) == [H, D, P]
+    assert doc.blocks[1].text == dateline and doc.blocks[1].sep == dash
+    assert block_sentences(doc.blocks[1], lang) == [dateline]  # one segment, not sentences
+    assert doc.render({}) == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Астана, Министр иностранных дел – Глава ведомства.",  # a lowercase word in the prefix
+        "ООН – Организация объединенных наций.",  # capitals, but fewer than four letters
+        "Ерлан Карин – Государственный советник.",  # no date, no agency, not in capitals
+        "Астана, 33 – Адрес посольства.",  # a number is no date
+        "Казахстан, Узбекистан – Крупнейшие экономики региона.",  # two places, nothing else
+    ],
+)
+def test_not_a_dateline_either(body: str) -> None:
+    assert kinds(parse_release(f"Заголовок\n{body}", "ru")) == [H, P]
+
+
+def test_first_line_dateline_needs_a_date_or_an_agency() -> None:
+    assert kinds(parse_release("КАЗАХСТАН – БЕЛЬГИЯ: НОВЫЕ ГОРИЗОНТЫ\nТекст.", "ru")) == [H, P]
+    assert kinds(parse_release("АСТАНА. KAZINFORM – Текст.", "ru")) == [D, P]
+
+
+@pytest.mark.parametrize(
+    "lang,line",
+    [
+        ("ru", "Поделиться"),
+        ("ru", "Поделиться: Facebook, Telegram, WhatsApp"),
+        ("ru", "Материал из архива"),
+        ("ru", "Это архивная страница. Информация могла устареть."),
+        ("ru", "Версия для печати"),
+        ("kk", "Бөлісу"),
+        ("kk", "Мұрағат материалы"),
+        ("kk", "Досыңызбен бөлісу"),
+        ("en", "Tell a friend"),
+        ("en", "This is an archived page"),
+        ("en", "This is an archived page. The information may be out of date."),
+        ("en", "SHARE:"),
+        ("en", "Facebook  Twitter  Telegram"),
+        ("fr", "Partager"),
+        ("fr", "Cette page est archivée"),
+        ("fr", "Imprimer"),
+    ],
+)
+def test_page_chrome_before_the_dateline(lang: str, line: str) -> None:
+    text = f"Headline\n{line}\nАСТАНА. KAZINFORM – {BODY[lang]}\n"
+    doc = parse_release(text, lang)
+    assert kinds(doc) == [H, C, D, P]
+    assert not doc.blocks[1].translatable
+    assert doc.render({}) == text
+
+
+@pytest.mark.parametrize("line", ["Поделиться с коллегами итогами визита.", "Share of exports grew.", "Back to basics"])
+def test_lines_that_only_start_like_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_repeated_headline_and_chrome_before_the_headline() -> None:
+    text = (
+        "Материал из архива\n"
+        "Казахстан и Бельгия обсудили сотрудничество\n"
+        "Казахстан и Бельгия обсудили сотрудничество\n"
+        "23.02.2026 10:15\n"
+        "Поделиться\n"
+        "Фото: пресс-служба МИД РК\n"
+        "Астана. 23 февраля. KAZAKHSTAN TODAY - Министр принял Посла.\n"
+        "Источник: Kazakhstan Today\n"
+    )
+    doc = parse_release(text, "ru")
+    assert kinds(doc) == [C, H, C, M, C, S, D, P, S]
+    assert [b.translatable for b in doc.blocks] == [False, True, False, False, False, False, True, True, False]
+    assert doc.render({}) == text
+
+
+@pytest.mark.parametrize(
+    "lang,line",
+    [
+        ("ru", "Фото: пресс-служба Акорды"),
+        ("ru", "Источник: Kazinform"),
+        ("ru", "Фото – Акорда"),
+        ("kk", "Дереккөз: ҚазАқпарат"),
+        ("kk", "Ақпарат көзі: ҚР СІМ"),
+        ("kk", "Сурет: ҚР-ның АҚШ-тағы Елшілігі"),
+        ("en", "Photo: Akorda press service"),
+        ("en", "Source: Kazinform"),
+        ("fr", "Source de l'information : Kazinform"),
+        ("fr", "Source de l’information : Kazinform"),
+        ("fr", "Crédit photo : Conseil de l'Europe"),
+        ("fr", "Photo : MAE du Kazakhstan"),
+        ("ru", "https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=ru"),
+        ("en", "Photo: Akorda"),  # a label of another language than the release's
+    ],
+)
+def test_source_and_credit_lines(lang: str, line: str) -> None:
+    assert is_source(line)
+    doc = parse_release(f"Headline\n{line}\nASTANA – {BODY[lang]}\n{line}\n", lang)
+    assert kinds(doc) == [H, S, D, P, S]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 марта 2026, 14:37",
+        "10:15, 23 февраля 2026",
+        "Просмотров: 1 845",
+        "Дата публикации: 05.05.2021 16:20",
+        "23.02.2026 | 10:15 | Просмотров: 312",
+        "12 наурыз 2026, 14:37",
+        "2026 жылғы 3 наурыз",
+        "Қаралым саны: 312",
+        "Жарияланды: 12.05.2026 18:05",
+        "10 June 2021, 11:02",
+        "Published: 3 March 2026, 09:30",
+        "March 3, 2026",
+        "Views: 312",
+        "Publié le 18 novembre 2025 à 16 h 05",
+        "Vues : 231",
+    ],
+)
+def test_metadata_lines(line: str) -> None:
+    assert is_meta(line)
+    assert kinds(parse_release(f"Заголовок\n{line}\nТекст.", "ru")) == [H, M, P]
+
+
+@pytest.mark.parametrize("line", ["12 марта стороны подписали соглашение.", "Просмотров было много", "2026 год"])
+def test_not_metadata(line: str) -> None:
+    assert not is_meta(line)
+
+
+@pytest.mark.parametrize(
+    "lang,first,second",
+    [
+        # the line before ends with a preposition, a conjunction, a Kazakh genitive, a comma
+        ("ru", "Министр провел переговоры с", "Министром иностранных дел Венгрии."),
+        ("ru", "Проекты реализуются в Казахстане,", "Узбекистане и Монголии."),
+        ("kk", "Делегация құрамына Бас прокуратура және", "СІМ өкілдері енді."),
+        ("kk", "Тараптар Еуропалық комиссияның", "(Венеция комиссиясы) сессиясына қатысты."),
+        ("en", "Projects in uranium and rare earth mining in", "Kazakhstan attracted interest."),
+        ("fr", "Les parties ont abordé la préparation de la", "Commission intergouvernementale."),
+    ],
+)
+def test_line_break_inside_a_sentence(lang: str, first: str, second: str) -> None:
+    text = f"Headline\n{first}\n{second} {BODY[lang]}\n"
+    doc = parse_release(text, lang)
+    assert kinds(doc) == [H, P]
+    assert block_sentences(doc.blocks[1], lang)[0] == f"{first}\n{second}"
+
+
+def test_line_break_after_a_dateline_or_a_sentence_end() -> None:
+    text = (
+        "Сыртқы істер министрі ЕҚЫҰ Бас хатшысымен кездесті\n"
+        "Астана, 2026 жылғы 2 ақпан – ҚР Сыртқы істер министрі Ермек Көшербаев\n"
+        "ЕҚЫҰ Бас хатшысын қабылдады. Тараптар басымдықтарды талқылады.\n"
+        "Е.Көшербаев ЕҚЫҰ қағидаттарына адалдығын растады. Министр Бағдарламалық кеңсенің\n"
+        "Реформаларға қосқан үлесін атап өтті.\n"
+    )
+    doc = parse_release(text, "kk")
+    assert kinds(doc) == [H, D, P, P]
+    assert block_sentences(doc.blocks[2], "kk") == [
+        "ҚР Сыртқы істер министрі Ермек Көшербаев\nЕҚЫҰ Бас хатшысын қабылдады.",
+        "Тараптар басымдықтарды талқылады.",
+    ]
+    assert (
+        block_sentences(doc.blocks[3], "kk")[1]
+        == "Министр Бағдарламалық кеңсенің\nРеформаларға қосқан үлесін атап өтті."
+    )
+
+
+def test_headline_is_not_joined_to_a_capitalised_line() -> None:
+    doc = parse_release("Итоги визита в Квебек\nПосол провел встречу. Обсуждены планы\nСтороны договорились.", "ru")
+    assert [b.text for b in doc.blocks] == [
+        "Итоги визита в Квебек",
+        "Посол провел встречу. Обсуждены планы\nСтороны договорились.",
+    ]
+
+
+def test_block_sentence_spans() -> None:
+    doc = parse_release("Заголовок\n06.12.2025\nАСТАНА – Первое. Второе\nПредложение, третье.\n", "ru")
+    assert [block_sentence_spans(b, "ru") for b in doc.blocks] == [[(0, 9)], [(0, 10)], [(0, 6)], [(0, 7), (8, 35)]]
 
 
 def test_whitespace_goes_into_sep_and_lead() -> None:
@@ -358,6 +613,7 @@ def test_render_with_translations() -> None:
 
 def test_translatable_kinds() -> None:
     assert frozenset({H, D, P, N}) == TRANSLATABLE
+    assert Block(0, C, "Поделиться", "\n", 1).translatable is False
     assert Block(0, M, "06.12.2025", "\n", 1).translatable is False
     assert Block(1, N, "Справочно: …", "", 2).translatable is True
     assert BlockKind("dateline") is D and D == "dateline"
@@ -487,6 +743,27 @@ PIECES = [
     "ҚР",
     "a",
     "Б",
+    # datelines, page chrome, credits, metadata, lines broken inside a sentence
+    "Поделиться",
+    "Tell a friend",
+    "Материал из архива",
+    "This is an archived page. ",
+    "Фото: ",
+    "Photo: ",
+    "Source de l'information : ",
+    "АСТАНА. KAZINFORM – ",
+    "Астана. 23 февраля. KAZAKHSTAN TODAY - ",
+    "Страсбург, 2026 жылғы 3 наурыз – ",
+    "ASTANA – ",
+    "WASHINGTON, March 3 (Kazinform) — ",
+    " ‒ ",
+    "Просмотров: 1 845",
+    "12 марта 2026, 14:37",
+    "Facebook Telegram",
+    "провел переговоры с\n",
+    "Бас прокуратура және\n",
+    "комиссияның\n",
+    "Министром.",
 ]
 release_text = st.one_of(
     st.text(max_size=300),
@@ -509,6 +786,63 @@ def test_render_round_trip(text: str, lang: str) -> None:
         offset += len(block.text) + len(block.sep)
     headlines = [b for b in doc.blocks if b.kind is H]
     assert len(headlines) <= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=release_text, lang=st.sampled_from(["ru", "kk", "en", "fr"]))
+def test_segments_of_blocks(text: str, lang: str) -> None:
+    """Every block's segments are stripped pieces of its text, in order; a block that is not
+    translated (meta, chrome, source) and a dateline are one segment."""
+    for block in parse_release(text, lang).blocks:
+        spans = block_sentence_spans(block, lang)
+        assert spans and spans[0][0] >= 0 and spans[-1][1] <= len(block.text)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+        assert all(block.text[start:end] == block.text[start:end].strip() for start, end in spans)
+        if not block.translatable or block.kind is D:
+            assert spans == [(0, len(block.text))]
+        assert block.translatable == (block.kind not in (M, S, C))
+
+
+FRONT_LINES = [
+    "Поделиться",
+    "Бөлісу",
+    "Tell a friend",
+    "Partager",
+    "Материал из архива",
+    "This is an archived page",
+    "Фото: пресс-служба Акорды",
+    "Photo: Akorda press service",
+    "Сурет: ҚР СІМ",
+    "23.02.2026 10:15",
+    "12 марта 2026, 14:37",
+    "Просмотров: 1 845",
+    "Источник: Kazinform",
+    "https://www.gov.kz/memleket/entities/mfa",
+    "Итоги визита",  # the headline, repeated
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    front=st.lists(st.sampled_from(FRONT_LINES), max_size=6),
+    before=st.lists(st.sampled_from(FRONT_LINES[:6]), max_size=2),
+    case=st.sampled_from(DATELINES),
+    blank=st.booleans(),
+)
+def test_front_matter_never_hides_the_dateline(
+    front: list[str], before: list[str], case: tuple[str, str, str], blank: bool
+) -> None:
+    """Chrome before the headline, then any chrome, meta, credit and source lines (and the
+    headline repeated) between the headline and the first paragraph: the dateline is found."""
+    lang, dateline, dash = case
+    gap = "\n\n" if blank else "\n"
+    text = gap.join([*before, "Итоги визита", *front, f"{dateline}{dash}{BODY[lang]}"]) + "\n"
+    doc = parse_release(text, lang)
+    assert doc.render({}) == text
+    assert [b.kind for b in doc.blocks].count(H) == 1
+    datelines = [b for b in doc.blocks if b.kind is D]
+    assert [b.text for b in datelines] == [dateline]
+    assert all(b.kind in (M, S, C) for b in doc.blocks[: doc.blocks.index(datelines[0])] if b.kind is not H)
 
 
 @settings(max_examples=100, deadline=None)

@@ -17,9 +17,11 @@ from toolkit.segment import (
     CLOSERS,
     abbreviations,
     language_rules,
+    line_is_open,
     normalise_abbreviation,
     parse_abbreviations,
     parse_golden,
+    parse_joiners,
     parse_srx,
     parse_starters,
     sentence_spans,
@@ -218,6 +220,91 @@ def test_blank_line_always_ends_a_sentence() -> None:
 
 def test_single_newline_is_whitespace() -> None:
     assert split_sentences("Строка один\nпродолжается здесь.", "ru") == ["Строка один\nпродолжается здесь."]
+
+
+LONG_RU = "Стороны обсудили сотрудничество в энергетике, транспорте, логистике и сельском хозяйстве, а также туризм."
+
+
+@pytest.mark.parametrize(
+    "lang,line",
+    [
+        ("ru", "провел переговоры с"),
+        ("ru", "в Казахстане,"),
+        ("ru", "Министр отметил роль Программного офиса в рамках"),
+        ("kk", "Бас прокуратура және"),
+        ("kk", "Еуропалық комиссияның"),
+        ("kk", "ЕҚЫҰ-ның"),
+        ("kk", "Астанадағы"),
+        ("en", "the state of"),
+        ("en", "rare earth and"),
+        ("fr", "la préparation de la"),
+        ("fr", "la préparation de l'"),
+        ("fr", "au sein de l’"),
+        ("ru", "заявил: «"),
+        ("ru", "Казахстан –"),
+    ],
+)
+def test_open_line_ends(lang: str, line: str) -> None:
+    assert line_is_open(line, lang)
+
+
+@pytest.mark.parametrize(
+    "lang,line",
+    [
+        ("ru", "Итоги визита"),
+        ("ru", "Министерство транспорта"),
+        ("kk", "Ермек Көшербаев"),
+        ("kk", "Бейбітшілік үшін"),
+        ("kk", "тағы"),  # as short as the ending «-тағы»: a word of its own
+        ("en", "Kazakh Ambassador speaks at the Atlantic Council"),
+        ("fr", "Bilan de la visite"),
+        ("ru", ""),
+        ("ru", "«Самұрық-Қазына»"),
+    ],
+)
+def test_closed_line_ends(lang: str, line: str) -> None:
+    assert not line_is_open(line, lang)
+
+
+def test_joiners_file_format() -> None:
+    joiners = parse_joiners("# c\n[kk]\nжәне мен\n-ның\n[fr]\nd’ de\n")
+    assert joiners["kk"].words == frozenset({"және", "мен"})
+    assert joiners["kk"].ends_open("комиссияның") and not joiners["kk"].ends_open("ның")
+    assert joiners["fr"].ends_open("d'") and joiners["fr"].ends_open("de")
+    with pytest.raises(ValueError):
+        parse_joiners("және\n")
+
+
+@pytest.mark.parametrize(
+    "lang,first,second",
+    [
+        ("ru", "Министр провел переговоры с", "Министром иностранных дел Венгрии."),
+        ("kk", "Делегация құрамына Конституциялық сот, Бас прокуратура және", "СІМ өкілдері енді."),
+        ("kk", "Тараптар Еуропалық комиссияның", "(Венеция комиссиясы) сессиясына қатысты."),
+        ("en", "Projects in uranium and rare earth mining in", "Kazakhstan attracted interest."),
+        ("fr", "Les parties ont abordé la préparation de la", "Commission intergouvernementale."),
+    ],
+)
+def test_line_stopping_inside_a_sentence_is_no_heading(lang: str, first: str, second: str) -> None:
+    text = f"{first}\n{second} {LONG_RU}"  # one long line: one paragraph per line, headings possible
+    assert split_sentences(text, lang)[0] == f"{first}\n{second}"
+
+
+def test_line_holding_a_sentence_end_is_no_heading() -> None:
+    text = f"Посол провел встречу. Министр отметил роль Программного офиса\nОБСЕ в Астане. {LONG_RU}"
+    assert split_sentences(text, "ru")[:2] == [
+        "Посол провел встречу.",
+        "Министр отметил роль Программного офиса\nОБСЕ в Астане.",
+    ]
+
+
+def test_headings_false_reads_every_single_line_break_as_a_space() -> None:
+    text = f"ҚР Сыртқы істер министрі Ермек Көшербаев\nЕҚЫҰ Бас хатшысын қабылдады. {LONG_RU}"
+    assert split_sentences(text, "kk")[0] == "ҚР Сыртқы істер министрі Ермек Көшербаев"  # a heading in raw text
+    assert split_sentences(text, "kk", headings=False)[0] == (
+        "ҚР Сыртқы істер министрі Ермек Көшербаев\nЕҚЫҰ Бас хатшысын қабылдады."
+    )
+    assert split_sentences("Заголовок\n\nТекст.", "ru", headings=False) == ["Заголовок", "Текст."]
 
 
 def test_line_break_after_a_heading_ends_it() -> None:
@@ -426,6 +513,26 @@ HAZARDS = list("аБвГдЕжЗҚқӘәABcdxyz0123456789 .!?…»«\"”“„)
     "https://x.kz/a?b=1.",
     "06.12.2025",
     "РК.",
+    # list markers, omissions, quotations, line ends inside a sentence
+    "1. ",
+    "2. ",
+    "1.) ",
+    "2) ",
+    "• ",
+    "a. ",
+    "b. ",
+    "[...]",
+    " . . .",
+    ". . . .",
+    "XVIII",
+    "U.S.",
+    "I. ",
+    "N°. ",
+    "l'art. ",
+    "? не",
+    "и\n",
+    "және\n",
+    "комиссияның\n",
 ]
 hazard_text = st.lists(st.sampled_from(HAZARDS), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=200), hazard_text)
@@ -481,6 +588,11 @@ LARGE_INPUTS = {
     "years": lambda: "встреча за 2025 г. Астана " * (KB200 // 26),
     "initials": lambda: "К. " * (KB200 // 3),
     "starters": lambda: "12 млн. Это " * (KB200 // 12),
+    "list-lines": lambda: "1. Пункт\n" * (KB200 // 9),
+    "list-items": lambda: "1. Пункт " + "".join(f"{n}. Пункт " for n in range(2, KB200 // 12)),
+    "spaced-ellipsis": lambda: "слово . . . . " * (KB200 // 14),
+    "guillemets": lambda: "«Да. – Нет. " * (KB200 // 12),
+    "open-lines": lambda: "Посол встретился с\n" * (KB200 // 19) + "x" * 120,
 }
 
 

@@ -224,16 +224,15 @@ def segment(
     fmt: str = typer.Option("lines", "--format", help="lines (block.sentence, kind, start-end, text) or json"),
 ) -> None:
     """Print the blocks and sentences of a release, with offsets into each block's text."""
-    from .document import read_release
+    from .document import block_sentence_spans, read_release
     from .errors import UsageError
-    from .segment import sentence_spans
 
     if fmt not in ("lines", "json"):
         raise UsageError(f"unknown --format {fmt!r}; use lines or json")
     document = read_release(file, lang)
     rows: list[dict[str, Any]] = []
     for block in document.blocks:
-        spans = sentence_spans(block.text, document.lang) if block.translatable else [(0, len(block.text))]
+        spans = block_sentence_spans(block, document.lang)
         for i, (start, end) in enumerate(spans):
             rows.append(
                 {

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .document import Block, Document, doc_id_for, read_release
+from .document import Block, Document, block_sentences, doc_id_for, read_release
 from .errors import InputError, UsageError
 from .fsutil import combined_hash
 from .glossary import Glossary, TermHit, load_glossary
@@ -20,7 +20,6 @@ from .mt.multilingual import find_models
 from .mt.packages import default_models_dir, list_packages
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .mt.split import MAX_MT_CHARS
-from .segment import split_sentences
 from .sources import regular_file
 
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -123,7 +122,7 @@ def segment_document(document: Document, glossary: Glossary) -> list[AlignedSegm
     for block in document.blocks:
         if not block.translatable:
             continue
-        for i, sentence in enumerate(split_sentences(block.text, document.lang)):
+        for i, sentence in enumerate(block_sentences(block, document.lang)):
             segment_id = f"{document.doc_id}.b{block.index:02d}.s{i:02d}"
             terms = glossary.find(sentence, document.lang)
             segments.append(AlignedSegment(segment_id, document.doc_id, block, i, sentence, terms))

@@ -4,28 +4,41 @@ How a boundary is found:
 
 * One compiled regex scans the text once for candidates: a run of ``. ! ? …`` (plus closing
   quotes or brackets, also a French `` »`` after a space) followed by whitespace or by a
-  glued letter («(KIS).During»); a blank line; a single line break after a line without
-  final punctuation.
+  glued letter («(KIS).During», «жағдайы.XVIII ғасырдың»); a blank line; a single line break
+  after a line without final punctuation.
 * A blank line always ends a sentence.
+* Inline lists: in a line that opens with a list marker («1. », «2) », «1.) », «• 9. », «a. »),
+  the marker with the next number or letter starts a new sentence («1. The first item
+  2. The second item»), and the period of a marker that opens a sentence ends none.
+* Omissions end no sentence: «[...]», «(…)», an ellipsis after a space («is . . . I»); a
+  period glued to a word and followed by a spaced ellipsis («compounds. . . . The») ends
+  the sentence, and the next one opens with the ellipsis.
 * The exception rules of the language in ``data/segment/rules.srx`` (SRX 2.0) are asked
   next; the first that matches decides.
 * Otherwise the built-in judgement, driven by the language's data files:
   - the next character must start a sentence: an uppercase letter, a digit, an opening
-    quote or bracket, or a dash, a space and an uppercase letter (direct speech);
+    quote or bracket not followed by a lowercase letter («(тағы басқа)» goes on), or a dash,
+    a space and an uppercase letter (direct speech), except inside an open «…» («…? –
+    спросила мама. – Завтра …»: the quotation goes on after the author's words); a question
+    mark followed by a lowercase word outside quotes also ends a sentence («кім? не?»);
   - a single ``.`` after an abbreviation of ``data/segment/<lang>.txt`` is no boundary,
     unless the entry is tagged ``:end`` (any sentence start follows), ``:starter`` (a word
-    of ``data/segment/starters.txt`` follows) or ``:year`` (see _year_ends_sentence);
-  - a single letter before ``.`` is an initial («К. Токаевым», «B.T. Innovation», «в XX в.»),
-    except a one-letter Roman numeral after a capitalised word («Фредерику X.»), which ends
-    the sentence when a starter follows;
+    of ``data/segment/starters.txt`` follows) or ``:year`` (see _year_ends_sentence); an
+    elided article before it is dropped («l'art.»);
+  - a single letter before ``.`` is an initial («К. Токаевым», «B.T. Innovation», «в XX в.»);
+    capital letters with periods («you and I.», «the E.U.», «Фредерику X.») end the sentence
+    when a starter follows whose next word is not capitalised («… and I. Did you …», but
+    «M. Le Drian»);
   - a glued boundary needs a lowercase word (two letters or more) or a closing bracket or
-    quote before the period, a capital and a lowercase letter or a space after it, and
-    no URL or e-mail around it;
+    quote before the period, a capital and a lowercase letter or a space (or a Roman
+    numeral) after it, and no URL or e-mail around it;
   - a single line break ends a sentence after a line without final punctuation (a
-    heading) when the next line starts like a sentence and the text is not hard-wrapped
-    (its longest line exceeds WRAP_MAX: one paragraph per line). In a hard-wrapped text
-    (read_release joins its lines into blocks) and before a lowercase word, a line break
-    is plain whitespace, kept in the sentence.
+    heading) when the next line starts like a sentence, the text is not hard-wrapped
+    (its longest line exceeds WRAP_MAX: one paragraph per line), the line is one sentence
+    from its start, and it does not stop inside a sentence (line_is_open: a comma, a
+    dash, a word of ``data/segment/joiners.txt``). Otherwise, and before a lowercase word,
+    a line break is plain whitespace, kept in the sentence; with ``headings=False`` (a
+    block of toolkit.document, whose line breaks the reader judged) always.
 * Decimal numbers, dates, times, URLs and e-mails hold no terminal followed by whitespace.
 
 Every candidate is judged from a bounded window around it, so a run is linear in the
@@ -34,9 +47,10 @@ text length.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -53,7 +67,7 @@ TAG_END = "end"  # the abbreviation may close a sentence: behaves like an ordina
 TAG_YEAR = "year"  # "г." after a year: see _year_ends_sentence
 TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S. The ...»)
 _TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
-ROMAN_LETTERS = frozenset("IVXІХ")  # Latin I V X and their Cyrillic look-alikes І Х
+BULLETS = "•⁃▪◦‣∙●"
 WRAP_MAX = 100  # a text whose longest line is longer is not hard-wrapped
 _WINDOW = 48  # characters looked at before a period (abbreviations are short)
 _RULE_WINDOW = 64  # characters an SRX <beforebreak> sees
@@ -76,6 +90,21 @@ _LETTER_PIECE = re.compile(r"[.\-]")
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d(?:[-–—](?:(?:1[89]|2\d)\d\d|\d\d))?")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINK = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
+# A list marker opening a line: "1. ", "2) ", "1.) ", "• 9. ", "a. ", "б) ", "A) " (a capital
+# letter only with a bracket: «A. Smith» is an initial).
+_LIST_MARKER = (
+    rf"(?P<bullet>[{BULLETS}][^\S\n]*+)?"
+    r"(?P<ord>\d{1,3}|[a-zа-яё]|[A-ZА-ЯЁ](?=\.?\)))(?P<punct>\.\)|\)|\.)(?=[^\S\n]+\S)"
+)
+_LIST_START = re.compile(r"\n[^\S\n]*+" + _LIST_MARKER)  # starts with a literal: the scan skips text fast
+_LIST_AT_TEXT_START = re.compile(r"\s*+" + _LIST_MARKER)
+_ORDINAL = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDMІХ]{2,7}")  # what a list item may be numbered with
+_ROMAN_WORD = re.compile(r"[IVXLCDMІХ]{2,7}(?=[\s\-–])")
+_LIST_REACH = 600  # the next item of an inline list must start within this many characters
+_MARKER_MAX = 16  # longest list marker before its period, bullet included
+_QUOTE_REACH = 400  # how far back an opening « is looked for
+_ELLIPSIS_REACH = 6  # the longest spaced ellipsis looked at («. . . .» has 4 periods)
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
 
 class Decision(NamedTuple):
@@ -127,6 +156,23 @@ class LanguageRules:
     starters: frozenset[str]
     srx: tuple[SrxRule, ...]
     any_after: re.Pattern[str]  # all <afterbreak>s in one: when it fails, no rule applies
+    joiners: Joiners = field(default_factory=lambda: Joiners(frozenset(), ()))
+
+
+@dataclass(frozen=True)
+class Joiners:
+    """Words (and Kazakh word endings) a line inside a sentence may end with: joiners.txt."""
+
+    words: frozenset[str]
+    endings: tuple[str, ...]
+
+    def ends_open(self, word: str) -> bool:
+        """Whether a line ending in word (lower case) stops inside a sentence."""
+        if word in self.words:
+            return True
+        if not self.endings or not word.endswith(self.endings):
+            return False
+        return any(word.endswith(ending) and len(word) >= len(ending) + 3 for ending in self.endings)
 
 
 def _any_after(rules: tuple[SrxRule, ...]) -> re.Pattern[str]:
@@ -156,21 +202,36 @@ def parse_abbreviations(text: str) -> Abbreviations:
     return Abbreviations(exact, folded)
 
 
-def parse_starters(text: str) -> dict[str, frozenset[str]]:
-    """Parse starters.txt: ``[lang]`` sections of space-separated words, ``#`` comments."""
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
+def parse_sections(text: str) -> dict[str, list[str]]:
+    """Parse a word-list file: ``[lang]`` sections of space-separated entries, ``#`` comments."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
     for raw in text.splitlines():
         content = raw.split("#", 1)[0].strip()
         if not content:
             continue
         if content.startswith("[") and content.endswith("]"):
-            current = sections.setdefault(content[1:-1].strip(), set())
+            current = sections.setdefault(content[1:-1].strip(), [])
         elif current is None:
-            raise ValueError(f"starter words before any [lang] section: {raw!r}")
+            raise ValueError(f"words before any [lang] section: {raw!r}")
         else:
-            current.update(_first_word(word) for word in content.split())
-    return {lang: frozenset(words) for lang, words in sections.items()}
+            current.extend(content.split())
+    return sections
+
+
+def parse_starters(text: str) -> dict[str, frozenset[str]]:
+    """Parse starters.txt: each word is kept up to its first non-letter («L'Union» -> «L»)."""
+    return {lang: frozenset(_first_word(word) for word in words) for lang, words in parse_sections(text).items()}
+
+
+def parse_joiners(text: str) -> dict[str, Joiners]:
+    """Parse joiners.txt: words in lower case (’ read as '), and endings written "-ның"."""
+    out: dict[str, Joiners] = {}
+    for lang, entries in parse_sections(text).items():
+        words = frozenset(entry.lower().replace("’", "'") for entry in entries if not entry.startswith("-"))
+        endings = tuple(entry[1:].lower() for entry in entries if entry.startswith("-") and len(entry) > 1)
+        out[lang] = Joiners(words, endings)
+    return out
 
 
 def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
@@ -199,7 +260,8 @@ def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
     return tuple(selected)
 
 
-def _data(name: str) -> bytes:
+def data_file(name: str) -> bytes:
+    """The bytes of a packaged file of toolkit/data/segment/."""
     return resources.files("toolkit").joinpath("data", "segment", name).read_bytes()
 
 
@@ -207,29 +269,36 @@ def _data(name: str) -> bytes:
 def abbreviations(lang: str) -> Abbreviations:
     """The packaged abbreviation list of a supported language."""
     lang = check_lang(lang)
-    return parse_abbreviations(_data(f"{lang}.txt").decode("utf-8"))
+    return parse_abbreviations(data_file(f"{lang}.txt").decode("utf-8"))
 
 
 @cache
 def language_rules(lang: str) -> LanguageRules:
     """Abbreviations, starters and SRX rules of a supported language (cached)."""
     lang = check_lang(lang)
-    starters = parse_starters(_data("starters.txt").decode("utf-8")).get(lang, frozenset())
-    srx = parse_srx(_data("rules.srx"), lang)
-    return LanguageRules(lang, abbreviations(lang), starters, srx, _any_after(srx))
+    starters = parse_starters(data_file("starters.txt").decode("utf-8")).get(lang, frozenset())
+    joiners = parse_joiners(data_file("joiners.txt").decode("utf-8")).get(lang, Joiners(frozenset(), ()))
+    srx = parse_srx(data_file("rules.srx"), lang)
+    return LanguageRules(lang, abbreviations(lang), starters, srx, _any_after(srx), joiners)
 
 
-def split_sentences(text: str, lang: str) -> list[str]:
-    """The sentences of text as they stand in it, stripped of surrounding whitespace."""
-    return [text[start:end] for start, end in sentence_spans(text, lang)]
+def split_sentences(text: str, lang: str, *, headings: bool = True) -> list[str]:
+    """The sentences of text as they stand in it, stripped of surrounding whitespace.
+
+    headings=False: the line breaks of text were already judged (a block of
+    toolkit.document.parse_release, whose lines belong to one paragraph), so a single line
+    break is whitespace and never ends a heading; blank lines still end a sentence.
+    """
+    return [text[start:end] for start, end in sentence_spans(text, lang, headings=headings)]
 
 
-def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    """Character offsets [start, end) of the stripped sentences of text, in order."""
+def sentence_spans(text: str, lang: str, *, headings: bool = True) -> list[tuple[int, int]]:
+    """Character offsets [start, end) of the stripped sentences of text, in order
+    (headings: see split_sentences)."""
     rules = language_rules(lang)
     start = len(text) - len(text.lstrip())
     spans: list[tuple[int, int]] = []
-    for end, next_start in _boundaries(text, rules, start):
+    for end, next_start in _boundaries(text, rules, start, headings):
         if start < end:
             spans.append((start, end))
         start = next_start
@@ -239,33 +308,162 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _boundaries(text: str, rules: LanguageRules, start: int) -> Iterator[Decision]:
+def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = True) -> Iterator[Decision]:
     """The sentence boundaries of text: where a sentence ends and the next one starts."""
     longest: list[int] = []  # the longest line, computed on the first line-break candidate
+    items = _list_items(text)
+    items.append(len(text) + 1)  # a sentinel: no item starts there
+    item, k = items[0], 0
+    size = len(text)
     for match in _CANDIDATE.finditer(text):
-        if match.end() >= len(text) or match.start() <= start:
+        pos, after = match.span()
+        while item <= pos:  # an inline list item starts before this candidate
+            end = _end_of_content(text, item, start)
+            if end > start:
+                yield Decision(end, item)
+                start = item
+            k += 1
+            item = items[k]
+        if after >= size or pos <= start:
             continue
         if match["term"] is None:
-            end = _end_of_content(text, match.start(), start)
+            end = _end_of_content(text, pos, start)
             if end <= start:
                 continue
             if match["blank"] is None:
                 before = text[end - 1]
-                if not (before.isalnum() or before in _LINE_END):
+                if not headings or not (before.isalnum() or before in _LINE_END):
                     continue
                 if not longest:
                     longest.append(max(map(len, text.split("\n"))))
-                if not _heading_break(text, match.end(), longest[0]):
+                line_start = text.rfind("\n", 0, end) + 1
+                if not _heading_break(text, after, longest[0], line_start, end, start, rules):
                     continue
-            yield Decision(end, match.end())
-            start = match.end()
+            yield Decision(end, after)
+            start = after
             continue
         cut = match.end("close")
         if not match["ws"] and not text[cut].isalpha():
             continue
         if _is_boundary(text, match, rules, start, cut):
-            yield Decision(cut, match.end())
-            start = match.end()
+            if not (pos and (text[pos - 1].isspace() or text[pos - 1] in "[(") and _is_omission(text, match)):
+                yield Decision(cut, after)
+                start = after
+        elif text[after] == ".":
+            opening = _ellipsis_opens_next(text, match)
+            if opening is not None:
+                yield Decision(pos + 1, opening)
+                start = opening
+    for item in items[k:-1]:
+        end = _end_of_content(text, item, start)
+        if end > start:
+            yield Decision(end, item)
+            start = item
+
+
+def _list_items(text: str) -> list[int]:
+    """Where the items of lists written inline start: a line opening with a list marker
+    ("1. ", "2) ", "1.) ", "• 9. ", "a. ") starts a list, and the marker with the next number
+    or letter (same bullet, same punctuation, after whitespace, within _LIST_REACH characters
+    of the item before) starts its next item: «1. The first item 2. The second item»."""
+    items: list[int] = []
+    searched: dict[tuple[str, str, str], int] = {}  # where a search for a marker found none
+    at_start = _LIST_AT_TEXT_START.match(text)
+    for first in itertools.chain([at_start] if at_start else [], _LIST_START.finditer(text)):
+        if items and first.start() < items[-1]:
+            continue  # a marker of a list already followed
+        ordinal, pos = first["ord"], first.end()
+        shape = (first["bullet"] or "", first["punct"])
+        pattern = _item_pattern(*shape)
+        while (succ := _successor(ordinal)) is not None:
+            hi = min(len(text), pos + _LIST_REACH)
+            lo = max(pos, searched.get((*shape, succ), 0))  # so that no stretch is searched twice
+            found = next((m for m in pattern.finditer(text, lo, hi) if m["ord"] == succ), None)
+            if found is None:
+                searched[(*shape, succ)] = hi
+                break
+            items.append(found.start())
+            ordinal, pos = succ, found.end()
+    return sorted(set(items))
+
+
+def _successor(ordinal: str) -> str | None:
+    """The next number or letter of a list: "9" -> "10", "a" -> "b" ("z" has none)."""
+    if ordinal.isdigit():
+        return str(int(ordinal) + 1)
+    following = chr(ord(ordinal) + 1)
+    return following if following.isalpha() and following.islower() == ordinal.islower() else None
+
+
+@cache
+def _item_pattern(bullet: str, punct: str) -> re.Pattern[str]:
+    """List markers after whitespace with this bullet (if any) and punctuation."""
+    head = re.escape(bullet.strip()) + r"[^\S\n]*" if bullet.strip() else ""
+    return re.compile(rf"(?<=\s){head}(?P<ord>\d{{1,4}}|[^\W\d_]){re.escape(punct)}(?=[^\S\n]+\S)")
+
+
+def _spaced_dots(text: str, pos: int) -> tuple[int, int, int] | None:
+    """The periods separated by single spaces around the period at pos («. . .»): (offset of
+    the first, offset of the last, count), or None when the run is longer than
+    _ELLIPSIS_REACH periods on either side (then it is no ellipsis)."""
+    first = last = pos
+    for _ in range(_ELLIPSIS_REACH):
+        if first >= 2 and text[first - 1] in " \u00a0" and text[first - 2] == ".":
+            first -= 2
+        else:
+            break
+    else:
+        return None
+    for _ in range(_ELLIPSIS_REACH):
+        if last + 2 < len(text) and text[last + 1] in " \u00a0" and text[last + 2] == ".":
+            last += 2
+        else:
+            break
+    else:
+        return None
+    return first, last, (last - first) // 2 + 1
+
+
+def _is_omission(text: str, match: re.Match[str]) -> bool:
+    """Whether a terminal run marks words left out rather than a sentence end.
+
+    «[...]» and «(…)» inside a sentence; an ellipsis after a space («is . . . I didn't», «is ...
+    I»); the inner periods of a spaced ellipsis; the last period of «word. . . .» (the first one
+    ended the sentence, see _ellipsis_opens_next). «. . . .» after a space is an omission
+    followed by a period: a sentence end.
+    """
+    pos, term, close = match.start(), match["term"], match["close"]
+    before = text[pos - 1] if pos else ""
+    if before in "[(" and close[:1] in "])":
+        return True
+    if term != ".":
+        return before.isspace() and not close and set(term) <= {".", "…"} and (len(term) > 1 or term == "…")
+    run = _spaced_dots(text, pos)
+    if run is None or run[2] < 2:
+        return False
+    first, last, count = run
+    if pos != last:
+        return True
+    glued = first > 0 and not text[first - 1].isspace()
+    return not close and ((count == 3 and not glued) or (count == 4 and glued))
+
+
+def _ellipsis_opens_next(text: str, match: re.Match[str]) -> int | None:
+    """«compounds. . . . The practice»: a period glued to a word and followed by a spaced
+    ellipsis and a sentence start ends the sentence; the next one opens with the ellipsis.
+    Returns the offset where the next sentence starts, or None."""
+    pos = match.start()
+    if match["term"] != "." or match["close"] or not pos or text[pos - 1].isspace():
+        return None
+    run = _spaced_dots(text, pos)
+    if run is None or run[0] != pos or run[2] != 4:
+        return None
+    after = run[1] + 1
+    gap = text[after : after + _WINDOW]
+    nxt = after + len(gap) - len(gap.lstrip())
+    if nxt == after or nxt >= len(text) or not _starts_sentence(text, nxt):
+        return None
+    return pos + 2
 
 
 def _end_of_content(text: str, pos: int, floor: int) -> int:
@@ -283,6 +481,9 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     nxt = match.end()
     if not ws and not _glued_start(text, nxt):
         return False
+    pos = match.start()
+    if pos - sent_start <= _MARKER_MAX and match["term"] == "." and _is_list_marker(text, sent_start, match):
+        return False
     if rules.any_after.match(text, cut) is not None:
         for rule in rules.srx:
             if rule.matches(text, cut):
@@ -290,17 +491,45 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     if not ws:
         return _glued_boundary(text, match, rules)
     if not _starts_sentence(text, nxt):
-        return False
+        return _question_before_lowercase(text, match, sent_start)
+    if text[nxt] in DASHES and _inside_guillemets(text, sent_start, cut):
+        return False  # «…? – спросила мама. – Завтра …»: the quotation goes on after the author's words
     if match["term"] != "." or match["close"]:
         return True
     return _period_ends_sentence(text, match.start(), nxt, rules, sent_start)
 
 
+def _is_list_marker(text: str, sent_start: int, match: re.Match[str]) -> bool:
+    """Whether the sentence so far is only a list marker's number or letter («2.», «• 9.»,
+    «b.», «IV.», «1.)»), or an initial («А. Смагулов»): its period ends no sentence."""
+    if match["close"] not in ("", ")"):
+        return False
+    return _ORDINAL.fullmatch(text[sent_start : match.start()].lstrip(BULLETS + " \t\n\u00a0")) is not None
+
+
+def _question_before_lowercase(text: str, match: re.Match[str], sent_start: int) -> bool:
+    """«… – кім? не?»: a question mark followed by a lowercase word ends the question, unless
+    a closing quote follows it or it stands inside «…» (quoted speech goes on)."""
+    if "?" not in match["term"] or match["close"] or not text[match.end()].islower():
+        return False
+    return not _inside_guillemets(text, sent_start, match.start())
+
+
+def _inside_guillemets(text: str, sent_start: int, pos: int) -> bool:
+    """Whether an opening « before pos (in this sentence, at most _QUOTE_REACH back) is not
+    closed before pos."""
+    lo = max(sent_start, pos - _QUOTE_REACH)
+    return text.rfind("«", lo, pos) > text.rfind("»", lo, pos)
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether the character at pos can begin a sentence."""
     char = text[pos]
-    if char.isupper() or char.istitle() or char.isdigit() or char in OPENERS:
+    if char.isupper() or char.istitle() or char.isdigit():
         return True
+    if char in OPENERS:  # «(тағы басқа)», « l'exemple »: a bracket or quote before lowercase goes on
+        inner = text[pos : pos + 4].lstrip(OPENERS + " \u00a0")
+        return not inner[:1].islower()
     if char in DASHES and pos + 2 < len(text) and text[pos + 1].isspace():
         after = text[pos + 2]
         return after.isupper() or after in OPENERS
@@ -308,10 +537,11 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _glued_start(text: str, pos: int) -> bool:
-    """A capital followed by a lowercase letter or a space: «During», «В ходе» (not «U.S»)."""
+    """A capital followed by a lowercase letter or a space («During», «В ходе», not «U.S»),
+    or a Roman numeral followed by a space or hyphen («жағдайы.XVIII ғасырдың»)."""
     if not text[pos].isupper() or pos + 1 >= len(text):
         return False
-    return text[pos + 1].islower() or text[pos + 1].isspace()
+    return text[pos + 1].islower() or text[pos + 1].isspace() or _ROMAN_WORD.match(text, pos) is not None
 
 
 def _glued_boundary(text: str, match: re.Match[str], rules: LanguageRules) -> bool:
@@ -368,8 +598,8 @@ def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, s
     if tag is None:
         if not _is_single_letter(word):
             return True
-        if word in ROMAN_LETTERS and prev[:1].isupper():
-            return _first_word(text, nxt) in rules.starters
+        if _is_capital_letters(word):
+            return _starter_opens_clause(text, nxt, rules)
         return False
     if tag == TAG_END:
         return True
@@ -380,8 +610,35 @@ def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, s
     return False
 
 
+def _is_capital_letters(word: str) -> bool:
+    """Capital letters each followed by a period: an initial or a regnal number («I», «X»),
+    initials or a dotted acronym («Л.Н», «E.U», «U.S.A», «J.-Y»)."""
+    if len(word) == 1:
+        return word.isupper()
+    pieces = [piece for piece in _LETTER_PIECE.split(word) if piece]
+    return all(len(piece) == 1 and piece.isupper() for piece in pieces)
+
+
+def _starter_opens_clause(text: str, nxt: int, rules: LanguageRules) -> bool:
+    """After capital letters with periods («you and I.», «the E.U.», «Фредерику X.»): a new
+    sentence starts when a sentence starter of two letters or more follows and the word after
+    it is not capitalised («I. Did you …», but «M. Le Drian», «J. Smith»)."""
+    word = _first_word(text, nxt)
+    if len(word) < 2 or word not in rules.starters:
+        return False
+    rest = text[nxt + len(word) : nxt + len(word) + _WINDOW]
+    if rest[:1] in ".-":
+        return False
+    following = rest.split(maxsplit=1)
+    return not following or not following[0][:1].isupper()
+
+
 def _abbreviation_tag(abbr: Abbreviations, word: str, prev: str) -> str | None:
-    """The tag of the abbreviation ending in word («т. ч.» spans two words), or None."""
+    """The tag of the abbreviation ending in word («т. ч.» spans two words), or None. An
+    elided article or preposition before it is dropped: «l'art.» is «art.»."""
+    elided = _ELISION.match(word) if "'" in word or "’" in word else None
+    if elided is not None and abbr.tag(word) is None:
+        word, prev = word[elided.end() :], ""
     if prev:
         if prev.endswith("."):
             tag = abbr.tag(prev + word)
@@ -416,9 +673,40 @@ def _year_ends_sentence(text: str, pos: int, nxt: int, prev: str, sent_start: in
     return len(text[lo:pos].split()) - 2 >= _MIN_WORDS_BEFORE_YEAR
 
 
-def _heading_break(text: str, nxt: int, longest: int) -> bool:
-    """Whether a single line break before nxt ends a line that is a paragraph of its own."""
-    return longest > WRAP_MAX and _starts_sentence(text, nxt)
+def _heading_break(
+    text: str, nxt: int, longest: int, line_start: int, line_end: int, sent_start: int, rules: LanguageRules
+) -> bool:
+    """Whether a single line break before nxt ends a line that is a paragraph of its own (a
+    heading): the text is not hard-wrapped, the next line starts like a sentence, the line
+    is one sentence from its start (no sentence ended inside it, none goes on from the line
+    before) and it does not stop inside a sentence (line_is_open)."""
+    if longest <= WRAP_MAX or not _starts_sentence(text, nxt):
+        return False
+    if sent_start < line_start or text[line_start:sent_start].strip():
+        return False
+    return not _ends_open(text[line_start:line_end], rules.joiners)
+
+
+_OPEN_END = ",–—-«„(["
+
+
+def line_is_open(line: str, lang: str) -> bool:
+    """Whether a line without final punctuation stops inside a sentence, so that a line break
+    after it is no sentence end: it ends with a comma, a dash, an opening quote or bracket,
+    or a word of data/segment/joiners.txt («с», «және», «the», «d'»), or a Kazakh genitive
+    («комиссияның») or locative adjective («Астанадағы»)."""
+    return _ends_open(line, language_rules(lang).joiners)
+
+
+def _ends_open(line: str, joiners: Joiners) -> bool:
+    """line_is_open with the joiners of a language."""
+    stripped = line.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in _OPEN_END:
+        return True
+    last = stripped[-_WINDOW:].rsplit(None, 1)[-1]
+    return joiners.ends_open(last.lstrip(OPENERS).lower().replace("’", "'"))
 
 
 def parse_golden(text: str) -> list[tuple[str, list[str]]]:

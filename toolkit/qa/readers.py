@@ -15,11 +15,10 @@ from pathlib import Path
 
 import polib
 
-from ..document import doc_id_for, read_release
+from ..document import block_sentence_spans, doc_id_for, read_release
 from ..errors import InputError
 from ..langs import SUPPORTED, check_lang
 from ..po_file import read_po_file
-from ..segment import sentence_spans
 from ..sources import regular_file
 from ..tmx import lang_code, read_header, read_tmx
 from .model import Segment
@@ -201,8 +200,8 @@ def read_text_pair(path: Path, source_lang: str | None = None) -> list[Segment]:
     segments = []
     name = str(path)
     for s_block, t_block in zip(src_blocks, tgt_blocks):
-        s_spans = sentence_spans(s_block.text, source)
-        t_spans = sentence_spans(t_block.text, lang)
+        s_spans = block_sentence_spans(s_block, source)
+        t_spans = block_sentence_spans(t_block, lang)
         if len(s_spans) != len(t_spans):
             s_spans, t_spans = [(0, len(s_block.text))], [(0, len(t_block.text))]
         single_line = "\n" not in t_block.text
