@@ -875,3 +875,8 @@ def test_visit_segments_match_parallel_corpus() -> None:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         expected = [row["ru"] for row in rows if row["doc"] == "visit"]
     assert segments == expected
+
+
+def test_pour_information_is_a_french_note_label() -> None:
+    document = parse_release("Titre\nParis, le 5 mai 2025 – Le texte.\nPour information : la note.\n", "fr")
+    assert [b.kind for b in document.blocks][-1] is BlockKind.NOTE

@@ -82,7 +82,7 @@ NOTE_LABELS: dict[str, tuple[str, ...]] = {
     "ru": ("Справочно", "Для справки"),
     "kk": ("Анықтама үшін", "Анықтама"),
     "en": ("For reference", "Background", "Notes to editors", "Note to editors"),
-    "fr": ("Pour référence", "À titre de référence", "Pour mémoire", "Pour rappel"),
+    "fr": ("Pour référence", "À titre de référence", "Pour mémoire", "Pour rappel", "Pour information"),
 }
 # Labels a source or credit line starts with, followed by a colon or a spaced dash; those in
 # SOURCE_LABELS_BARE need nothing after them. The labels of all four languages are

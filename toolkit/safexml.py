@@ -19,10 +19,6 @@ def safe_parser(**extra) -> etree.XMLParser:
     return etree.XMLParser(**SAFE_OPTIONS, **extra)
 
 
-def has_doctype(docinfo: etree.DocInfo) -> bool:
-    return bool(docinfo.internalDTD is not None or docinfo.system_url or docinfo.public_id or docinfo.doctype)
-
-
 def unsafe_doctype(docinfo: etree.DocInfo) -> bool:
     """A DOCTYPE whose internal subset declares entities (general or parameter) or elements;
     attribute defaults are never applied (no DTD is loaded or used), so an ATTLIST is harmless."""

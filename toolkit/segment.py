@@ -58,7 +58,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from .langs import check_lang
-from .safexml import has_doctype, safe_parser
+from .safexml import safe_parser, unsafe_doctype
 
 OPENERS = "«“„\"'‘(["
 CLOSERS = "»\"”“)'’]"
@@ -240,8 +240,8 @@ def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
     The parser loads no DTD, resolves no entities and refuses a DOCTYPE.
     """
     root = etree.fromstring(data, safe_parser())
-    if has_doctype(root.getroottree().docinfo):
-        raise ValueError("SRX rules must not carry a DOCTYPE")
+    if unsafe_doctype(root.getroottree().docinfo):
+        raise ValueError("SRX rules must not declare entities or elements in a DOCTYPE")
     by_name: dict[str, list[SrxRule]] = {}
     for language in root.iter(f"{_SRX_NS}languagerule"):
         rules = by_name.setdefault(language.get("languagerulename", ""), [])
