@@ -15,6 +15,21 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
 
 
+def read_bytes(path: Path, what: str = "file") -> bytes:
+    """A file's bytes; a directory, a missing or unreadable file raise InputError naming it."""
+    from .errors import InputError
+
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"is a directory, not a {what}", path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} not found", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+
+
 def read_utf8(path: Path, what: str = "file") -> str:
     """A UTF-8 file's text (a BOM is dropped); a directory, a missing or unreadable file, a
     UTF-16 file (said so), NUL bytes and undecodable bytes raise InputError naming the file (and,
@@ -22,14 +37,7 @@ def read_utf8(path: Path, what: str = "file") -> str:
     from .errors import InputError
 
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"is a directory, not a {what}", path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{what} not found", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    data = read_bytes(path, what)
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
 
     def line_of(offset: int) -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 import polib
 
 from .errors import InputError
+from .fsutil import read_bytes
 
 _TOKEN = re.compile(
     r"""(?P<space>[ \t\r\f\v]+)
@@ -337,14 +338,7 @@ def read_po_file(path: Path, what: str = "PO file") -> tuple[str, polib.POFile]:
     """The text of a PO file (decoded by its header's charset, syntax checked) and its polib
     parse; every problem is an InputError naming the file and line."""
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"is a directory, not a {what}", path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{what} not found", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    data = read_bytes(path, what)
     charset = po_charset(data)
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
