@@ -135,3 +135,46 @@ def test_routes_direct_and_pivot(models_dir: Path) -> None:
     assert pivot.label.startswith("mt argos ru->fr via en")
     assert find_route(packages, "fr", "ru") is not None
     assert find_route([p for p in packages if p.pair != "en->kk"], "ru", "kk") is None
+
+
+@pytest.mark.parametrize(("code", "message"), [("english", "not a language code"), ("r u", "not a language code")])
+def test_a_package_with_an_unknown_language_code_is_refused(tmp_path: Path, code: str, message: str) -> None:
+    members = good_members()
+    members["pkg/metadata.json"] = json.dumps({**META, "to_code": code}).encode()
+    with pytest.raises(InputError, match=message):
+        install_package(make_zip(tmp_path / "bad.argosmodel", members), tmp_path / "models")
+    assert snapshot(tmp_path / "models") == []
+
+
+def test_a_package_of_other_languages_installs_with_a_warning(tmp_path: Path, capsys) -> None:
+    from toolkit.cli import main
+
+    members = good_members()
+    members["pkg/metadata.json"] = json.dumps({**META, "from_code": "de", "to_code": "es"}).encode()
+    archive = make_zip(tmp_path / "de_es.argosmodel", members)
+    assert main(["models", "install", str(archive), "--models-dir", str(tmp_path / "models")]) == 0
+    assert "warning: de, es is not a language of the toolkit" in capsys.readouterr().err
+
+
+def test_a_zip_bomb_is_refused(tmp_path: Path) -> None:
+    members = good_members()
+    members["pkg/model/model.bin"] = b"\0" * (64 << 20)  # 64 MiB of zeros deflate to ~64 KiB
+    archive = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with pytest.raises(InputError, match="zip bomb"):
+        install_package(archive, tmp_path / "models")
+    assert snapshot(tmp_path / "models") == []
+
+
+def test_a_models_dir_that_is_a_file_is_named(tmp_path: Path, monkeypatch) -> None:
+    from toolkit.errors import UsageError
+
+    file = tmp_path / "models"
+    file.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"--models-dir .*is a file"):
+        install_package(MODEL_FILES[0], file)
+    monkeypatch.setenv("TOOLKIT_MODELS_DIR", str(file))
+    with pytest.raises(UsageError, match=r"TOOLKIT_MODELS_DIR .*is a file"):
+        list_packages(include_argos=False)

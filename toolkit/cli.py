@@ -18,6 +18,7 @@ from .cli_memory import memory_app, review_app
 from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns
 from .errors import ToolkitError
 from .fsutil import remove_stale_temp_files
+from .langs import SUPPORTED
 from .mt.engine import DecodeOptions
 
 app = typer.Typer(
@@ -66,6 +67,12 @@ def models_install(
 
     package = install_package(file, models_dir)
     typer.echo(f"installed {package.name} ({package.pair}, version {package.version}) in {package.path.parent}")
+    unused = [code for code in (package.from_code, package.to_code) if code not in SUPPORTED]
+    if unused:
+        _err(
+            f"warning: {', '.join(unused)} is not a language of the toolkit ({', '.join(SUPPORTED)}): "
+            f"the {package.pair} package will not be used"
+        )
 
 
 @models_app.command("list")
@@ -99,9 +106,9 @@ def models_list(
     for p in packages:
         typer.echo(f"{p.pair:10} {p.version:8} {p.origin:8} {p.name}  {p.path}")
     from .mt.multilingual import registered_models
-    from .mt.packages import default_models_dir
+    from .mt.packages import models_folder
 
-    for m in registered_models(models_dir or default_models_dir()):
+    for m in registered_models(models_folder(models_dir)):
         typer.echo(f"{','.join(m.langs):10} {m.version:8} {'ct2':8} {m.name}  {m.path}")
 
 

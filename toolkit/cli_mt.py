@@ -71,8 +71,8 @@ def add_ct2(
 ) -> None:
     """Register a multilingual CTranslate2 model (e.g. a converted M2M-100 or NLLB) for its pairs."""
     from .mt.multilingual import register_model
-    from .mt.packages import default_models_dir
+    from .mt.packages import models_folder
 
     codes: list[str] | None = [c for c in langs.split(",") if c.strip()] if langs else None
-    model = register_model(model_dir, codes, models_dir or default_models_dir(), name)
+    model = register_model(model_dir, codes, models_folder(models_dir), name)
     typer.echo(f"registered {model.name} ({model.style}, {','.join(model.langs)}) at {model.path}")

@@ -17,7 +17,7 @@ from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP
 from .mt.engine import DecodeOptions
 from .mt.multilingual import find_models
-from .mt.packages import default_models_dir, list_packages
+from .mt.packages import list_packages, models_folder
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .mt.split import MAX_MT_CHARS
 from .sources import regular_file
@@ -211,7 +211,7 @@ def translate_releases(
     glossary = load_glossary(glossary_paths)
     memory = load_memory(memory_paths)
     packages = list_packages(models_dir, include_argos=include_argos_dirs)
-    multilingual = find_models(models_dir or default_models_dir(), ct2_models)
+    multilingual = find_models(models_folder(models_dir), ct2_models)
 
     results = [DocumentResult(doc, segment_document(doc, glossary)) for doc in documents]
     all_segments = [s for r in results for s in r.segments]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -15,11 +16,15 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import InputError, ToolkitError
+from ..errors import InputError, ToolkitError, UsageError
 from ..fsutil import sha256_file
 
 MODELS_ENV = "TOOLKIT_MODELS_DIR"
 MAX_UNPACKED_BYTES = 8 << 30
+# model weights hardly compress (int8 or float weights); a package that unpacks to 50 times its
+# size is a zip bomb, not a model
+MAX_RATIO = 50
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,21 @@ def default_models_dir() -> Path:
     """TOOLKIT_MODELS_DIR, else the toolkit's folder in the user's data dir."""
     env = os.environ.get(MODELS_ENV)
     if env:
-        return Path(env)
+        return models_folder(Path(env), f"${MODELS_ENV}")
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("press-toolkit")) / "models"
+
+
+def models_folder(path: Path | None, what: str = "--models-dir") -> Path:
+    """The models folder to use (the default one when path is None); UsageError when it names a
+    file (or anything but a folder) instead of being silently ignored."""
+    if path is None:
+        return default_models_dir()
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{what} {path} is a file, not a folder of models")
+    return path
 
 
 def argos_package_dirs() -> list[Path]:
@@ -111,8 +127,15 @@ def validate_archive(archive: Path) -> tuple[str, dict]:
             if len(tops) != 1 or not any(len(p.parts) > 1 for p in paths):
                 raise InputError(f"an argos package holds exactly one top-level folder (found {len(tops)})", archive)
             top = tops.pop()
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > MAX_UNPACKED_BYTES:
                 raise InputError("package unpacks to more than 8 GiB", archive)
+            if unpacked > MAX_RATIO * max(1, archive.stat().st_size) and unpacked > 1 << 20:
+                raise InputError(
+                    f"package unpacks to {unpacked:,} bytes from {archive.stat().st_size:,} "
+                    f"(more than {MAX_RATIO} times its size): refused as a zip bomb",
+                    archive,
+                )
             names = {str(p) for p in paths}
             for required in ("metadata.json", "model/model.bin"):
                 if f"{top}/{required}" not in names:
@@ -133,6 +156,8 @@ def validate_archive(archive: Path) -> tuple[str, dict]:
     for key in ("from_code", "to_code"):
         if not isinstance(metadata.get(key), str) or not metadata[key].strip():
             raise InputError(f"{top}/metadata.json lacks {key}", archive)
+        if not LANGUAGE_CODE.fullmatch(metadata[key]):
+            raise InputError(f"{top}/metadata.json: {key} {metadata[key]!r} is not a language code (ISO 639)", archive)
     if metadata.get("type", "translate") != "translate":
         raise InputError(f"not a translation package (type {metadata.get('type')!r})", archive)
     return top, metadata
@@ -168,7 +193,7 @@ def install_package(archive: Path, models_dir: Path | None = None) -> ModelPacka
     """
     archive = Path(archive)
     top, _metadata = validate_archive(archive)
-    models_dir = Path(models_dir) if models_dir else default_models_dir()
+    models_dir = models_folder(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".install-", dir=models_dir))
     try:
@@ -196,7 +221,7 @@ def install_package(archive: Path, models_dir: Path | None = None) -> ModelPacka
 
 def list_packages(models_dir: Path | None = None, include_argos: bool = True) -> list[ModelPackage]:
     """Packages in the toolkit's models dir, then those argostranslate installed, sorted by pair."""
-    folders = [(Path(models_dir) if models_dir else default_models_dir(), "toolkit")]
+    folders = [(models_folder(models_dir), "toolkit")]
     if include_argos:
         folders += [(p, "argos") for p in argos_package_dirs()]
     found: list[ModelPackage] = []
@@ -216,7 +241,7 @@ def list_packages(models_dir: Path | None = None, include_argos: bool = True) ->
 
 def remove_package(name: str, models_dir: Path | None = None) -> Path:
     """Remove a package folder from the toolkit's models dir (never from argos's own dirs)."""
-    models_dir = Path(models_dir) if models_dir else default_models_dir()
+    models_dir = models_folder(models_dir)
     target = models_dir / name
     if not name or "/" in name or name.startswith(".") or not target.is_dir():
         raise ToolkitError(f"no package named {name!r} in {models_dir}")
