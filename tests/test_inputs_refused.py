@@ -91,3 +91,24 @@ def test_nul_bytes_and_utf16_are_named_not_translated(tmp_path: Path, capsys, da
     assert main(["translate", str(release), "--from", "ru", "--to", "en", "--out", str(tmp_path / "out"), "-q"]) == 2
     one_error(capsys, *needles)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_of_another_kind_is_named_with_what_to_do(tmp_path: Path, capsys) -> None:
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text("<tbx/>", encoding="utf-8")
+    po = tmp_path / "reviewed.en.po"
+    po.write_text('msgid ""\nmsgstr "Language: en\\n"\n', encoding="utf-8")
+    release = str(ROOT / "examples" / "visit.ru.txt")
+    assert main(["translate", release, "--from", "ru", "--to", "en", "--glossary", str(tbx), "-q"]) == 2
+    one_error(capsys, str(tbx), "not a glossary file (*.csv)", "toolkit glossary import")
+    assert main(["memory", "lookup", "Посол", "--lang", "ru", "--to", "en", "--memory", str(po)]) == 2
+    one_error(capsys, str(po), "not a memory file (*.tmx)", "toolkit memory import")
+
+
+def test_an_output_folder_that_is_a_file_is_said_so(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "review"
+    out.write_text("a file", encoding="utf-8")
+    args = ["translate", str(ROOT / "examples" / "visit.ru.txt"), "--from", "ru", "--to", "en", "--out", str(out)]
+    assert main([*args, "--models-dir", str(tmp_path / "none"), "--no-argos-dirs", "-q"]) == 2
+    one_error(capsys, f"{out} is a file, not a folder")
+    assert out.read_text(encoding="utf-8") == "a file"

@@ -25,10 +25,25 @@ def expand_files(paths: Iterable[Path], suffix: str, what: str) -> list[Path]:
             found.extend(inside)
         else:
             found.append(regular_file(path, what))
+            if path.suffix.lower() != suffix:
+                hint = WRONG_KIND.get((what, path.suffix.lower()), "")
+                raise InputError(f"not a {what} file (*{suffix}){hint}", path)
     unique: dict[Path, None] = {}
     for path in found:
         unique.setdefault(path, None)
     return list(unique)
+
+
+# what to do with a file of another kind given where a glossary or a memory is expected
+WRONG_KIND = {
+    (
+        "glossary",
+        ".tbx",
+    ): ": a TBX file; convert it first with `toolkit glossary import FILE.tbx --out glossaries/NAME.csv`",
+    ("memory", ".po"): ": a PO file; import it first with `toolkit memory import FILE.po --into memories/NAME.tmx`",
+    ("memory", ".csv"): ": import it first with `toolkit memory import FILE.csv --into memories/NAME.tmx`",
+    ("memory", ".tsv"): ": import it first with `toolkit memory import FILE.tsv --into memories/NAME.tmx`",
+}
 
 
 def regular_file(path: Path, what: str) -> Path:
