@@ -78,15 +78,46 @@ def test_apply_writes_final_text_lists_unconfirmed_and_imports(reviewed: Path, p
     assert not any(p.fuzzy for p in proposals[:-1])
 
 
-def test_apply_refuses_a_release_edited_after_translation(reviewed: Path, project: Path) -> None:
-    release = project / "examples" / "visit.ru.txt"
+@pytest.mark.parametrize("edited", ["review/visit.ru.txt", "examples/visit.ru.txt"])
+def test_apply_refuses_a_release_edited_after_translation(reviewed: Path, project: Path, edited: str) -> None:
+    release = project / edited
     release.write_text(release.read_text(encoding="utf-8").replace("Казахстан", "Казахстaн", 1), encoding="utf-8")
     into = project / "memories" / "reviewed.tmx"
     before = (reviewed / "visit.en.txt").read_bytes()
+    given = release if edited.startswith("examples") else None  # the bundle's own copy is the default
     with pytest.raises(InputError, match="does not match the source release") as info:
-        apply_review(reviewed, into)
+        apply_review(reviewed, into, source=given)
     assert info.value.path == str(reviewed / "visit.en.po")
     assert not into.exists() and (reviewed / "visit.en.txt").read_bytes() == before
+
+
+def test_the_bundle_is_self_contained(reviewed: Path, project: Path, tmp_path: Path) -> None:
+    """Moved elsewhere, away from the release it was made from, the bundle still applies."""
+    moved = tmp_path / "elsewhere" / "bundle"
+    moved.parent.mkdir()
+    reviewed.rename(moved)
+    (project / "examples" / "visit.ru.txt").unlink()
+    report = apply_review(moved, None)
+    assert report.texts == [moved / "visit.en.txt"] and len(report.unconfirmed) == 1
+
+
+def test_an_occurrence_path_with_spaces_is_found(project: Path, tmp_path: Path) -> None:
+    folder = project / "press releases"
+    folder.mkdir()
+    (folder / "visit.ru.txt").write_text(
+        (project / "examples" / "visit.ru.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    run = translate_releases(
+        [folder / "visit.ru.txt"],
+        "ru",
+        "en",
+        memory_paths=[project / "memories"],
+        models_dir=project / "none",
+        include_argos_dirs=False,
+    )
+    write_bundle(run, tmp_path / "review")
+    (tmp_path / "review" / "visit.ru.txt").unlink()  # only the occurrences lead to the release now
+    assert apply_review(tmp_path / "review", None).texts == [tmp_path / "review" / "visit.en.txt"]
 
 
 def test_cli_review_apply(reviewed: Path, project: Path) -> None:

@@ -64,7 +64,7 @@ def test_the_bundle_is_written_when_the_disk_has_room(models_dir: Path, tmp_path
     out = tmp_path / "review"
     write_bundle(run_example(models_dir), out)
     assert sorted(snapshot(out)) == sorted(
-        ["visit.en.po", "visit.fr.po", "visit.en.txt", "visit.fr.txt", "visit.tmx", "visit.html"]
+        ["visit.en.po", "visit.fr.po", "visit.en.txt", "visit.fr.txt", "visit.ru.txt", "visit.tmx", "visit.html"]
     )
 
 

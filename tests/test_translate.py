@@ -39,7 +39,8 @@ def test_every_file_of_the_bundle_is_written(bundle) -> None:
     run, out = bundle
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
-        ["visit.tmx", "visit.html"] + [f"visit.{lang}.{ext}" for lang in ("en", "kk", "fr") for ext in ("po", "txt")]
+        ["visit.tmx", "visit.html", "visit.ru.txt"]
+        + [f"visit.{lang}.{ext}" for lang in ("en", "kk", "fr") for ext in ("po", "txt")]
     )
     assert sorted(p.name for p in run.files) == names
 

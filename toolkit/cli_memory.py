@@ -117,10 +117,13 @@ def review_apply(
     ),
     no_import: bool = typer.Option(False, "--no-import", help="Write the texts only."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Folder for the final texts (default: the bundle)."),
+    source: Path | None = typer.Option(
+        None, "--source", help="The source release, or a folder of them (default: the bundle's own copy)."
+    ),
 ) -> None:
     """Write the final <doc>.<lang>.txt texts and import the confirmed entries into a memory."""
     from .review.apply import apply_review
 
-    report = apply_review(bundle_dir, None if no_import else into, out)
+    report = apply_review(bundle_dir, None if no_import else into, out, source=source)
     for line in report.lines():
         typer.echo(line)

@@ -1,7 +1,9 @@
 """`review apply`: close the review loop from the reviewed PO files of a bundle.
 
-For every `<doc>.<lang>.po` the source release named in its occurrences is read again and
-segmented as `translate` did; each segment takes its confirmed translation (a msgstr without
+For every `<doc>.<lang>.po` the source release is read again and segmented as `translate` did:
+the one given with `source` (a file, or a folder holding `<doc>.<src>.txt`), else the bundle's
+own copy `<doc>.<src>.txt`, else the path its occurrences name (relative to the working folder
+or to the bundle; a path with spaces is rejoined); each segment takes its confirmed translation (a msgstr without
 the fuzzy flag) and the final `<doc>.<lang>.txt` is rebuilt in the source's block structure
 with review.bundle.target_text (unconfirmed sentences keep the source text and are listed).
 The confirmed entries are then imported into a memory (see memory_io.merge_inputs). Every PO
@@ -49,27 +51,39 @@ class ApplyReport:
         return out
 
 
-def _release_path(occurrence: str, po_path: Path, line: int) -> Path:
-    """The source release an occurrence names: as written, else relative to the bundle folder."""
-    for candidate in (Path(occurrence), po_path.parent / occurrence, po_path.parent.parent / occurrence):
+def occurrence_path(entry: polib.POEntry) -> str:
+    """The file an entry's occurrences name, rejoined when it holds spaces (polib splits
+    `#: my dir/visit one.ru.txt:3` at every space)."""
+    return " ".join(name for name, _ in entry.occurrences)
+
+
+def _release_path(po_path: Path, entries: list[polib.POEntry], source: str, given: Path | None) -> Path:
+    """The source release of a reviewed PO file (see the module docstring for the order)."""
+    doc_id = po_path.name.split(".")[0]
+    own = f"{doc_id}.{source}.txt"
+    candidates: list[Path] = []
+    if given is not None:
+        candidates.append(given / own if given.is_dir() else given)
+    candidates.append(po_path.parent / own)
+    named = {occurrence_path(e) for e in entries if e.occurrences}
+    if len(named) > 1:
+        raise InputError("the entries name different source releases in their occurrences", po_path, entries[0].linenum)
+    for name in named:
+        candidates += [Path(name), po_path.parent / name, po_path.parent.parent / name]
+    for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise InputError(f"source release {occurrence!r} not found", po_path, line)
+    tried = ", ".join(str(c) for c in candidates)
+    raise InputError(f"source release not found (tried {tried}); give it with --source", po_path, entries[0].linenum)
 
 
-def final_text(po_path: Path, po: polib.POFile) -> tuple[str, str, list[str]]:
+def final_text(po_path: Path, po: polib.POFile, given: Path | None = None) -> tuple[str, str, list[str]]:
     """(doc id, final target text, unconfirmed segment labels) of one reviewed PO file."""
     source, target = po_languages(po, po_path)
     entries = [e for e in po if not e.obsolete and e.msgid]
     if not entries:
         raise InputError("no entries", po_path, 1)
-    releases = {e.occurrences[0][0] for e in entries if e.occurrences}
-    if len(releases) != 1 or not all(e.occurrences for e in entries):
-        line = next((e.linenum for e in entries if not e.occurrences), entries[0].linenum)
-        raise InputError(
-            "every entry must name the same source release in its occurrence (#: path:line)", po_path, line
-        )
-    document = read_release(_release_path(releases.pop(), po_path, entries[0].linenum), source)
+    document = read_release(_release_path(po_path, entries, source, given), source)
     segments = segment_document(document, Glossary())
     by_id = {e.msgctxt: e for e in entries}
     unconfirmed: list[str] = []
@@ -94,7 +108,11 @@ def final_text(po_path: Path, po: polib.POFile) -> tuple[str, str, list[str]]:
 
 
 def apply_review(
-    bundle_dir: Path, into: Path | None = None, out_dir: Path | None = None, now: datetime | None = None
+    bundle_dir: Path,
+    into: Path | None = None,
+    out_dir: Path | None = None,
+    now: datetime | None = None,
+    source: Path | None = None,
 ) -> ApplyReport:
     """Write the final texts of a reviewed bundle and import its confirmed entries into `into`."""
     bundle_dir = Path(bundle_dir)
@@ -108,7 +126,7 @@ def apply_review(
     inputs: list[MemoryInput] = []
     for po_path in po_paths:
         po = open_po(po_path)
-        doc_id, text, unconfirmed = final_text(po_path, po)
+        doc_id, text, unconfirmed = final_text(po_path, po, source)
         _, target = po_languages(po, po_path)
         finals.append(((out_dir or bundle_dir) / f"{doc_id}.{target}.txt", text))
         report.unconfirmed += unconfirmed

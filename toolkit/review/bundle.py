@@ -52,8 +52,8 @@ def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
 
 
 def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
-    """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html` and `<doc>.<lang>.txt` for every
-    document. The bundle is replaced as a whole: every file is written under a temporary name
+    """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html`, `<doc>.<lang>.txt` and the source
+    release as read, `<doc>.<source>.txt`, for every document. The bundle is replaced as a whole: every file is written under a temporary name
     first and renamed into place only when all were written, so a failure (a full disk) leaves
     the older bundle as it was and names the file it could not write."""
     out_dir = Path(out_dir)
@@ -62,6 +62,10 @@ def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
     with staged_writes() as stage:
         for result in run.documents:
             doc_id = result.document.doc_id
+            # the source as read: the bundle holds everything `review apply` needs
+            source_path = out_dir / f"{doc_id}.{run.source}.txt"
+            stage.add(source_path, result.document.render({}).encode("utf-8"))
+            written.append(source_path)
             for target in run.targets:
                 po_path = out_dir / f"{doc_id}.{target}.po"
                 stage.add(po_path, (str(build_po(result, run.source, target, run.signature)) + "\n").encode("utf-8"))
