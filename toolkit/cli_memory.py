@@ -39,6 +39,34 @@ def memory_import(
         typer.echo(line)
 
 
+@memory_app.command("lint")
+def memory_lint(
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
+    glossary: list[Path] | None = typer.Option(
+        None, "--glossary", help="Glossary files or folders (default: glossaries/)."
+    ),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """Check approved memory units against the glossary (terms, forbidden variants, Kazakh
+    script): a memory that contradicts the glossary fails its own gate. Exit 1 on errors."""
+    from .errors import UsageError
+    from .qa.model import Severity
+    from .qa.report import REPORTERS, summary_line
+    from .qa.runner import lint_memory, reaches
+    from .sources import default_dir
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"unknown --format {fmt!r}; use text or json")
+    paths = list(memory) if memory else default_dir("memories", ".tmx")
+    if not paths:
+        raise UsageError("no memory: pass --memory PATH or run where a memories/ folder is")
+    result = lint_memory(paths, glossary)
+    typer.echo(REPORTERS[fmt](result.findings, result.rules, result.files), nl=False)
+    typer.echo(summary_line(result.findings, len(result.files), result.segments, 0), err=True)
+    if reaches(result.findings, Severity.ERROR):
+        raise typer.Exit(1)
+
+
 @memory_app.command("stats")
 def memory_stats(
     memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),

@@ -20,6 +20,7 @@ from .mt.multilingual import find_models
 from .mt.packages import list_packages, models_folder
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .mt.split import MAX_MT_CHARS
+from .mt.typography import post_edit
 from .sources import regular_file
 
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -241,7 +242,8 @@ def translate_releases(
                 used[package.model_id] = package
             texts = _run_route(engines, route, [s.source for s in pending], progress)
             for segment, (text, notes) in zip(pending, texts):
-                segment.targets[target] = Proposal(text, route.label, True, notes=notes)
+                text, edit = post_edit(text, target)  # the target's typography (French spaces)
+                segment.targets[target] = Proposal(text, route.label, True, notes=notes + ((edit,) if edit else ()))
                 stats[target].mt += 1
             stats[target].routes.add(route.label)
         else:

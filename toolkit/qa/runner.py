@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..glossary import Glossary, load_glossary
-from ..sources import default_dir
+from ..sources import default_dir, expand_files
 from .context import CheckContext
 from .model import Finding, Segment, Severity, make_finding
 from .readers import collect_files, read_segments
@@ -139,3 +139,14 @@ def run_check(paths: Iterable[Path], options: CheckOptions | None = None) -> Che
 def reaches(findings: Iterable[Finding], fail_on: Severity) -> bool:
     """Whether any finding is at least as severe as fail_on."""
     return any(f.severity >= fail_on for f in findings)
+
+
+GLOSSARY_RULES = frozenset({"term-missing", "term-forbidden", "kk-script"})
+
+
+def lint_memory(paths: Iterable[Path], glossary_paths: Sequence[Path] | None = None) -> CheckResult:
+    """The glossary rules (GLOSSARY_RULES) over the units of memory TMX files: approved
+    translations that contradict the glossary."""
+    files = expand_files(paths, ".tmx", "memory")
+    ignore = set(all_checks()) - GLOSSARY_RULES
+    return run_check(files, CheckOptions(glossary_paths=glossary_paths, ignore_rules=ignore))
