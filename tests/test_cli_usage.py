@@ -85,3 +85,16 @@ def test_help_of_every_command(path, capsys):
     assert main([*path, "--help"]) == 0
     out = capsys.readouterr().out
     assert "Usage: toolkit" in " ".join(out.split()) and " ".join(path) in " ".join(out.split())
+    options = out.split("Options:")[-1]
+    for raw in ("<str>", "<bool>", "<int", "<path>", "<list["):  # options show a metavar, not a type
+        assert raw not in options, (path, raw)
+    assert "╭" not in out  # plain help, readable in 80 columns
+
+
+def test_an_impossible_compute_type_is_refused_before_loading_a_model():
+    done = run("translate", "examples/visit.ru.txt", "--from", "ru", "--to", "en", "--compute-type", "float99", "-q")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "toolkit: error: --compute-type 'float99' cannot run on this CPU; one of "
+        + done.stderr.split("one of ")[1].strip()
+    ]

@@ -19,14 +19,17 @@ from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns
 from .errors import ToolkitError
 from .fsutil import remove_stale_temp_files
 from .langs import SUPPORTED
-from .mt.engine import DecodeOptions
+from .mt.engine import DecodeOptions, check_compute_type
 
 app = typer.Typer(
+    rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
     help="Offline translation and terminology toolkit for diplomatic press releases (ru, kk, en, fr).",
 )
-models_app = typer.Typer(no_args_is_help=True, help="Install and list translation models (local files only).")
+models_app = typer.Typer(
+    rich_markup_mode=None, no_args_is_help=True, help="Install and list translation models (local files only)."
+)
 app.add_typer(models_app, name="models")
 app.add_typer(memory_app, name="memory")
 app.add_typer(review_app, name="review")
@@ -59,8 +62,8 @@ def _root(
 
 @models_app.command("install")
 def models_install(
-    file: Path = typer.Argument(..., help="A local .argosmodel file."),
-    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    file: Path = typer.Argument(..., help="A local .argosmodel file.", metavar="FILE"),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP, metavar="FOLDER"),
 ) -> None:
     """Validate and install an argos package from a local file."""
     from .mt.packages import install_package
@@ -77,11 +80,11 @@ def models_install(
 
 @models_app.command("list")
 def models_list(
-    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP, metavar="FOLDER"),
     argos_dirs: bool = typer.Option(
         True, "--argos-dirs/--no-argos-dirs", help="Also list argostranslate's own installs."
     ),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """List installed packages: the toolkit's own and those argostranslate installed."""
     from .mt.packages import list_packages
@@ -114,8 +117,8 @@ def models_list(
 
 @models_app.command("remove")
 def models_remove(
-    name: str = typer.Argument(..., help="Package folder name as `models list` shows it."),
-    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    name: str = typer.Argument(..., help="Package folder name as `models list` shows it.", metavar="NAME"),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP, metavar="FOLDER"),
 ) -> None:
     """Remove a package from the toolkit's models folder."""
     from .mt.packages import remove_package
@@ -143,35 +146,51 @@ def _rich_progress(quiet: bool):
 
 @app.command("translate")
 def translate(
-    inputs: list[Path] = typer.Argument(..., help="Release files, folders of releases, or glob patterns."),
-    source: str = typer.Option(..., "--from", "-f", help="Source language: ru, kk, en or fr."),
-    targets: str = typer.Option(..., "--to", "-t", help="Target languages, comma-separated."),
-    out: Path = typer.Option(Path("review"), "--out", "-o", help="Folder for the review bundle."),
-    glossary: list[Path] | None = typer.Option(
-        None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."
+    inputs: list[Path] = typer.Argument(
+        ..., help="Release files, folders of releases, or glob patterns.", metavar="RELEASES"
     ),
-    memory: list[Path] | None = typer.Option(None, "--memory", help="TMX files or folders (default: memories/)."),
-    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP),
+    source: str = typer.Option(..., "--from", "-f", help="Source language: ru, kk, en or fr.", metavar="LANG"),
+    targets: str = typer.Option(..., "--to", "-t", help="Target languages, comma-separated.", metavar="LANGS"),
+    out: Path = typer.Option(Path("review"), "--out", "-o", help="Folder for the review bundle.", metavar="PATH"),
+    glossary: list[Path] | None = typer.Option(
+        None, "--glossary", help="Glossary CSV files or folders (default: glossaries/).", metavar="PATH"
+    ),
+    memory: list[Path] | None = typer.Option(
+        None, "--memory", help="TMX files or folders (default: memories/).", metavar="PATH"
+    ),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help=MODELS_DIR_HELP, metavar="FOLDER"),
     argos_dirs: bool = typer.Option(
         True, "--argos-dirs/--no-argos-dirs", help="Also use argostranslate's own installs."
     ),
-    beam_size: int = typer.Option(DecodeOptions.beam_size, "--beam-size", min=1),
-    compute_type: str = typer.Option(DecodeOptions.compute_type, "--compute-type"),
-    threads: int | None = typer.Option(None, "--threads", min=1, help="CPU cores for MT (default: min(2, cores))."),
+    beam_size: int = typer.Option(
+        DecodeOptions.beam_size, "--beam-size", min=1, help="Beam search width (1: greedy, fastest).", metavar="N"
+    ),
+    compute_type: str = typer.Option(
+        DecodeOptions.compute_type,
+        "--compute-type",
+        help="CTranslate2 weights type: auto (the model's own where the CPU has it), int8, int8_float32, int16, float32.",
+        metavar="TYPE",
+    ),
+    threads: int | None = typer.Option(
+        None, "--threads", min=1, help="CPU cores for MT (default: min(2, cores)).", metavar="N"
+    ),
     batch_size: int = typer.Option(
-        DecodeOptions.batch_size, "--batch-size", min=1, help="Sentences per CTranslate2 batch."
+        DecodeOptions.batch_size, "--batch-size", min=1, help="Sentences per CTranslate2 batch.", metavar="N"
     ),
     max_length: int = typer.Option(
-        DecodeOptions.max_decoding_length, "--max-length", min=1, help="Maximum output length in tokens."
+        DecodeOptions.max_decoding_length, "--max-length", min=1, help="Maximum output length in tokens.", metavar="N"
     ),
     cache: bool = typer.Option(
         True, "--cache/--no-cache", help="Reuse and store translations in the persistent MT cache."
     ),
     cache_file: Path | None = typer.Option(
-        None, "--cache-file", help="MT cache database (default: $TOOLKIT_MT_CACHE or the user cache dir)."
+        None,
+        "--cache-file",
+        help="MT cache database (default: $TOOLKIT_MT_CACHE or the user cache dir).",
+        metavar="FILE",
     ),
     ct2_model: list[Path] | None = typer.Option(
-        None, "--ct2-model", help="A multilingual CTranslate2 model dir (M2M-100/NLLB) to use."
+        None, "--ct2-model", help="A multilingual CTranslate2 model dir (M2M-100/NLLB) to use.", metavar="FOLDER"
     ),
     require_mt: bool = typer.Option(False, "--require-mt", help="Exit 3 when a language pair has no model."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
@@ -183,6 +202,7 @@ def translate(
     from .sources import default_dir
     from .summary import summary_dict, summary_lines
 
+    check_compute_type(compute_type)  # before any model is loaded
     factory, bars = _rich_progress(quiet or json_summary)
     mt_cache = open_cache(cache, cache_file)
     try:
@@ -226,9 +246,11 @@ def translate(
 
 @app.command("segment")
 def segment(
-    file: Path = typer.Argument(..., help="A release file."),
-    lang: str = typer.Option(..., "--lang", "-l"),
-    fmt: str = typer.Option("lines", "--format", help="lines (block.sentence, kind, start-end, text) or json"),
+    file: Path = typer.Argument(..., help="A release file.", metavar="FILE"),
+    lang: str = typer.Option(..., "--lang", "-l", metavar="LANG"),
+    fmt: str = typer.Option(
+        "lines", "--format", help="lines (block.sentence, kind, start-end, text) or json", metavar="FORMAT"
+    ),
 ) -> None:
     """Print the blocks and sentences of a release, with offsets into each block's text."""
     from .document import block_sentence_spans, read_release

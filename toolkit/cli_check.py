@@ -12,27 +12,38 @@ from .errors import UsageError
 
 
 def check_command(
-    paths: list[Path] = typer.Argument(None, help="PO, TMX or <doc>.<lang>.txt files, or folders of them."),
-    glossary: list[Path] | None = typer.Option(
-        None, "--glossary", help="Glossary CSV files or folders (default: glossaries/)."
+    paths: list[Path] = typer.Argument(
+        None, help="PO, TMX or <doc>.<lang>.txt files, or folders of them.", metavar="PATH"
     ),
-    fmt: str = typer.Option("text", "--format", help="text, json, junit, sarif or github"),
+    glossary: list[Path] | None = typer.Option(
+        None, "--glossary", help="Glossary CSV files or folders (default: glossaries/).", metavar="PATH"
+    ),
+    fmt: str = typer.Option("text", "--format", help="text, json, junit, sarif or github", metavar="FORMAT"),
     fail_on: str | None = typer.Option(
-        None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding is at least this severe: error (default), warning or info.",
+        metavar="SEVERITY",
     ),
     config: Path | None = typer.Option(
-        None, "--config", help="Configuration file (default: ./toolkit.toml if present)."
+        None, "--config", help="Configuration file (default: ./toolkit.toml if present).", metavar="FILE"
     ),
-    baseline: Path | None = typer.Option(None, "--baseline", help="Findings recorded here do not count."),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Findings recorded here do not count.", metavar="FILE"
+    ),
     update_baseline: bool = typer.Option(
         False, "--update-baseline", help="Record the current findings in the baseline file and exit 0."
     ),
     source_lang: str | None = typer.Option(
-        None, "--source-lang", help="Source language (overrides X-Source-Language and TMX srclang)."
+        None, "--source-lang", help="Source language (overrides X-Source-Language and TMX srclang).", metavar="LANG"
     ),
-    ignore_rule: list[str] | None = typer.Option(None, "--ignore-rule", help="Skip a rule (repeatable)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to a file instead of stdout."),
-    jobs: int = typer.Option(min(2, os.cpu_count() or 1), "--jobs", "-j", min=1, help="Worker processes."),
+    ignore_rule: list[str] | None = typer.Option(
+        None, "--ignore-rule", help="Skip a rule (repeatable).", metavar="RULE"
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to a file instead of stdout.", metavar="FILE"
+    ),
+    jobs: int = typer.Option(min(2, os.cpu_count() or 1), "--jobs", "-j", min=1, help="Worker processes.", metavar="N"),
     list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules with their severity and description."),
 ) -> None:
     """Check translations (terms, consistency, numbers, punctuation, script); exit 1 on errors."""

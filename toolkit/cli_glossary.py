@@ -12,7 +12,7 @@ import typer
 from .cli_output import write_output
 from .errors import UsageError
 
-glossary_app = typer.Typer(no_args_is_help=True, help="Check and exchange glossary files.")
+glossary_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Check and exchange glossary files.")
 
 GLOSSARY_HELP = "Glossary CSV files or folders (default: glossaries/)."
 
@@ -34,8 +34,8 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 
 @glossary_app.command("lint")
 def lint(
-    paths: list[Path] | None = typer.Argument(None, help=GLOSSARY_HELP),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    paths: list[Path] | None = typer.Argument(None, help=GLOSSARY_HELP, metavar="PATH"),
+    fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Check glossary files; exit 1 when there are errors."""
     from .glossary_lint import has_errors, lint_files, report_dict, report_lines
@@ -53,9 +53,11 @@ def lint(
 
 @glossary_app.command("export")
 def export(
-    paths: list[Path] | None = typer.Argument(None, help=GLOSSARY_HELP),
-    fmt: str = typer.Option("tbx", "--format", help="tbx (TBX-Basic) or csv"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    paths: list[Path] | None = typer.Argument(None, help=GLOSSARY_HELP, metavar="PATH"),
+    fmt: str = typer.Option("tbx", "--format", help="tbx (TBX-Basic) or csv", metavar="FORMAT"),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Output file (default: standard output).", metavar="PATH"
+    ),
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
     from .glossary import glossary_csv, load_glossary
@@ -69,9 +71,9 @@ def export(
 
 @glossary_app.command("import")
 def import_tbx(
-    file: Path = typer.Argument(..., help="A TBX-Basic file."),
+    file: Path = typer.Argument(..., help="A TBX-Basic file.", metavar="FILE"),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Glossary CSV to write or merge into (default: standard output)."
+        None, "--out", "-o", help="Glossary CSV to write or merge into (default: standard output).", metavar="PATH"
     ),
     replace: bool = typer.Option(False, "--replace", help="Where a concept differs, take the TBX's version."),
     force: bool = typer.Option(False, "--force", help="Overwrite --out with the TBX's concepts only."),
@@ -100,10 +102,10 @@ def import_tbx(
 
 
 def terms(
-    file: Path = typer.Argument(..., help="A UTF-8 text file."),
-    lang: str = typer.Option(..., "--lang", "-l", help="ru, kk, en or fr"),
-    glossary: list[Path] | None = typer.Option(None, "--glossary", help=GLOSSARY_HELP),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    file: Path = typer.Argument(..., help="A UTF-8 text file.", metavar="FILE"),
+    lang: str = typer.Option(..., "--lang", "-l", help="ru, kk, en or fr", metavar="LANG"),
+    glossary: list[Path] | None = typer.Option(None, "--glossary", help=GLOSSARY_HELP, metavar="PATH"),
+    fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Find glossary concepts in a text, inflected forms included."""
     from .terms import find_terms_in_file, hit_dict

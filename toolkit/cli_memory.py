@@ -9,8 +9,10 @@ import typer
 
 from .cli_output import write_output
 
-memory_app = typer.Typer(no_args_is_help=True, help="Translation memories: import, stats, lookup, export.")
-review_app = typer.Typer(no_args_is_help=True, help="Close the review loop of a bundle.")
+memory_app = typer.Typer(
+    rich_markup_mode=None, no_args_is_help=True, help="Translation memories: import, stats, lookup, export."
+)
+review_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Close the review loop of a bundle.")
 
 MEMORY_HELP = "TMX files or folders (default: memories/)."
 
@@ -28,9 +30,11 @@ def _memory(paths: list[Path] | None):
 
 @memory_app.command("import")
 def memory_import(
-    inputs: list[Path] = typer.Argument(..., help="Reviewed .po, .tmx, .csv or .tsv files."),
-    into: Path = typer.Option(..., "--into", help="The memory to merge into (memories/NAME.tmx)."),
-    source: str | None = typer.Option(None, "--from", help="Source language of the inputs (default: their headers)."),
+    inputs: list[Path] = typer.Argument(..., help="Reviewed .po, .tmx, .csv or .tsv files.", metavar="FILES"),
+    into: Path = typer.Option(..., "--into", help="The memory to merge into (memories/NAME.tmx).", metavar="TMX"),
+    source: str | None = typer.Option(
+        None, "--from", help="Source language of the inputs (default: their headers).", metavar="LANG"
+    ),
 ) -> None:
     """Import confirmed entries; duplicates are merged, conflicts kept as alternatives and reported."""
     from .memory_io import import_into
@@ -41,11 +45,11 @@ def memory_import(
 
 @memory_app.command("lint")
 def memory_lint(
-    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP, metavar="PATH"),
     glossary: list[Path] | None = typer.Option(
-        None, "--glossary", help="Glossary files or folders (default: glossaries/)."
+        None, "--glossary", help="Glossary files or folders (default: glossaries/).", metavar="PATH"
     ),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Check approved memory units against the glossary (terms, forbidden variants, Kazakh
     script): a memory that contradicts the glossary fails its own gate. Exit 1 on errors."""
@@ -69,8 +73,8 @@ def memory_lint(
 
 @memory_app.command("stats")
 def memory_stats(
-    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP, metavar="PATH"),
+    fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Units per file and language, distinct sentences, users and dates."""
     from .memory_io import memory_stats as stats
@@ -91,15 +95,19 @@ def memory_stats(
 
 @memory_app.command("lookup")
 def memory_lookup(
-    text: str = typer.Argument(..., help="The source sentence."),
-    lang: str = typer.Option(..., "--lang", "-l", help="Its language."),
-    target: str = typer.Option(..., "--to", "-t", help="The target language."),
-    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
-    prev: str | None = typer.Option(None, "--prev", help="Previous segment (for 101% in-context matches)."),
-    next_: str | None = typer.Option(None, "--next", help="Next segment (with --prev)."),
-    limit: int = typer.Option(5, "--limit", min=1),
-    threshold: int = typer.Option(75, "--threshold", min=1, max=100, help="Lowest fuzzy score in percent."),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    text: str = typer.Argument(..., help="The source sentence.", metavar="TEXT"),
+    lang: str = typer.Option(..., "--lang", "-l", help="Its language.", metavar="LANG"),
+    target: str = typer.Option(..., "--to", "-t", help="The target language.", metavar="LANGS"),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP, metavar="PATH"),
+    prev: str | None = typer.Option(
+        None, "--prev", help="Previous segment (for 101% in-context matches).", metavar="PREV"
+    ),
+    next_: str | None = typer.Option(None, "--next", help="Next segment (with --prev).", metavar="NEXT_"),
+    limit: int = typer.Option(5, "--limit", min=1, metavar="N"),
+    threshold: int = typer.Option(
+        75, "--threshold", min=1, max=100, help="Lowest fuzzy score in percent.", metavar="N"
+    ),
+    fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Ranked candidates (exact, context, number-adjusted, fuzzy) with their provenance."""
     from .langs import check_lang
@@ -123,11 +131,13 @@ def memory_lookup(
 
 @memory_app.command("export")
 def memory_export(
-    fmt: str = typer.Option(..., "--format", help="tmx, csv or po"),
-    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP),
-    source: str = typer.Option("ru", "--from", help="Source language."),
-    target: str | None = typer.Option(None, "--to", help="Target language (PO only)."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    fmt: str = typer.Option(..., "--format", help="tmx, csv or po", metavar="FORMAT"),
+    memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP, metavar="PATH"),
+    source: str = typer.Option("ru", "--from", help="Source language.", metavar="LANG"),
+    target: str | None = typer.Option(None, "--to", help="Target language (PO only).", metavar="LANGS"),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Output file (default: standard output).", metavar="PATH"
+    ),
 ) -> None:
     """Write the memories as one TMX, a CSV with a column per language, or a PO file."""
     from .langs import check_lang
@@ -139,14 +149,19 @@ def memory_export(
 
 @review_app.command("apply")
 def review_apply(
-    bundle_dir: Path = typer.Argument(..., help="The reviewed bundle folder (its *.po files)."),
+    bundle_dir: Path = typer.Argument(..., help="The reviewed bundle folder (its *.po files).", metavar="BUNDLE"),
     into: Path = typer.Option(
-        Path("memories/reviewed.tmx"), "--into", help="Memory that receives the confirmed entries."
+        Path("memories/reviewed.tmx"), "--into", help="Memory that receives the confirmed entries.", metavar="TMX"
     ),
     no_import: bool = typer.Option(False, "--no-import", help="Write the texts only."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Folder for the final texts (default: the bundle)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Folder for the final texts (default: the bundle).", metavar="PATH"
+    ),
     source: Path | None = typer.Option(
-        None, "--source", help="The source release, or a folder of them (default: the bundle's own copy)."
+        None,
+        "--source",
+        help="The source release, or a folder of them (default: the bundle's own copy).",
+        metavar="PATH",
     ),
 ) -> None:
     """Write the final <doc>.<lang>.txt texts and import the confirmed entries into a memory."""

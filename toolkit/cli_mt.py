@@ -41,7 +41,8 @@ def open_cache(enabled: bool, path: Path | None):
 
 
 def progress_columns():
-    """Rich columns: description, bar, done/total, segments per second, time left."""
+    """Rich columns: description, bar, done/total, segments per second, time left; one line
+    each within 80 columns (a long route name is shortened with an ellipsis)."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -49,24 +50,43 @@ def progress_columns():
         TextColumn,
         TimeRemainingColumn,
     )
+    from rich.table import Column
     from rich.text import Text
 
     class SegmentRate(ProgressColumn):
         def render(self, task) -> Text:
             speed = task.finished_speed or task.speed
-            return Text("- seg/s" if speed is None else f"{speed:.1f} seg/s", style="progress.data.speed")
+            shown = f"{speed:.1f} seg/s" if speed else "- seg/s"  # no estimate yet: not "0.0"
+            return Text(shown, style="progress.data.speed")
 
-    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), SegmentRate(), TimeRemainingColumn())
+    description = Column(max_width=28, no_wrap=True, overflow="ellipsis")
+    return (
+        TextColumn("{task.description}", table_column=description),
+        BarColumn(bar_width=16),
+        MofNCompleteColumn(),
+        SegmentRate(),
+        TimeRemainingColumn(),
+    )
 
 
 def add_ct2(
-    model_dir: Path = typer.Argument(..., help="A CTranslate2 model directory (M2M-100 or NLLB style)."),
-    langs: str | None = typer.Option(
-        None, "--langs", help="Languages to use it for, e.g. ru,kk,en,fr (default: all whose token it has)."
+    model_dir: Path = typer.Argument(
+        ..., help="A CTranslate2 model directory (M2M-100 or NLLB style).", metavar="FOLDER"
     ),
-    name: str | None = typer.Option(None, "--name", help="Name in `models list` (default: the folder name)."),
+    langs: str | None = typer.Option(
+        None,
+        "--langs",
+        help="Languages to use it for, e.g. ru,kk,en,fr (default: all whose token it has).",
+        metavar="LANGS",
+    ),
+    name: str | None = typer.Option(
+        None, "--name", help="Name in `models list` (default: the folder name).", metavar="NAME"
+    ),
     models_dir: Path | None = typer.Option(
-        None, "--models-dir", help="Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir)."
+        None,
+        "--models-dir",
+        help="Models folder (default: $TOOLKIT_MODELS_DIR or the user data dir).",
+        metavar="FOLDER",
     ),
 ) -> None:
     """Register a multilingual CTranslate2 model (e.g. a converted M2M-100 or NLLB) for its pairs."""

@@ -51,6 +51,19 @@ class DecodeOptions:
         return text
 
 
+def check_compute_type(value: str) -> str:
+    """value when CTranslate2 can run it on this CPU (or it is auto/default); UsageError listing
+    the types it can, before any model is loaded."""
+    import ctranslate2
+
+    from ..errors import UsageError
+
+    known = {"auto", "default"} | set(ctranslate2.get_supported_compute_types("cpu"))
+    if value not in known:
+        raise UsageError(f"--compute-type {value!r} cannot run on this CPU; one of {', '.join(sorted(known))}")
+    return value
+
+
 class CT2Engine(ABC):
     """A CTranslate2 translator with a SentencePiece tokenizer, loaded lazily.
 
