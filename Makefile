@@ -9,9 +9,10 @@ DEMO_MODELS := .demo/models
 
 $(STAMP): pyproject.toml requirements-nodeps.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	# argostranslate without its declared deps (stanza, torch, spacy): only argostranslate.package is used
-	$(BIN)/pip install --quiet --no-deps -r requirements-nodeps.txt
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	# argostranslate last and without its declared deps (stanza, torch, spacy): only
+	# argostranslate.package is used; installed after the rest, pip has no conflict to report
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
