@@ -84,6 +84,7 @@ class RunResult:
     files: list[Path] = field(default_factory=list)
     mt_decoded: int = 0  # unique (model, text) translations decoded in this run
     mt_cached: int = 0  # ... found in the persistent MT cache instead
+    glossary: Glossary | None = None  # the glossary the run used (the review view checks against it)
 
     @property
     def segment_count(self) -> int:
@@ -275,4 +276,5 @@ def translate_releases(
         sig,
         mt_decoded=engines.stats.decoded,
         mt_cached=engines.stats.cached,
+        glossary=glossary,
     )

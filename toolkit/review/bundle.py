@@ -9,7 +9,8 @@ from ..fsutil import staged_writes
 from ..langs import SUPPORTED
 from ..pipeline import DocumentResult, RunResult
 from ..tmx import TranslationUnit, tmx_bytes
-from .html import build_html
+from .findings import run_findings
+from .html import build_html, build_index
 from .po import build_po
 
 # How a source line is labelled in each language; the URL itself is carried unchanged.
@@ -53,12 +54,13 @@ def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
 
 def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
     """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html`, `<doc>.<lang>.txt` and the source
-    release as read, `<doc>.<source>.txt`, for every document. The bundle is replaced as a whole: every file is written under a temporary name
+    release as read, `<doc>.<source>.txt`, for every document, and `index.html` for several. The bundle is replaced as a whole: every file is written under a temporary name
     first and renamed into place only when all were written, so a failure (a full disk) leaves
     the older bundle as it was and names the file it could not write."""
     out_dir = Path(out_dir)
     written: list[Path] = []
     langs = [lang for lang in SUPPORTED if lang == run.source or lang in run.targets]
+    findings = run_findings(run)
     with staged_writes() as stage:
         for result in run.documents:
             doc_id = result.document.doc_id
@@ -76,7 +78,12 @@ def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
             units = bundle_units(result, run.source)
             stage.add(tmx_path, tmx_bytes(units, run.source, langs, {"x-signature": run.signature}))
             html_path = out_dir / f"{doc_id}.html"
-            stage.add(html_path, build_html(result, run.source, run.targets, run.signature).encode("utf-8"))
+            page = build_html(result, run.source, run.targets, run.signature, findings.get(doc_id))
+            stage.add(html_path, page.encode("utf-8"))
             written += [tmx_path, html_path]
+        if len(run.documents) > 1:
+            index_path = out_dir / "index.html"
+            stage.add(index_path, build_index(run, findings).encode("utf-8"))
+            written.append(index_path)
     run.files = written
     return written
