@@ -76,3 +76,33 @@ def test_an_output_at_the_maximum_length_is_noted_even_from_the_cache(models_dir
     assert again.mt_decoded == 0 and again.mt_cached == result.mt_decoded
     assert any("reached the maximum length of 4 tokens" in w for w in again.warnings)
     cache.close()
+
+
+def test_every_phase_of_a_long_run_shows_progress(tmp_path: Path) -> None:
+    """Segmenting, the memory and writing the bundle report progress, not only MT."""
+    release = tmp_path / "long.ru.txt"
+    release.write_text(
+        "Заголовок\n" + "\n".join(f"Пункт {i}. Стороны обсудили сотрудничество." for i in range(50)), encoding="utf-8"
+    )
+    seen: dict[str, list[int]] = {}
+
+    def progress(description: str, total: int):
+        seen[description] = [total, 0]
+
+        def advance(n: int) -> None:
+            seen[description][1] += n
+
+        return advance
+
+    result = translate_releases(
+        [release],
+        "ru",
+        "en",
+        memory_paths=[ROOT / "memories"],
+        models_dir=tmp_path / "none",
+        include_argos_dirs=False,
+        progress=progress,
+    )
+    write_bundle(result, tmp_path / "out", progress)
+    assert {"segmenting, terms", "memory ->en", "writing the bundle"} <= set(seen)
+    assert all(done == total for total, done in seen.values()), seen

@@ -225,13 +225,16 @@ def translate(
             ct2_models=ct2_model or (),
             progress=factory,
         )
+        if mt_cache is not None:
+            mt_cache.close()
+            mt_cache = None
+        remove_stale_temp_files(out)
+        write_bundle(run, out, factory)
     finally:
         if bars is not None and bars.live.is_started:
             bars.stop()
         if mt_cache is not None:
             mt_cache.close()
-    remove_stale_temp_files(out)
-    write_bundle(run, out)
     for warning in run.warnings:
         _err(f"warning: {warning}")
     if json_summary:

@@ -118,10 +118,15 @@ def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def segment_document(document: Document, glossary: Glossary) -> list[AlignedSegment]:
-    """Split the translatable blocks into sentences and find glossary terms in each."""
+def segment_document(
+    document: Document, glossary: Glossary, advance: Callable[[int], None] | None = None
+) -> list[AlignedSegment]:
+    """Split the translatable blocks into sentences and find glossary terms in each;
+    advance(1) is called after each block."""
     segments: list[AlignedSegment] = []
     for block in document.blocks:
+        if advance is not None:
+            advance(1)
         if not block.translatable:
             continue
         for i, sentence in enumerate(block_sentences(block, document.lang)):
@@ -215,7 +220,8 @@ def translate_releases(
     packages = list_packages(models_dir, include_argos=include_argos_dirs)
     multilingual = find_models(models_folder(models_dir), ct2_models)
 
-    results = [DocumentResult(doc, segment_document(doc, glossary)) for doc in documents]
+    advance = progress("segmenting, terms", sum(len(d.blocks) for d in documents)) if progress else None
+    results = [DocumentResult(doc, segment_document(doc, glossary, advance)) for doc in documents]
     all_segments = [s for r in results for s in r.segments]
     stats = {t: LangStats() for t in target_list}
     warnings: list[str] = []
@@ -226,7 +232,10 @@ def translate_releases(
     contexts = segment_contexts(results)
     for target in target_list:
         pending: list[AlignedSegment] = []
+        advance = progress(f"memory ->{target}", len(all_segments)) if progress else None
         for segment in all_segments:
+            if advance is not None:
+                advance(1)
             match = memory.best(segment.source, source, target, contexts[segment.id])
             if match is not None:
                 shown = match.source if match.kind in ("fuzzy", "number-adjusted") else ""

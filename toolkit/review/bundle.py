@@ -7,7 +7,7 @@ from pathlib import Path
 from ..document import URL, BlockKind
 from ..fsutil import staged_writes
 from ..langs import SUPPORTED
-from ..pipeline import DocumentResult, RunResult
+from ..pipeline import DocumentResult, Progress, RunResult
 from ..tmx import TranslationUnit, tmx_bytes
 from .findings import run_findings
 from .html import build_html, build_index
@@ -52,7 +52,7 @@ def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
     return units
 
 
-def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
+def write_bundle(run: RunResult, out_dir: Path, progress: Progress | None = None) -> list[Path]:
     """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html`, `<doc>.<lang>.txt` and the source
     release as read, `<doc>.<source>.txt`, for every document, and `index.html` for several. The bundle is replaced as a whole: every file is written under a temporary name
     first and renamed into place only when all were written, so a failure (a full disk) leaves
@@ -60,9 +60,12 @@ def write_bundle(run: RunResult, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     written: list[Path] = []
     langs = [lang for lang in SUPPORTED if lang == run.source or lang in run.targets]
-    findings = run_findings(run)
+    advance = progress("writing the bundle", 2 * len(run.documents)) if progress else None
+    findings = run_findings(run, advance)
     with staged_writes() as stage:
         for result in run.documents:
+            if advance is not None:
+                advance(1)
             doc_id = result.document.doc_id
             # the source as read: the bundle holds everything `review apply` needs
             source_path = out_dir / f"{doc_id}.{run.source}.txt"

@@ -3,6 +3,8 @@ with the run's glossary and the default rules, as `toolkit check` would check th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..pipeline import DocumentResult, RunResult
 from ..qa.context import CheckContext
 from ..qa.model import Finding, Segment
@@ -22,8 +24,9 @@ def document_segments(result: DocumentResult, source: str, targets: list[str]) -
     return segments
 
 
-def run_findings(run: RunResult) -> dict[str, FindingsBySegment]:
-    """Findings per document id, then per (segment id, target language)."""
+def run_findings(run: RunResult, advance: Callable[[int], None] | None = None) -> dict[str, FindingsBySegment]:
+    """Findings per document id, then per (segment id, target language); advance(1) after each
+    document."""
     checks = {name: chk for name, chk in active_checks(CheckOptions()).items() if chk.scope == "segment"}
     ctx = CheckContext(run.glossary if run.glossary is not None and run.glossary.concepts else None)
     found: dict[str, FindingsBySegment] = {}
@@ -32,4 +35,6 @@ def run_findings(run: RunResult) -> dict[str, FindingsBySegment]:
         for finding in check_segments(document_segments(result, run.source, run.targets), checks, ctx):
             by_segment.setdefault((finding.segment, finding.target_lang), []).append(finding)
         found[result.document.doc_id] = by_segment
+        if advance is not None:
+            advance(1)
     return found
