@@ -54,8 +54,12 @@ def test_corrupt_cache_file_is_a_one_line_error(tmp_path: Path) -> None:
 
     bad = tmp_path / "c.sqlite3"
     bad.write_bytes(b"this is not a database" * 100)
+    cache = MTCache(bad)  # opened at its first use: a run refused for bad input creates no file
     with pytest.raises(ToolkitError, match="MT cache"):
-        MTCache(bad)
+        cache.get_many("m", "o", ["x"])
+    assert not (tmp_path / "new" / "c.sqlite3").exists()
+    MTCache(tmp_path / "new" / "c.sqlite3").close()
+    assert not (tmp_path / "new").exists()
 
 
 def _run(models_dir: Path, cache: MTCache | None, **options):

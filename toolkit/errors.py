@@ -11,6 +11,7 @@ class ToolkitError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        message = " ".join(message.splitlines()) if "\n" in message or "\r" in message else message  # one line
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None

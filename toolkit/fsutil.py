@@ -22,6 +22,8 @@ def read_bytes(path: Path, what: str = "file") -> bytes:
     path = Path(path)
     if path.is_dir():
         raise InputError(f"is a directory, not a {what}", path)
+    if path.exists() and not path.is_file():
+        raise InputError(f"not a regular file (a {what} must be one)", path)  # a FIFO would block
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -76,8 +78,12 @@ def writable_target(path: Path) -> Path:
     stays shared); OutputError for a read-only file or a folder that is a file."""
     path = Path(path)
     target = path.resolve() if path.is_symlink() else path
+    if path.is_symlink() and not target.exists():
+        raise _output_error(f"is a link to {target}, which does not exist (a share not mounted?)", path)
     if target.is_dir():
         raise _output_error("is a directory, not a file", path)
+    if target.exists() and not target.is_file():
+        raise _output_error("is not a regular file", path)
     # no write permission bit at all counts too: root may write anything, but a file someone
     # made read-only (chmod a-w) is protected on purpose
     if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):

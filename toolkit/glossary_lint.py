@@ -231,8 +231,9 @@ def lint_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
     seen = _Seen({}, {}, {}, {})
     issues: list[Issue] = []
     for path in files:
+        text = read_text(path)  # a file that cannot be read as text is bad input (exit 2), not a finding
         try:
-            header, rows = read_rows(read_text(path), path)
+            header, rows = read_rows(text, path)
         except InputError as exc:
             issues.append(Issue(str(path), exc.line or 1, "error", "structure", exc.message))
             continue

@@ -10,6 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import InputError
+from .sources import regular_file
 
 SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False)
 
@@ -44,6 +45,7 @@ def refuse_entities(elem: etree._Element, path: Path | str) -> None:
 
 def parse_file(path: Path, what: str, **extra) -> etree._ElementTree:
     """Parse a whole file safely; I/O and XML errors become InputError with the file and line."""
+    regular_file(Path(path), what)
     try:
         tree = etree.parse(str(path), safe_parser(**extra))
     except OSError as exc:

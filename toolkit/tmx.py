@@ -20,6 +20,7 @@ from . import __version__
 from .errors import InputError
 from .fsutil import atomic_write_bytes
 from .safexml import SAFE_OPTIONS, refuse_doctype, refuse_entities
+from .sources import regular_file
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code, not translatable text (TMX 1.4b section 3.6).
@@ -86,6 +87,7 @@ def _unit(tu: etree._Element, path: Path) -> TranslationUnit:
 def _events(path: Path) -> Iterator[tuple[str, etree._Element]]:
     """Safe iterparse of a TMX file: no entities, DTD or network; a DOCTYPE or a root that is
     not <tmx> is refused, and XML or I/O errors become InputError with the file and line."""
+    regular_file(Path(path), "TMX file")
     try:
         events = etree.iterparse(str(path), events=("start", "end"), remove_comments=True, **SAFE_OPTIONS)
         root_seen = False

@@ -38,18 +38,26 @@ def default_cache_path() -> Path:
 
 
 class MTCache:
-    """Translations already decoded, by model id, options key and source text."""
+    """Translations already decoded, by model id, options key and source text. The database is
+    opened at its first use, so a run refused for bad input creates no cache file."""
 
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else default_cache_path()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise ToolkitError(f"cannot open the MT cache: {exc}", self.path) from None
+        self._connection: sqlite3.Connection | None = None
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(SCHEMA)
+            except (sqlite3.DatabaseError, OSError) as exc:
+                raise ToolkitError(f"cannot open the MT cache: {exc}", self.path) from None
+            self._connection = db
+        return self._connection
 
     def get_many(self, model: str, options: str, sources: Iterable[str]) -> dict[str, str]:
         """The cached translations among sources."""
@@ -80,7 +88,9 @@ class MTCache:
         return self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
 
     def close(self) -> None:
-        self._db.close()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def __enter__(self) -> MTCache:
         return self

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, read_utf8
 from .model import Finding
 
 VERSION = 1
@@ -23,12 +23,10 @@ VERSION = 1
 
 def read_baseline(path: Path) -> Counter[str]:
     """The fingerprints of a baseline file (with multiplicity); a missing file is an InputError."""
+    if not Path(path).exists() and not Path(path).is_symlink():
+        raise InputError("baseline file not found (create it with --update-baseline)", path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("baseline file not found (create it with --update-baseline)", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read baseline: {exc}", path) from None
+        data = json.loads(read_utf8(Path(path), "baseline"))
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not valid JSON: {exc.msg}", path, exc.lineno) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):

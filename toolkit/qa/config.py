@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..fsutil import read_utf8
 from .model import Severity
 
 KEYS = {"glossary", "fail-on", "ignore-rules", "ignore-paths", "baseline", "source-lang", "severity"}
@@ -47,11 +48,7 @@ def load_config(path: Path | None = None, known_rules: set[str] | None = None) -
         if not path.is_file():
             return CheckConfig()
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read configuration: {exc.strerror or exc}", path) from None
-    except UnicodeDecodeError:
-        raise InputError("not valid UTF-8", path) from None
+        data = tomllib.loads(read_utf8(Path(path), "configuration file"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", path) from None
     table = data.get("check", {})

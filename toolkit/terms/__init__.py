@@ -23,6 +23,7 @@ from itertools import islice, product
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import InputError
 from ..glossary import MAX_ENDING, Concept, Glossary, TermHit, load_glossary, read_text
 from ..langs import check_lang
 from .matcher import Match, TokenTrie, longest_non_overlapping
@@ -206,6 +207,8 @@ def find_terms_in_file(path: Path, lang: str, glossary_paths: Sequence[Path]) ->
     lang = check_lang(lang)
     glossary = load_glossary(glossary_paths)
     text = read_text(path, "text file")
+    if not text.strip():
+        raise InputError("no text (the file is empty)", path)
     return text, find_terms(text, lang, glossary)
 
 
