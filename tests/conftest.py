@@ -48,3 +48,20 @@ def project(tmp_path: Path) -> Path:
     for name in ("examples", "glossaries", "memories"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+def translate_example(models_dir: Path, targets: str = "en,kk,fr", inputs: list[Path] | None = None, **kwargs):
+    """translate_releases on the example release (or inputs) with the project's glossary and
+    memory and the given models only (argos's own installs left out)."""
+    from toolkit.pipeline import translate_releases
+
+    return translate_releases(
+        inputs or [ROOT / "examples" / "visit.ru.txt"],
+        "ru",
+        targets,
+        glossary_paths=[ROOT / "glossaries"],
+        memory_paths=[ROOT / "memories"],
+        models_dir=models_dir,
+        include_argos_dirs=False,
+        **kwargs,
+    )

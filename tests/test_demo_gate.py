@@ -8,10 +8,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import translate_example
 
 from toolkit.cli import main
 from toolkit.mt.typography import french_typography, post_edit
-from toolkit.pipeline import translate_releases
 from toolkit.qa.model import Severity
 from toolkit.qa.runner import CheckOptions, run_check
 from toolkit.review.bundle import write_bundle
@@ -40,15 +40,7 @@ def test_only_french_is_post_edited_and_a_change_is_noted() -> None:
 
 
 def test_the_demo_bundle_passes_its_own_gate(models_dir: Path, tmp_path: Path) -> None:
-    run = translate_releases(
-        [ROOT / "examples" / "visit.ru.txt"],
-        "ru",
-        "en,kk,fr",
-        glossary_paths=[ROOT / "glossaries"],
-        memory_paths=[ROOT / "memories"],
-        models_dir=models_dir,
-        include_argos_dirs=False,
-    )
+    run = translate_example(models_dir)
     write_bundle(run, tmp_path / "review")
     result = run_check([tmp_path / "review"], CheckOptions(glossary_paths=[ROOT / "glossaries"]))
     assert [f"{f.rule}: {f.message}" for f in result.findings if f.severity >= Severity.WARNING] == []

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import translate_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,6 @@ from toolkit.mt.cache import MTCache
 from toolkit.mt.engine import ArgosEngine, DecodeOptions
 from toolkit.mt.packages import list_packages
 from toolkit.mt.router import EngineSet
-from toolkit.pipeline import translate_releases
 from toolkit.review.bundle import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,14 +63,8 @@ def test_corrupt_cache_file_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def _run(models_dir: Path, cache: MTCache | None, **options):
-    return translate_releases(
-        [ROOT / "examples" / "visit.ru.txt"],
-        "ru",
-        "en,kk,fr",
-        glossary_paths=[ROOT / "glossaries"],
-        memory_paths=[ROOT / "memories"],
-        models_dir=models_dir,
-        include_argos_dirs=False,
+    return translate_example(
+        models_dir,
         options=DecodeOptions(**options),
         cache=cache,
     )

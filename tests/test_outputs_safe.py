@@ -9,12 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import translate_example
 
 import toolkit.fsutil
 from toolkit.errors import OutputError
 from toolkit.fsutil import atomic_write_bytes
 from toolkit.memory_io import import_into
-from toolkit.pipeline import translate_releases
 from toolkit.review.bundle import write_bundle
 from toolkit.tmx import read_tmx
 
@@ -22,15 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_example(models_dir: Path):
-    return translate_releases(
-        [ROOT / "examples" / "visit.ru.txt"],
-        "ru",
-        "en,fr",
-        glossary_paths=[ROOT / "glossaries"],
-        memory_paths=[ROOT / "memories"],
-        models_dir=models_dir,
-        include_argos_dirs=False,
-    )
+    return translate_example(models_dir, "en,fr")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -6,24 +6,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from conftest import translate_example
 from lxml import html
 
-from toolkit.pipeline import translate_releases
 from toolkit.review.bundle import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def translate(models_dir: Path, inputs: list[Path], out: Path, targets: str = "en,fr"):
-    run = translate_releases(
-        inputs,
-        "ru",
-        targets,
-        glossary_paths=[ROOT / "glossaries"],
-        memory_paths=[ROOT / "memories"],
-        models_dir=models_dir,
-        include_argos_dirs=False,
-    )
+    run = translate_example(models_dir, targets, inputs)
     write_bundle(run, out)
     return run
 
