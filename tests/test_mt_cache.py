@@ -16,8 +16,6 @@ from toolkit.mt.packages import list_packages
 from toolkit.mt.router import EngineSet
 from toolkit.review.bundle import write_bundle
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def test_cache_is_wal_and_keyed_by_model_options_and_source(tmp_path: Path) -> None:
     with MTCache(tmp_path / "c.sqlite3") as cache:

@@ -18,8 +18,6 @@ from toolkit.memory_io import import_into
 from toolkit.review.bundle import write_bundle
 from toolkit.tmx import read_tmx
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def run_example(models_dir: Path):
     return translate_example(models_dir, "en,fr")
