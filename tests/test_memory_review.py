@@ -74,7 +74,9 @@ def test_apply_writes_final_text_lists_unconfirmed_and_imports(reviewed: Path, p
         include_argos_dirs=False,
     )
     proposals = [s.targets["en"] for s in run.documents[0].segments]
-    assert [p.origin.split()[1] for p in proposals[:-1]] == ["101%"] * (len(po) - 1)
+    assert [(p.origin.kind, p.origin.match, p.origin.score) for p in proposals[:-1]] == [("memory", "context", 101)] * (
+        len(po) - 1
+    )
     assert not any(p.fuzzy for p in proposals[:-1])
 
 

@@ -126,7 +126,8 @@ def test_po_entries_list_enforced_and_missing_terms(models_dir: Path, tmp_path: 
             include_argos_dirs=False,
             max_drop=drop,
         )
-        assert f"glossary in MT: n-best 8, margin {drop}" in run.signature
+        assert (run.signature.n_best, run.signature.margin) == (8, drop)
+        assert f"glossary in MT: n-best 8, margin {drop}" in run.signature.render()
         po = build_po(run.documents[0], "ru", "en", run.signature)
         entries = {e.msgid: e for e in po}
         assert not any(line.startswith("glossary") for line in entries[plain].tcomment.splitlines())

@@ -85,7 +85,7 @@ def test_registered_model_translates_russian_to_kazakh(models_dir: Path, tmp_pat
         models_dir=models,
         include_argos_dirs=False,
     )
-    assert run.stats["kk"].mt == len(VISIT) and "ct2:m2m-tiny#" in run.signature
+    assert run.stats["kk"].mt == len(VISIT) and "ct2:m2m-tiny#" in run.signature.render()
     write_bundle(run, tmp_path / "out")
     entries = {e.msgid: e for e in polib.pofile(str(tmp_path / "out" / "visit.kk.po"))}
     for row in VISIT:

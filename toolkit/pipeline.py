@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .document import Block, Document, block_sentences, doc_id_for, read_release
+from .document import Document, block_sentences, doc_id_for, read_release
 from .errors import InputError, UsageError
 from .fsutil import combined_hash
-from .glossary import Glossary, TermHit, load_glossary
+from .glossary import Glossary, load_glossary
 from .langs import check_lang, parse_targets, script_problem
 from .memory import Memory, load_memory, normalise
+from .model import AlignedSegment, DocumentResult, LangStats, Origin, Progress, Proposal, RunResult, Signature
 from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP
 from .mt.engine import DecodeOptions
@@ -22,77 +22,6 @@ from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .mt.split import MAX_MT_CHARS
 from .mt.typography import post_edit
 from .sources import regular_file
-
-Progress = Callable[[str, int], Callable[[int], None]]
-"""progress(description, total) returns advance(n); the CLI draws it, the library stays quiet."""
-
-
-@dataclass
-class Proposal:
-    """A proposed translation in one language and where it came from."""
-
-    text: str = ""
-    origin: str = ""
-    fuzzy: bool = False  # a person must still confirm it
-    memory_source: str = ""  # a fuzzy memory match's own source sentence, shown to the reviewer
-    notes: tuple[str, ...] = ()  # MT: glossary terms enforced or missing, invariants lost
-
-
-@dataclass
-class AlignedSegment:
-    """One source sentence with its glossary hits and a proposal per target language."""
-
-    id: str
-    doc_id: str
-    block: Block
-    index: int
-    source: str
-    terms: list[TermHit]
-    targets: dict[str, Proposal] = field(default_factory=dict)
-
-
-@dataclass
-class DocumentResult:
-    """A release and its aligned segments."""
-
-    document: Document
-    segments: list[AlignedSegment]
-
-
-@dataclass
-class LangStats:
-    """Counts per target language for the run summary."""
-
-    memory: int = 0
-    glossary: int = 0
-    mt: int = 0
-    untranslated: int = 0
-    routes: set[str] = field(default_factory=set)
-
-
-@dataclass
-class RunResult:
-    """Everything a run produced: documents, per-language counts, warnings and the signature."""
-
-    source: str
-    targets: list[str]
-    documents: list[DocumentResult]
-    stats: dict[str, LangStats]
-    warnings: list[str]
-    missing_pairs: list[str]
-    signature: str
-    files: list[Path] = field(default_factory=list)
-    mt_decoded: int = 0  # unique (model, text) translations decoded in this run
-    mt_cached: int = 0  # ... found in the persistent MT cache instead
-    glossary: Glossary | None = None  # the glossary the run used (the review view checks against it)
-
-    @property
-    def segment_count(self) -> int:
-        return sum(len(d.segments) for d in self.documents)
-
-    @property
-    def term_hits(self) -> int:
-        return sum(len(s.terms) for d in self.documents for s in d.segments)
 
 
 def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
@@ -151,16 +80,22 @@ def _glossary_only(segment: AlignedSegment, target: str) -> Proposal | None:
     if len(segment.terms) == 1 and normalise(segment.terms[0].text) == normalise(segment.source):
         equivalent = segment.terms[0].equivalent(target)
         if equivalent:
-            return Proposal(equivalent, f"glossary {segment.terms[0].concept.id}", True)
+            return Proposal(equivalent, Origin.glossary(segment.terms[0].concept.id), True)
     return None
 
 
-def signature(packages: Sequence[Step], glossary: Glossary, memory: Memory, options: DecodeOptions) -> str:
-    """One line that records what produced a result, so it can be reproduced."""
-    models = ",".join(p.model_id for p in packages) or "none"
-    return (
-        f"press-toolkit {__version__}; models {models}; {options.describe()}; "
-        f"glossary {combined_hash(glossary.paths)}; memory {combined_hash(memory.paths)}"
+def signature(
+    packages: Sequence[Step], glossary: Glossary, memory: Memory, engines: EngineSet, max_drop: float | None
+) -> Signature:
+    """What produced a run's results: versions, model ids, decoding as used, data hashes."""
+    return Signature(
+        __version__,
+        tuple(p.model_id for p in packages),
+        engines.describe_used(packages),
+        combined_hash(glossary.paths),
+        combined_hash(memory.paths),
+        engines.n_best,
+        max_drop,
     )
 
 
@@ -239,7 +174,8 @@ def translate_releases(
             match = memory.best(segment.source, source, target, contexts[segment.id])
             if match is not None:
                 shown = match.source if match.kind in ("fuzzy", "number-adjusted") else ""
-                segment.targets[target] = Proposal(match.target, match.label, match.fuzzy, shown)
+                origin = Origin.memory(match.label, match.score, match.kind, match.origin)
+                segment.targets[target] = Proposal(match.target, origin, match.fuzzy, shown)
                 stats[target].memory += 1
             else:
                 pending.append(segment)
@@ -251,9 +187,10 @@ def translate_releases(
             for package in route.steps:
                 used[package.model_id] = package
             texts = _run_route(engines, route, [s.source for s in pending], progress)
+            origin = Origin.mt(route.label, [step.model_id for step in route.steps])
             for segment, (text, notes) in zip(pending, texts):
                 text, edit = post_edit(text, target)  # the target's typography (French spaces)
-                segment.targets[target] = Proposal(text, route.label, True, notes=notes + ((edit,) if edit else ()))
+                segment.targets[target] = Proposal(text, origin, True, notes=notes + ((edit,) if edit else ()))
                 stats[target].mt += 1
             stats[target].routes.add(route.label)
         else:
@@ -273,8 +210,7 @@ def translate_releases(
     split = sum(1 for r in results for s in r.segments if len(s.source) > MAX_MT_CHARS)
     if split:
         warnings.append(f"{split} segment(s) longer than {MAX_MT_CHARS} characters were translated in parts")
-    sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, options)
-    sig += f"; glossary in MT: n-best {engines.n_best}, margin {max_drop}"
+    sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, engines, max_drop)
     return RunResult(
         source,
         target_list,

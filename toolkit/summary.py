@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pipeline import RunResult
+from .model import RunResult
 
 
 def summary_dict(run: RunResult, out_dir: Path) -> dict:
@@ -35,7 +35,7 @@ def summary_dict(run: RunResult, out_dir: Path) -> dict:
         },
         "mt": {"decoded": run.mt_decoded, "cached": run.mt_cached},
         "missing_pairs": run.missing_pairs,
-        "signature": run.signature,
+        "signature": run.signature.render(),
         "out": str(out_dir),
         "files": [str(p) for p in run.files],
     }

@@ -44,8 +44,10 @@ class DecodeOptions:
             options = replace(options, inter_threads=max(1, threads), intra_threads=1)
         return options
 
-    def describe(self) -> str:
-        text = f"beam={self.beam_size} lp={self.length_penalty} compute={self.compute_type}"
+    def describe(self, compute_type: str | None = None) -> str:
+        """The settings that change results (the MT cache key); compute_type shows the type an
+        engine actually ran instead of the one asked for (`auto`)."""
+        text = f"beam={self.beam_size} lp={self.length_penalty} compute={compute_type or self.compute_type}"
         if self.max_decoding_length != 256:
             text += f" maxlen={self.max_decoding_length}"
         return text
@@ -78,6 +80,13 @@ class CT2Engine(ABC):
         self.cut: set[str] = set()  # sources whose output reached max_decoding_length
         self._translator: Any = None  # ctranslate2.Translator once loaded
         self._sp: Any = None  # sentencepiece.SentencePieceProcessor once loaded
+
+    @property
+    def compute_type_used(self) -> str:
+        """The compute type CTranslate2 runs the model with (the model is loaded if need be)."""
+        if self._translator is None:
+            self._load()
+        return str(self._translator.compute_type)
 
     def _load(self) -> None:
         import ctranslate2

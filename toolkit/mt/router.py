@@ -310,6 +310,13 @@ class EngineSet:
             )
         return notes
 
+    def describe_used(self, steps: Sequence[Step]) -> str:
+        """The decoding settings as used by steps: the compute type CTranslate2 runs their
+        models with (`auto` resolves per model and CPU). A model whose every result came from
+        the cache is loaded to learn it, so a cached run records the same as a decoded one."""
+        used = sorted({self.engine(step).compute_type_used for step in steps})
+        return self.options.describe("+".join(used) if used else None)
+
     @property
     def cut_outputs(self) -> int:
         """How many outputs of this run reached the maximum decoding length."""

@@ -31,7 +31,8 @@ from ..memory_io import (
     po_languages,
     po_units,
 )
-from ..pipeline import DocumentResult, Proposal, segment_document
+from ..model import DocumentResult, Proposal
+from ..pipeline import segment_document
 from .bundle import target_text
 
 

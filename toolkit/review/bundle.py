@@ -7,7 +7,7 @@ from pathlib import Path
 from ..document import URL, BlockKind
 from ..fsutil import staged_writes
 from ..langs import SUPPORTED
-from ..pipeline import DocumentResult, Progress, RunResult
+from ..model import DocumentResult, Progress, RunResult
 from ..tmx import TranslationUnit, tmx_bytes
 from .findings import run_findings
 from .html import build_html, build_index
@@ -47,7 +47,7 @@ def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
         for lang, proposal in segment.targets.items():
             if proposal.text:
                 variants[lang] = proposal.text
-                props[f"x-origin-{lang}"] = proposal.origin
+                props[f"x-origin-{lang}"] = proposal.origin.label
         units.append(TranslationUnit(variants, segment.id, props))
     return units
 
@@ -79,7 +79,7 @@ def write_bundle(run: RunResult, out_dir: Path, progress: Progress | None = None
                 written += [po_path, txt_path]
             tmx_path = out_dir / f"{doc_id}.tmx"
             units = bundle_units(result, run.source)
-            stage.add(tmx_path, tmx_bytes(units, run.source, langs, {"x-signature": run.signature}))
+            stage.add(tmx_path, tmx_bytes(units, run.source, langs, {"x-signature": run.signature.render()}))
             html_path = out_dir / f"{doc_id}.html"
             page = build_html(result, run.source, run.targets, run.signature, findings.get(doc_id))
             stage.add(html_path, page.encode("utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..pipeline import DocumentResult, RunResult
+from ..model import DocumentResult, RunResult
 from ..qa.context import CheckContext
 from ..qa.model import Finding, Segment
 from ..qa.runner import CheckOptions, active_checks, check_segments

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from ..langs import NAMES, SUPPORTED
-from ..pipeline import DocumentResult, RunResult
+from ..model import DocumentResult, Origin, RunResult, Signature
 from ..qa.model import Finding
 from .findings import FindingsBySegment
 
@@ -34,10 +34,10 @@ _LEGEND = (
 )
 
 
-def _cell_class(origin: str, fuzzy: bool, text: str) -> str:
+def _cell_class(origin: Origin, fuzzy: bool, text: str) -> str:
     if not text:
         return "none"
-    if origin.startswith("tm "):
+    if origin.kind == "memory" and not fuzzy:
         return "tm"
     return "fuzzy" if fuzzy else ""
 
@@ -49,12 +49,12 @@ def _findings_html(findings: list[Finding]) -> str:
     )
 
 
-def _page(title: str, lang: str, body: str, signature: str) -> str:
+def _page(title: str, lang: str, body: str, signature: Signature) -> str:
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{_STYLE}</style></head><body>\n"
-        f"<h1>{escape(title)}</h1>\n{body}\n<footer>{escape(signature)}</footer>\n</body></html>\n"
+        f"<h1>{escape(title)}</h1>\n{body}\n<footer>{escape(signature.render())}</footer>\n</body></html>\n"
     )
 
 
@@ -62,7 +62,7 @@ def build_html(
     result: DocumentResult,
     source: str,
     targets: list[str],
-    signature: str,
+    signature: Signature,
     findings: FindingsBySegment | None = None,
 ) -> str:
     """The side-by-side page of one document as a string."""
@@ -80,12 +80,12 @@ def build_html(
                 continue
             proposal = segment.targets.get(lang)
             text = proposal.text if proposal else ""
-            origin = proposal.origin if proposal and proposal.origin else "untranslated"
+            origin = proposal.origin if proposal else Origin()
             css = _cell_class(origin, bool(proposal and proposal.fuzzy), text)
             notes = "".join(f'<span class="note">{escape(n)}</span>' for n in (proposal.notes if proposal else ()))
             found = _findings_html(findings.get((segment.id, lang), []))
             cells.append(
-                f'<td lang="{lang}" class="{css}">{escape(text)}<span class="origin">{escape(origin)}</span>'
+                f'<td lang="{lang}" class="{css}">{escape(text)}<span class="origin">{escape(origin.label or "untranslated")}</span>'
                 f"{notes}{found}</td>"
             )
         kind = escape(segment.block.kind.value)
@@ -112,7 +112,7 @@ def build_index(run: RunResult, findings: dict[str, FindingsBySegment]) -> str:
         cells = []
         for target in run.targets:
             proposals = [s.targets.get(target) for s in result.segments]
-            memory = sum(1 for p in proposals if p and p.text and p.origin.startswith("tm "))
+            memory = sum(1 for p in proposals if p and p.text and p.origin.kind == "memory" and not p.fuzzy)
             empty = sum(1 for p in proposals if not (p and p.text))
             found = [f for (_, lang), fs in findings.get(doc_id, {}).items() if lang == target for f in fs]
             counts = {level: sum(1 for f in found if f.severity.label == level) for level in ("error", "warning")}

@@ -6,7 +6,7 @@ import polib
 
 from .. import __version__
 from ..langs import NAMES
-from ..pipeline import AlignedSegment, DocumentResult
+from ..model import AlignedSegment, DocumentResult, Signature
 
 PLURAL_FORMS = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
@@ -25,7 +25,7 @@ def term_comments(segment: AlignedSegment, target: str) -> list[str]:
     return lines
 
 
-def build_po(result: DocumentResult, source: str, target: str, signature: str) -> polib.POFile:
+def build_po(result: DocumentResult, source: str, target: str, signature: Signature) -> polib.POFile:
     """The PO file of one document and target language."""
     po = polib.POFile(wrapwidth=0)
     po.header = (
@@ -45,12 +45,12 @@ def build_po(result: DocumentResult, source: str, target: str, signature: str) -
         "Plural-Forms": PLURAL_FORMS[target],
         "X-Source-Language": source,
         "X-Generator": f"press-toolkit {__version__}",
-        "X-Toolkit-Signature": signature,
+        "X-Toolkit-Signature": signature.render(),
     }
     path = result.document.path
     for segment in result.segments:
         proposal = segment.targets.get(target)
-        comments = [proposal.origin] if proposal and proposal.origin else ["untranslated"]
+        comments = [proposal.origin.label or "untranslated" if proposal else "untranslated"]
         comments += term_comments(segment, target)
         comments += proposal.notes if proposal else ()
         entry = polib.POEntry(
