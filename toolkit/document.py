@@ -55,6 +55,7 @@ from typing import NamedTuple
 from .errors import InputError
 from .fsutil import read_utf8
 from .langs import SUPPORTED, check_lang
+from .patterns import URL
 from .segment import CLOSERS, DASHES, OPENERS, WRAP_MAX, data_file, line_is_open, parse_sections, sentence_spans
 
 
@@ -245,7 +246,6 @@ WRAP_RATIO = 0.7  # a wrapped line fills at least this share of the width
 META_MAX = 100  # longest metadata line
 CAPS_PLACE_MIN = 4  # letters of a place in capitals that is a dateline by itself («ASTANA –»)
 
-URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DASH = "[" + re.escape(DASHES + "‒―") + "]"  # a dash of any kind
 _DATELINE_DASH = re.compile(rf"[^\S\n]+{_DASH}[^\S\n]+")
 _CLAUSE_END = tuple(".!?…:;")  # a tuple, so that "" (an empty last character) is not in it
@@ -581,7 +581,7 @@ def is_source(text: str) -> bool:
     """A source or credit line: a label of any language with a colon or a spaced dash
     («Источник: Kazinform», «Дереккөз: …», «Photo: Akorda press service», «Source de
     l'information : …»), a bare label («Источник информации …»), or a bare URL."""
-    return _SOURCE_RE.match(text) is not None or URL.fullmatch(text) is not None
+    return _SOURCE_RE.match(text) is not None or URL.fullmatch(text.rstrip(".,;:!?)")) is not None
 
 
 def is_chrome(text: str) -> bool:

@@ -58,6 +58,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from .langs import check_lang
+from .patterns import LINK_HINT
 from .safexml import safe_parser, unsafe_doctype
 
 OPENERS = "«“„\"'‘(["
@@ -89,7 +90,6 @@ _ENTRY = re.compile(r"(?P<entry>.+?)(?:\s+:(?P<tag>\w+))?")
 _LETTER_PIECE = re.compile(r"[.\-]")
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d(?:[-–—](?:(?:1[89]|2\d)\d\d|\d\d))?")
 _WORD = re.compile(r"[^\W\d_]+")
-_LINK = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
 # A list marker opening a line: "1. ", "2) ", "1.) ", "• 9. ", "a. ", "б) ", "A) " (a capital
 # letter only with a bracket: «A. Smith» is an initial).
 _LIST_MARKER = (
@@ -548,7 +548,7 @@ def _glued_boundary(text: str, match: re.Match[str], rules: LanguageRules) -> bo
     """«(KIS).During», «қатысты.Тараптар»: a terminal glued to the next sentence."""
     nxt = match.end()
     words = _words_before(text, match.start())
-    if not words or _LINK.search(words[-1] + text[match.start() : nxt] + _word_at(text, nxt)):
+    if not words or LINK_HINT.search(words[-1] + text[match.start() : nxt] + _word_at(text, nxt)):
         return False
     word = words[-1]
     if word[-1] in CLOSERS:

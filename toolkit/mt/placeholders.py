@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..patterns import EMAIL, URL
+
 FIRST = 0xE000
 LAST = 0xF8FF
 CYRILLIC_SOURCES = ("ru", "kk")
 
-_URL = r"(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_URL = f"(?i:{URL.pattern})"  # the shared patterns (toolkit.patterns), scheme in any case
+_EMAIL = EMAIL.pattern
 _LATIN = r"\b[A-Za-z][A-Za-z'&-]*(?:\.?\s[A-Z][A-Za-z'&-]*)*\b"
 _NUMBER = r"(?<![\w.,])\d+(?:[.,:/\-–]\d+)*%?"
 _GENERAL = re.compile(f"{_URL}|{_EMAIL}|{_NUMBER}")

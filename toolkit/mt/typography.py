@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..qa.checks.patterns import protected_spans
+from ..patterns import protected_spans
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 NOTE = "typography: French non-breaking spaces set before : ; ! ? and inside « »"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
+from ...patterns import WORD
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import WORD
 
 MIN_WORDS = 2
 

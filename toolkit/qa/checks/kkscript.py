@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from ...langs import KAZAKH_LETTERS
+from ...patterns import WORD
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import WORD
 
 # the Russian letter a Kazakh letter is mistyped as (keyboard without a Kazakh layout)
 RUSSIFY = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")

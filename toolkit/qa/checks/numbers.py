@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+from ...patterns import phones, protected_spans
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import phones, protected_spans
 
 MONTHS: dict[str, tuple[str, ...]] = {
     # stems that every inflected form of the month starts with, January first

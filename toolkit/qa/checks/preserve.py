@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...patterns import links, phones, protected_spans
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import links, phones, protected_spans
 
 _CYRILLIC_LANGS = ("ru", "kk")
 # codes mixing letters and digits (COP29, G20, A321neo) and Latin words written in Cyrillic text

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...patterns import protected_spans
 from ...segment import abbreviations
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
-from .patterns import protected_spans
 
 NBSP = "\u00a0\u202f"
 _GUILLEMET_LANGS = ("ru", "kk", "fr")

@@ -1,14 +1,19 @@
-"""Patterns several checks share: URLs, e-mail addresses, social handles, scripts."""
+"""The patterns every stage shares, defined once: URLs and e-mail addresses (which the reader
+sees in source lines, the segmenter never breaks inside, MT protects with placeholders and the
+checks compare), social handles, phone numbers, words."""
 
 from __future__ import annotations
 
 import re
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»“”\"]+", re.IGNORECASE)
+# a URL never ends in punctuation: «see https://gov.kz/a.» ends with the address, not the period
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»“”\"]*[^\s<>«»“”\".,;:!?)]", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
 PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 _MAYBE_LINK = re.compile(r"[@#]|www\.|://", re.IGNORECASE)
+# where a dot may belong to an address rather than end a sentence (the segmenter's test)
+LINK_HINT = re.compile(r"https?://|www\.|@", re.IGNORECASE)
 _TRAILING = ".,;:!?)»”’'"
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 
