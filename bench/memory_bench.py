@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from toolkit.formats.tmx import TranslationUnit
 from toolkit.memory import Memory
 from toolkit.memory_index import FuzzyIndex, brute_force
-from toolkit.tmx import TranslationUnit
 
 SYLLABLES = [
     "ба",

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from toolkit.cli import main
+from toolkit.formats.tbx import write_tbx
 from toolkit.glossary import load_glossary
 from toolkit.glossary_merge import merge_concepts
-from toolkit.tbx import write_tbx
 
 ROOT = Path(__file__).resolve().parents[1]
 

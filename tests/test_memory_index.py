@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from toolkit.formats.tmx import TranslationUnit, write_tmx
 from toolkit.memory import load_memory
 from toolkit.memory_index import FuzzyIndex, brute_force, length_bounds, texts_key
-from toolkit.tmx import TranslationUnit, write_tmx
 
 PHRASES = [
     "Посол",

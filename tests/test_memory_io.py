@@ -14,9 +14,9 @@ import polib
 import pytest
 
 from toolkit.errors import InputError, OutputError
+from toolkit.formats.tmx import iter_tmx, read_header, read_tmx
 from toolkit.memory import load_memory
 from toolkit.memory_io import export_bytes, import_into, memory_stats, read_delimited, read_po
-from toolkit.tmx import iter_tmx, read_header, read_tmx
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

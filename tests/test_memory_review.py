@@ -11,10 +11,10 @@ import pytest
 
 from toolkit.document import read_release
 from toolkit.errors import InputError
+from toolkit.formats.tmx import read_tmx
 from toolkit.pipeline import translate_releases
 from toolkit.review.apply import apply_review
 from toolkit.review.bundle import write_bundle
-from toolkit.tmx import read_tmx
 
 ROOT = Path(__file__).resolve().parents[1]
 

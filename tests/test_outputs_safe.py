@@ -13,10 +13,10 @@ from conftest import translate_example
 
 import toolkit.fsutil
 from toolkit.errors import OutputError
+from toolkit.formats.tmx import read_tmx
 from toolkit.fsutil import atomic_write_bytes
 from toolkit.memory_io import import_into
 from toolkit.review.bundle import write_bundle
-from toolkit.tmx import read_tmx
 
 
 def run_example(models_dir: Path):

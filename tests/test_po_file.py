@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import InputError
+from toolkit.formats.po import check_po_syntax, read_po_file
 from toolkit.memory_io import import_into
-from toolkit.po_file import check_po_syntax, read_po_file
 
 MSGFMT = shutil.which("msgfmt")
 

@@ -161,7 +161,7 @@ def test_directory_reads_po_of_a_bundle_not_its_tmx_and_texts(tmp_path):
 
 
 def test_tmx_and_text_pairs(tmp_path):
-    from toolkit.tmx import TranslationUnit, write_tmx
+    from toolkit.formats.tmx import TranslationUnit, write_tmx
 
     corpus = read_corpus()
     units = [TranslationUnit(dict(texts), tuid=seg_id) for seg_id, texts in corpus.items()]

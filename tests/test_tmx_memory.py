@@ -5,8 +5,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import InputError
+from toolkit.formats.tmx import TranslationUnit, read_tmx, tmx_bytes, write_tmx
 from toolkit.memory import load_memory
-from toolkit.tmx import TranslationUnit, read_tmx, tmx_bytes, write_tmx
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,10 +8,10 @@ import pytest
 from conftest import corpus_rows
 from lxml import etree
 
+from toolkit.formats.tmx import XML_LANG, read_tmx
 from toolkit.mt.typography import post_edit
 from toolkit.pipeline import translate_releases
 from toolkit.review.bundle import write_bundle
-from toolkit.tmx import XML_LANG, read_tmx
 
 
 @pytest.fixture(scope="module")

@@ -60,8 +60,8 @@ def export(
     ),
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
+    from .formats.tbx import tbx_bytes
     from .glossary import glossary_csv, load_glossary
-    from .tbx import tbx_bytes
 
     _check_format(fmt, ("tbx", "csv"))
     concepts = load_glossary(_glossary_paths(paths)).concepts
@@ -81,9 +81,9 @@ def import_tbx(
     """Convert a TBX-Basic file into a glossary CSV, or merge it into an existing one (--out):
     new concepts are added; a concept that differs is a conflict, and nothing is written unless
     --replace takes the TBX's version. Exit 1 on conflicts."""
+    from .formats.tbx import read_tbx
     from .glossary import check_relations, glossary_csv, parse_glossary_csv, read_text
     from .glossary_merge import merge_concepts
-    from .tbx import read_tbx
 
     concepts = read_tbx(file)
     if out is None or force or not out.exists():

@@ -43,8 +43,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .csvrows import data_rows
 from .errors import InputError
+from .formats.csvrows import data_rows
 from .fsutil import read_utf8
 from .langs import SUPPORTED
 from .sources import expand_files

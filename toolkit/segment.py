@@ -57,9 +57,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from .formats.safexml import safe_parser, unsafe_doctype
 from .langs import check_lang
 from .patterns import LINK_HINT
-from .safexml import safe_parser, unsafe_doctype
 
 OPENERS = "«“„\"'‘(["
 CLOSERS = "»\"”“)'’]"

@@ -17,10 +17,10 @@ import polib
 
 from ..document import block_sentence_spans, doc_id_for, read_release
 from ..errors import InputError
+from ..formats.po import read_po_file
+from ..formats.tmx import lang_code, read_header, read_tmx
 from ..langs import SUPPORTED, check_lang
-from ..po_file import read_po_file
 from ..sources import regular_file
-from ..tmx import lang_code, read_header, read_tmx
 from .model import Segment
 
 SUFFIXES = (".po", ".tmx", ".txt")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..document import BlockKind
+from ..formats.tmx import TranslationUnit, tmx_bytes
 from ..fsutil import staged_writes
 from ..langs import SUPPORTED
 from ..model import DocumentResult, Progress, RunResult
 from ..patterns import URL
-from ..tmx import TranslationUnit, tmx_bytes
 from .findings import run_findings
 from .html import build_html, build_index
 from .po import build_po

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def data_rows(reader, width: int, path: Path) -> Iterator[tuple[int, list[str]]]:

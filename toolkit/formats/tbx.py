@@ -23,10 +23,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
-from .fsutil import atomic_write_bytes
-from .glossary import STATUSES, STRICTNESS, Concept, strip_markers
-from .langs import SUPPORTED
+from ..errors import InputError
+from ..fsutil import atomic_write_bytes
+from ..glossary import STATUSES, STRICTNESS, Concept, strip_markers
+from ..langs import SUPPORTED
 from .safexml import parse_file
 from .tmx import lang_code
 

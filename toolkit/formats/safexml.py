@@ -9,8 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
-from .sources import regular_file
+from ..errors import InputError
+from ..sources import regular_file
 
 SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False)
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import __version__
-from .errors import InputError
-from .fsutil import atomic_write_bytes
+from .. import __version__
+from ..errors import InputError
+from ..fsutil import atomic_write_bytes
+from ..sources import regular_file
 from .safexml import SAFE_OPTIONS, refuse_doctype, refuse_entities
-from .sources import regular_file
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code, not translatable text (TMX 1.4b section 3.6).

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import polib
 
-from .errors import InputError
-from .fsutil import read_bytes
+from ..errors import InputError
+from ..fsutil import read_bytes
 
 _TOKEN = re.compile(
     r"""(?P<space>[ \t\r\f\v]+)
