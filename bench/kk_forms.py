@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.terms.kk import inflected_forms
+from toolkit.glossary.terms.kk import inflected_forms
 
 TABLES = (ROOT / "tests" / "data" / "kk_forms" / "nouns.tsv", ROOT / "tests" / "data" / "kk_forms" / "names.tsv")
 CASES = ("gen", "dat", "acc", "loc", "abl", "ins")

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit.glossary import Concept
-from toolkit.terms import Recogniser
+from toolkit.glossary.model import Concept
+from toolkit.glossary.terms import Recogniser
 
 SEED = 20261125
 SEGMENT_WORDS = 20
@@ -78,7 +78,7 @@ def russian_vocabulary(rng: random.Random, want: int) -> list[list[str]]:
 def pseudo_vocabulary(lang: str, rng: random.Random, want: int) -> list[list[str]]:
     """Pseudo-words (dictionary form first) with a few inflected forms each."""
     if lang == "kk":
-        from toolkit.terms.kk import inflected_forms
+        from toolkit.glossary.terms.kk import inflected_forms
 
         syllables = ["ба", "қа", "та", "са", "ман", "лар", "ке", "ле", "бе", "ті", "сі", "не", "ұл", "тұр", "ой", "жол"]
     else:
@@ -184,7 +184,7 @@ def main() -> None:
         f"{len({w for s in segments for w in WORD.findall(s)})} distinct words)"
     )
     if args.lang == "ru":  # load the dictionary outside the timing, as a long-lived process does
-        from toolkit.terms.ru import analyzer
+        from toolkit.glossary.terms.ru import analyzer
 
         analyzer()
     b_build, b_match, b_cpu, b_found = timed(lambda: ExactMatcher(concepts, args.lang), segments)

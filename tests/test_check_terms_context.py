@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import InputError
-from toolkit.glossary import COLUMNS, initials_forms, load_glossary, relation_closures, surname
+from toolkit.glossary.model import COLUMNS, initials_forms, load_glossary, relation_closures, surname
 from toolkit.qa.context import CheckContext
 from toolkit.qa.model import Segment, Severity
 from toolkit.qa.registry import all_checks

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from toolkit.errors import InputError
 from toolkit.formats.tbx import read_tbx, tbx_bytes, write_tbx
-from toolkit.glossary import COLUMNS, Concept, concept_row, glossary_csv, load_glossary, parse_glossary_csv
+from toolkit.glossary.model import COLUMNS, Concept, concept_row, glossary_csv, load_glossary, parse_glossary_csv
 
 HEADER = ",".join(COLUMNS)
 

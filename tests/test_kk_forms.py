@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.glossary import COLUMNS, Glossary, load_glossary
-from toolkit.terms import find_terms
-from toolkit.terms.evaluation import DATA, evaluate_language, load_cases
-from toolkit.terms.kk import KazakhModel, harmonies, inflected_forms, nonfinal_alternants, singular_stems
+from toolkit.glossary.model import COLUMNS, Glossary, load_glossary
+from toolkit.glossary.terms import find_terms
+from toolkit.glossary.terms.evaluation import DATA, evaluate_language, load_cases
+from toolkit.glossary.terms.kk import KazakhModel, harmonies, inflected_forms, nonfinal_alternants, singular_stems
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ROOT / "tests" / "data" / "kk_forms"

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.cli import main
-from toolkit.glossary import COLUMNS, Glossary, load_glossary
-from toolkit.terms import find_terms
-from toolkit.terms.kk import inflected_forms, is_front, plural
-from toolkit.terms.matcher import Match, TokenTrie, longest_non_overlapping
+from toolkit.glossary.model import COLUMNS, Glossary, load_glossary
+from toolkit.glossary.terms import find_terms
+from toolkit.glossary.terms.kk import inflected_forms, is_front, plural
+from toolkit.glossary.terms.matcher import Match, TokenTrie, longest_non_overlapping
 
 ROWS = [
     dict(

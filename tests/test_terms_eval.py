@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.glossary import load_glossary
-from toolkit.terms.evaluation import DATA, evaluate_language, load_cases
+from toolkit.glossary.model import load_glossary
+from toolkit.glossary.terms.evaluation import DATA, evaluate_language, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = {"ru": 0.95, "kk": 0.95, "en": 0.95, "fr": 0.95}

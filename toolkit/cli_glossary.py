@@ -38,7 +38,7 @@ def lint(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Check glossary files; exit 1 when there are errors."""
-    from .glossary_lint import has_errors, lint_files, report_dict, report_lines
+    from .glossary.lint import has_errors, lint_files, report_dict, report_lines
 
     _check_format(fmt, ("text", "json"))
     files, issues = lint_files(_glossary_paths(paths))
@@ -61,7 +61,7 @@ def export(
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
     from .formats.tbx import tbx_bytes
-    from .glossary import glossary_csv, load_glossary
+    from .glossary.model import glossary_csv, load_glossary
 
     _check_format(fmt, ("tbx", "csv"))
     concepts = load_glossary(_glossary_paths(paths)).concepts
@@ -82,8 +82,8 @@ def import_tbx(
     new concepts are added; a concept that differs is a conflict, and nothing is written unless
     --replace takes the TBX's version. Exit 1 on conflicts."""
     from .formats.tbx import read_tbx
-    from .glossary import check_relations, glossary_csv, parse_glossary_csv, read_text
-    from .glossary_merge import merge_concepts
+    from .glossary.merge import merge_concepts
+    from .glossary.model import check_relations, glossary_csv, parse_glossary_csv, read_text
 
     concepts = read_tbx(file)
     if out is None or force or not out.exists():
@@ -108,7 +108,7 @@ def terms(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Find glossary concepts in a text, inflected forms included."""
-    from .terms import find_terms_in_file, hit_dict
+    from .glossary.terms import find_terms_in_file, hit_dict
 
     _check_format(fmt, ("text", "json"))
     text, hits = find_terms_in_file(file, lang, _glossary_paths(glossary))

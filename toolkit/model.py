@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Block, Document
-from .glossary import Glossary, TermHit
+from .glossary.model import Glossary, TermHit
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(description, total) returns advance(n); the CLI draws it, the library stays quiet."""

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..fsutil import atomic_write_bytes
-from ..glossary import STATUSES, STRICTNESS, Concept, strip_markers
+from ..glossary.model import STATUSES, STRICTNESS, Concept, strip_markers
 from ..langs import SUPPORTED
 from .safexml import parse_file
 from .tmx import lang_code

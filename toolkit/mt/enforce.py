@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from ..glossary import Glossary, TermHit
+from ..glossary.model import Glossary, TermHit
 from .engine import SPACE_MARK, CT2Engine
 from .placeholders import Protected, find_invariants, lost_invariants, protect, restore
 

@@ -28,7 +28,7 @@ from .placeholders import restore
 from .split import MAX_MT_CHARS, split_for_mt
 
 if TYPE_CHECKING:
-    from ..glossary import Glossary
+    from ..glossary.model import Glossary
 
 
 class Step(Protocol):

@@ -21,7 +21,7 @@ import polib
 from ..document import read_release
 from ..errors import InputError
 from ..fsutil import atomic_write_text
-from ..glossary import Glossary
+from ..glossary.model import Glossary
 from ..memory_io import (
     ImportReport,
     MemoryInput,

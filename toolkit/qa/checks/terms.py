@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...glossary import Concept, Glossary, TermHit, strip_markers
+from ...glossary.model import Concept, Glossary, TermHit, strip_markers
 from ..context import CheckContext
 from ..model import Segment, Severity
 from ..registry import Hit, check

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .glossary import Concept, concept_row
+from .model import Concept, concept_row
 
 
 @dataclass

@@ -43,11 +43,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .formats.csvrows import data_rows
-from .fsutil import read_utf8
-from .langs import SUPPORTED
-from .sources import expand_files
+from ..errors import InputError
+from ..formats.csvrows import data_rows
+from ..fsutil import read_utf8
+from ..langs import SUPPORTED
+from ..sources import expand_files
 
 REQUIRED_COLUMNS = ("id", "domain")
 VARIANT_SEPARATOR = " | "

@@ -11,8 +11,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..glossary import Glossary
+from ...errors import InputError
+from ..model import Glossary
 from . import find_terms
 
 DATA = Path("tests/data/terms")

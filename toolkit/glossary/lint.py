@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .glossary import (
+from ..errors import InputError
+from ..langs import KAZAKH_LETTERS, SUPPORTED
+from .model import (
     COLUMNS,
     STATUSES,
     STRICTNESS,
@@ -32,7 +33,6 @@ from .glossary import (
     split_variants,
     strip_markers,
 )
-from .langs import KAZAKH_LETTERS, SUPPORTED
 
 LETTERS = re.compile(r"[^\W\d_]+")
 KAZAKH_ONLY = set(KAZAKH_LETTERS)

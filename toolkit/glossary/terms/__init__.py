@@ -23,9 +23,9 @@ from itertools import islice, product
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import InputError
-from ..glossary import MAX_ENDING, Concept, Glossary, TermHit, load_glossary, read_text
-from ..langs import check_lang
+from ...errors import InputError
+from ...langs import check_lang
+from ..model import MAX_ENDING, Concept, Glossary, TermHit, load_glossary, read_text
 from .matcher import Match, TokenTrie, longest_non_overlapping
 from .tokens import Token, joinable, term_words, words
 
