@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.glossary.model import load_glossary
+from toolkit.glossary.files import load_glossary
 from toolkit.mt.enforce import DEFAULT_MAX_DROP, Enforcer, constraints_for
 from toolkit.mt.packages import install_package, list_packages
 from toolkit.mt.router import EngineSet, Route

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit.glossary.model import load_glossary
+from toolkit.glossary.files import load_glossary
 from toolkit.glossary.terms.evaluation import DATA, evaluate_language, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import InputError
-from toolkit.glossary.model import COLUMNS, initials_forms, load_glossary, relation_closures, surname
+from toolkit.formats.glossary_csv import COLUMNS
+from toolkit.glossary.files import load_glossary
+from toolkit.glossary.model import relation_closures
+from toolkit.glossary.people import initials_forms, surname
 from toolkit.qa.context import CheckContext
 from toolkit.qa.model import Segment, Severity
 from toolkit.qa.registry import all_checks

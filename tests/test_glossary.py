@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import InputError
-from toolkit.glossary.model import load_glossary
+from toolkit.glossary.files import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,8 +11,8 @@ import pytest
 
 from toolkit.cli import main
 from toolkit.formats.tbx import write_tbx
+from toolkit.glossary.files import load_glossary
 from toolkit.glossary.merge import merge_concepts
-from toolkit.glossary.model import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.cli import main
+from toolkit.formats.glossary_csv import COLUMNS
 from toolkit.glossary.lint import has_errors, lint_files, script_problems
-from toolkit.glossary.model import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ",".join(COLUMNS)

@@ -15,7 +15,7 @@ from conftest import corpus_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.glossary.model import load_glossary
+from toolkit.glossary.files import load_glossary
 from toolkit.mt.cache import MTCache
 from toolkit.mt.enforce import Enforcer, constraints_for
 from toolkit.mt.packages import list_packages

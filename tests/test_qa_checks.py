@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.glossary.model import load_glossary
+from toolkit.glossary.files import load_glossary
 from toolkit.qa.checks.numbers import quantities
 from toolkit.qa.context import CheckContext
 from toolkit.qa.model import Segment

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.glossary.model import load_glossary
+from toolkit.glossary.files import load_glossary
 from toolkit.glossary.terms.evaluation import DATA, evaluate_language, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -60,8 +60,9 @@ def export(
     ),
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
+    from .formats.glossary_csv import glossary_csv
     from .formats.tbx import tbx_bytes
-    from .glossary.model import glossary_csv, load_glossary
+    from .glossary.files import load_glossary
 
     _check_format(fmt, ("tbx", "csv"))
     concepts = load_glossary(_glossary_paths(paths)).concepts
@@ -81,9 +82,10 @@ def import_tbx(
     """Convert a TBX-Basic file into a glossary CSV, or merge it into an existing one (--out):
     new concepts are added; a concept that differs is a conflict, and nothing is written unless
     --replace takes the TBX's version. Exit 1 on conflicts."""
+    from .formats.glossary_csv import glossary_csv, parse_glossary_csv
     from .formats.tbx import read_tbx
+    from .glossary.files import check_relations, read_text
     from .glossary.merge import merge_concepts
-    from .glossary.model import check_relations, glossary_csv, parse_glossary_csv, read_text
 
     concepts = read_tbx(file)
     if out is None or force or not out.exists():

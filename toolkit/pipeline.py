@@ -9,7 +9,8 @@ from . import __version__
 from .document import Document, block_sentences, doc_id_for, read_release
 from .errors import InputError, UsageError
 from .fsutil import combined_hash
-from .glossary.model import Glossary, load_glossary
+from .glossary.files import load_glossary
+from .glossary.model import Glossary
 from .langs import check_lang, parse_targets, script_problem
 from .memory import Memory, load_memory, normalise
 from .model import AlignedSegment, DocumentResult, LangStats, Origin, Progress, Proposal, RunResult, Signature

@@ -15,24 +15,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.glossary_csv import COLUMNS, GlossaryRow, read_rows, row_problems
 from ..langs import KAZAKH_LETTERS, SUPPORTED
-from .model import (
-    COLUMNS,
-    STATUSES,
-    STRICTNESS,
-    GlossaryRow,
-    glossary_files,
-    marker_problems,
-    read_rows,
-    read_text,
-    split_variants,
-    strip_markers,
-)
+from .files import glossary_files, read_text
+from .markers import split_variants, strip_markers
 
 LETTERS = re.compile(r"[^\W\d_]+")
 KAZAKH_ONLY = set(KAZAKH_LETTERS)
@@ -130,7 +121,11 @@ class _Seen:
     relations: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, column, id named
 
 
+Add = Callable[..., None]  # add(severity, code, message, column="")
+
+
 def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> list[Issue]:
+    """Every problem of one row, those that depend on earlier rows included (seen)."""
     issues: list[Issue] = []
     where = f"{path}:{row.line}"
 
@@ -139,90 +134,70 @@ def _lint_row(row: GlossaryRow, path: Path, header: list[str], seen: _Seen) -> l
 
     cells = {k: v.strip() for k, v in row.cells.items()}
     for column, raw in row.cells.items():
-        for problem in whitespace_problems(raw):
-            add("error", "whitespace", problem, column)
+        for text in whitespace_problems(raw):
+            add("error", "whitespace", text, column)
+    for problem in row_problems(cells):  # what the loader refuses too
+        add("error", problem.code, problem.message, problem.column)
     cid = cells["id"]
-    if not cid:
-        add("error", "empty-id", "row has an empty id", "id")
-    elif cid in seen.ids:
+    if cid and cid in seen.ids:
         add("error", "duplicate-id", f"concept id {cid!r} also at {seen.ids[cid]}", "id")
-    else:
+    elif cid:
         seen.ids[cid] = where
     if not cells["domain"]:
         add("warning", "empty-domain", "no domain", "domain")
-    status = cells.get("status") or "approved"
-    if status not in STATUSES:
-        add("error", "unknown-status", f"unknown status {status!r} (one of {', '.join(STATUSES)})", "status")
-    strictness = cells.get("strictness") or "strict"
-    if strictness not in STRICTNESS:
-        add(
-            "error",
-            "unknown-strictness",
-            f"unknown strictness {strictness!r} (one of {', '.join(STRICTNESS)})",
-            "strictness",
-        )
     for column in ("same_as", "broader"):
-        for named in split_variants(cells.get(column, "")):
-            if named == cid:
-                add("error", "self-relation", f"{column} names the concept itself", column)
-            else:
-                seen.relations.append((str(path), row.line, column, named))
+        seen.relations += [(str(path), row.line, column, n) for n in split_variants(cells.get(column, "")) if n != cid]
     langs = [lang for lang in SUPPORTED if lang in header]
     if not any(cells.get(lang) or cells.get(f"{lang}_allowed") for lang in langs):
         add("error", "no-term", "no term in any language", "id")
-    signature = []
-    for lang in langs:
-        preferred = cells.get(lang, "")
-        if not preferred:
-            add("warning", "missing-language", f"no {lang} term", lang)
-        if len(split_variants(preferred)) > 1:
-            add("error", "several-preferred", f"one preferred term only; put the others in {lang}_allowed", lang)
-        approved = [(lang, preferred)] if preferred else []
-        approved += [(f"{lang}_allowed", v) for v in split_variants(cells.get(f"{lang}_allowed", ""))]
-        forbidden = [(f"{lang}_forbidden", v) for v in split_variants(cells.get(f"{lang}_forbidden", ""))]
-        accepted = [(f"{lang}_accepted", v) for v in split_variants(cells.get(f"{lang}_accepted", ""))]
-        for column, term in approved + forbidden + accepted:
-            for problem in marker_problems(term):
-                add("error", "invalid-marker", problem, column)
-            for problem in script_problems(term):
-                add("error", "mixed-script", problem, column)
-            if lang == "ru" and KAZAKH_ONLY & set(term):
-                add("warning", "kazakh-letter", f"{term!r} has Kazakh letters in a Russian term", column)
-        signature.append(normal_term(preferred))
-        approved_norm: dict[str, str] = {}
-        for column, term in approved:
-            norm = normal_term(term)
-            if norm in approved_norm:
-                add("warning", "repeated-variant", f"{term!r} repeats {approved_norm[norm]}", column)
-                continue
-            approved_norm[norm] = column
-            other = seen.terms.get((lang, norm))
-            if other and other[0] != cid:
-                add("error", "term-conflict", f"{term!r} also names concept {other[0]!r} ({other[1]})", column)
-            else:
-                seen.terms.setdefault((lang, norm), (cid, where))
-            banned = seen.forbidden.get((lang, norm))
-            if banned and banned[0] != cid:
-                add("warning", "forbidden-elsewhere", f"{term!r} is forbidden in {banned[0]!r} ({banned[1]})", column)
-        for column, term in forbidden:
-            norm = normal_term(term)
-            if norm in approved_norm:
-                add("error", "forbidden-approved", f"{term!r} is also an approved term ({approved_norm[norm]})", column)
-            other = seen.terms.get((lang, norm))
-            if other and other[0] != cid:
-                add("warning", "forbidden-elsewhere", f"{term!r} is approved in {other[0]!r} ({other[1]})", column)
-            seen.forbidden.setdefault((lang, norm), (cid, where))
-    key = tuple(signature)
-    if any(key):
-        if key in seen.signatures:
-            add(
-                "error",
-                "duplicate-concept",
-                f"same terms as concept {seen.signatures[key][0]!r} ({seen.signatures[key][1]})",
-            )
+    signature = tuple(_lint_language(lang, cells, where, seen, add) for lang in langs)
+    if any(signature):
+        if signature in seen.signatures:
+            first = seen.signatures[signature]
+            add("error", "duplicate-concept", f"same terms as concept {first[0]!r} ({first[1]})")
         else:
-            seen.signatures[key] = (cid, where)
+            seen.signatures[signature] = (cid, where)
     return issues
+
+
+def _lint_language(lang: str, cells: dict[str, str], where: str, seen: _Seen, add: Add) -> str:
+    """The problems of one language's terms of a row; returns its preferred term, normalised."""
+    cid, preferred = cells["id"], cells.get(lang, "")
+    if not preferred:
+        add("warning", "missing-language", f"no {lang} term", lang)
+    approved = [(lang, preferred)] if preferred else []
+    approved += [(f"{lang}_allowed", v) for v in split_variants(cells.get(f"{lang}_allowed", ""))]
+    forbidden = [(f"{lang}_forbidden", v) for v in split_variants(cells.get(f"{lang}_forbidden", ""))]
+    accepted = [(f"{lang}_accepted", v) for v in split_variants(cells.get(f"{lang}_accepted", ""))]
+    for column, term in approved + forbidden + accepted:
+        for problem in script_problems(term):
+            add("error", "mixed-script", problem, column)
+        if lang == "ru" and KAZAKH_ONLY & set(term):
+            add("warning", "kazakh-letter", f"{term!r} has Kazakh letters in a Russian term", column)
+    approved_norm: dict[str, str] = {}
+    for column, term in approved:
+        norm = normal_term(term)
+        if norm in approved_norm:
+            add("warning", "repeated-variant", f"{term!r} repeats {approved_norm[norm]}", column)
+            continue
+        approved_norm[norm] = column
+        other = seen.terms.get((lang, norm))
+        if other and other[0] != cid:
+            add("error", "term-conflict", f"{term!r} also names concept {other[0]!r} ({other[1]})", column)
+        else:
+            seen.terms.setdefault((lang, norm), (cid, where))
+        banned = seen.forbidden.get((lang, norm))
+        if banned and banned[0] != cid:
+            add("warning", "forbidden-elsewhere", f"{term!r} is forbidden in {banned[0]!r} ({banned[1]})", column)
+    for column, term in forbidden:
+        norm = normal_term(term)
+        if norm in approved_norm:
+            add("error", "forbidden-approved", f"{term!r} is also an approved term ({approved_norm[norm]})", column)
+        other = seen.terms.get((lang, norm))
+        if other and other[0] != cid:
+            add("warning", "forbidden-elsewhere", f"{term!r} is approved in {other[0]!r} ({other[1]})", column)
+        seen.forbidden.setdefault((lang, norm), (cid, where))
+    return normal_term(preferred)
 
 
 def lint_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import Concept, concept_row
+from ..formats.glossary_csv import concept_row
+from .model import Concept
 
 
 @dataclass

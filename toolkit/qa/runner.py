@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..glossary.model import Glossary, load_glossary
+from ..glossary.files import load_glossary
+from ..glossary.model import Glossary
 from ..sources import default_dir, expand_files
 from .context import CheckContext
 from .model import Finding, Segment, Severity, make_finding

@@ -25,7 +25,9 @@ from typing import Protocol
 
 from ...errors import InputError
 from ...langs import check_lang
-from ..model import MAX_ENDING, Concept, Glossary, TermHit, load_glossary, read_text
+from ..files import load_glossary, read_text
+from ..markers import MAX_ENDING
+from ..model import Concept, Glossary, TermHit
 from .matcher import Match, TokenTrie, longest_non_overlapping
 from .tokens import Token, joinable, term_words, words
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...glossary.model import Concept, Glossary, TermHit, strip_markers
+from ...glossary.markers import strip_markers
+from ...glossary.model import Concept, Glossary, TermHit
 from ..context import CheckContext
 from ..model import Segment, Severity
 from ..registry import Hit, check
