@@ -28,8 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit.formats.tmx import TranslationUnit
-from toolkit.memory import Memory
-from toolkit.memory_index import FuzzyIndex, brute_force
+from toolkit.memory.index import FuzzyIndex, brute_force
+from toolkit.memory.model import Memory
 
 SYLLABLES = [
     "ба",

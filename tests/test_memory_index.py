@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from toolkit.formats.tmx import TranslationUnit, write_tmx
-from toolkit.memory import load_memory
-from toolkit.memory_index import FuzzyIndex, brute_force, length_bounds, texts_key
+from toolkit.memory.index import FuzzyIndex, brute_force, length_bounds, texts_key
+from toolkit.memory.model import load_memory
 
 PHRASES = [
     "Посол",

@@ -15,8 +15,8 @@ import pytest
 
 from toolkit.errors import InputError, OutputError
 from toolkit.formats.tmx import iter_tmx, read_header, read_tmx
-from toolkit.memory import load_memory
-from toolkit.memory_io import export_bytes, import_into, memory_stats, read_delimited, read_po
+from toolkit.memory.exchange import export_bytes, import_into, memory_stats, read_delimited, read_po
+from toolkit.memory.model import load_memory
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -226,7 +226,7 @@ def test_crash_during_write_leaves_the_old_memory(tmp_path: Path, monkeypatch: p
 
 IMPORTER = """
 import sys
-from toolkit.memory_io import import_into
+from toolkit.memory.exchange import import_into
 for path in sys.argv[2:]:
     import_into([path], sys.argv[1])
 """

@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from toolkit.formats.tmx import TranslationUnit, write_tmx
-from toolkit.memory import Memory, adjust_numbers, file_penalty, load_memory
+from toolkit.memory.model import Memory, adjust_numbers, file_penalty, load_memory
 from toolkit.pipeline import translate_releases
 from toolkit.review.bundle import write_bundle
 

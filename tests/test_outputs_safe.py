@@ -15,7 +15,7 @@ import toolkit.fsutil
 from toolkit.errors import OutputError
 from toolkit.formats.tmx import read_tmx
 from toolkit.fsutil import atomic_write_bytes
-from toolkit.memory_io import import_into
+from toolkit.memory.exchange import import_into
 from toolkit.review.bundle import write_bundle
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from toolkit.errors import InputError
 from toolkit.formats.po import check_po_syntax, read_po_file
-from toolkit.memory_io import import_into
+from toolkit.memory.exchange import import_into
 
 MSGFMT = shutil.which("msgfmt")
 

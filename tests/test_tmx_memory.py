@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from toolkit.errors import InputError
 from toolkit.formats.tmx import TranslationUnit, read_tmx, tmx_bytes, write_tmx
-from toolkit.memory import load_memory
+from toolkit.memory.model import load_memory
 
 ROOT = Path(__file__).resolve().parents[1]
 

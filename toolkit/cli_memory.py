@@ -19,7 +19,7 @@ MEMORY_HELP = "TMX files or folders (default: memories/)."
 
 def _memory(paths: list[Path] | None):
     from .errors import UsageError
-    from .memory import load_memory
+    from .memory.model import load_memory
     from .sources import default_dir
 
     chosen = list(paths) if paths else default_dir("memories", ".tmx")
@@ -37,7 +37,7 @@ def memory_import(
     ),
 ) -> None:
     """Import confirmed entries; duplicates are merged, conflicts kept as alternatives and reported."""
-    from .memory_io import import_into
+    from .memory.exchange import import_into
 
     for line in import_into(inputs, into, source=source).lines():
         typer.echo(line)
@@ -77,7 +77,7 @@ def memory_stats(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Units per file and language, distinct sentences, users and dates."""
-    from .memory_io import memory_stats as stats
+    from .memory.exchange import memory_stats as stats
 
     data = stats(_memory(memory))
     if fmt == "json":
@@ -141,7 +141,7 @@ def memory_export(
 ) -> None:
     """Write the memories as one TMX, a CSV with a column per language, or a PO file."""
     from .langs import check_lang
-    from .memory_io import export_bytes
+    from .memory.exchange import export_bytes
 
     data = export_bytes(_memory(memory), fmt, check_lang(source), check_lang(target) if target else None)
     write_output(data, out, f"wrote {out}")

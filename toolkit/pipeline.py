@@ -12,7 +12,7 @@ from .fsutil import combined_hash
 from .glossary.files import load_glossary
 from .glossary.model import Glossary
 from .langs import check_lang, parse_targets, script_problem
-from .memory import Memory, load_memory, normalise
+from .memory.model import Memory, load_memory, normalise
 from .model import AlignedSegment, DocumentResult, LangStats, Origin, Progress, Proposal, RunResult, Signature
 from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP

@@ -22,7 +22,7 @@ from ..document import read_release
 from ..errors import InputError
 from ..fsutil import atomic_write_text
 from ..glossary.model import Glossary
-from ..memory_io import (
+from ..memory.exchange import (
     ImportReport,
     MemoryInput,
     is_confirmed,

@@ -25,14 +25,14 @@ from typing import Any
 
 import polib
 
-from .document import doc_id_for
-from .errors import InputError, UsageError
-from .formats.csvrows import data_rows
-from .formats.po import read_po_file
-from .formats.tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
-from .fsutil import read_utf8, writable_target
-from .langs import SUPPORTED, check_lang
-from .memory import Memory, file_penalty, normalise
+from ..document import doc_id_for
+from ..errors import InputError, UsageError
+from ..formats.csvrows import data_rows
+from ..formats.po import read_po_file
+from ..formats.tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
+from ..fsutil import read_utf8, writable_target
+from ..langs import SUPPORTED, check_lang
+from .model import Memory, file_penalty, normalise
 
 CSV_META_COLUMNS = ("tuid", "document", "creationdate", "creationid", "changedate", "changeid", "origin")
 

@@ -27,9 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .formats.tmx import TranslationUnit, iter_tmx
-from .memory_index import FuzzyIndex, brute_force
-from .sources import expand_files
+from ..formats.tmx import TranslationUnit, iter_tmx
+from ..sources import expand_files
+from .index import FuzzyIndex, brute_force
 
 KINDS = ("context", "exact", "number-adjusted", "fuzzy")
 _KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
