@@ -8,6 +8,8 @@ from pathlib import Path
 
 import polib
 
+from toolkit.formats.bundle import new_po, po_name
+
 DATA = Path(__file__).parent / "data" / "qa"
 TARGETS = ("kk", "en", "fr")
 PLACEHOLDERS = {"{NBSP}": "\u00a0", "{TAB}": "\t", "{EMPTY}": ""}
@@ -71,8 +73,7 @@ def write_bundles(corpus: dict[str, dict[str, str]], out: Path) -> list[Path]:
     written = []
     for doc, ids in docs.items():
         for lang in TARGETS:
-            po = polib.POFile(wrapwidth=0)
-            po.metadata = {"Language": lang, "X-Source-Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
+            po = new_po(doc, "ru", lang)
             for seg_id in ids:
                 po.append(
                     polib.POEntry(
@@ -82,7 +83,7 @@ def write_bundles(corpus: dict[str, dict[str, str]], out: Path) -> list[Path]:
                         occurrences=[(f"{doc}.ru.txt", seg_id.split(".")[1])],
                     )
                 )
-            path = out / f"{doc}.{lang}.po"
+            path = out / po_name(doc, lang)
             po.save(str(path))
             written.append(path)
     return written

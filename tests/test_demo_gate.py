@@ -14,7 +14,7 @@ from toolkit.cli import main
 from toolkit.mt.typography import french_typography, post_edit
 from toolkit.qa.model import Severity
 from toolkit.qa.runner import CheckOptions, run_check
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -59,7 +59,7 @@ def test_po_only_confirmed_entries_with_context_and_reviewer(tmp_path: Path) -> 
     first, fourth = found.units
     assert first.props["x-context-prev"] == "" and first.props["x-context-next"] == "Второе предложение."
     assert fourth.props["x-context-prev"] == "Третье предложение." and fourth.props["x-context-next"] == ""
-    assert first.props["x-source-document"] == "doc"
+    assert first.props["x-document"] == "doc"
     assert (first.creationid, first.creationdate, first.tuid) == ("reviewer", "20260102T030405Z", "doc.b00.s00")
 
 
@@ -97,7 +97,7 @@ def test_csv_and_tsv_import(tmp_path: Path) -> None:
     (tmp_path / "b.tsv").write_text("tuid\tkk\tru\nt1\tИә.\tДа.\n", encoding="utf-8")
     a = read_delimited(tmp_path / "a.csv")
     assert [u.variants for u in a.units] == [{"ru": "Да, конечно.", "en": "Yes, of course."}]
-    assert a.units[0].props == {"x-source-document": "x"} and a.units[0].line == 2
+    assert a.units[0].props == {"x-document": "x"} and a.units[0].line == 2
     b = read_delimited(tmp_path / "b.tsv")
     assert b.source == "kk" and b.units[0].tuid == "t1"
     report = import_into([tmp_path / "a.csv", tmp_path / "b.tsv"], tmp_path / "m.tmx", now=NOW)

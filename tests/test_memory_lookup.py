@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from toolkit.formats.tmx import TranslationUnit, write_tmx
 from toolkit.memory.model import Memory, adjust_numbers, file_penalty, load_memory
 from toolkit.pipeline import translate_releases
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "Стороны обсудили вопросы торгово-экономического сотрудничества."

@@ -14,7 +14,7 @@ from toolkit.errors import InputError
 from toolkit.formats.tmx import read_tmx
 from toolkit.pipeline import translate_releases
 from toolkit.review.apply import apply_review
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,7 +61,7 @@ def test_apply_writes_final_text_lists_unconfirmed_and_imports(reviewed: Path, p
     assert "Draft only." not in text and last.msgid in text  # unconfirmed keeps the source sentence
     units = read_tmx(into)
     assert len(units) == report.imported.added == len(po) - 1
-    assert all(u.props["x-source-document"] == "visit" and u.props["x-status"] == "reviewed" for u in units)
+    assert all(u.props["x-document"] == "visit" and u.props["x-status"] == "reviewed" for u in units)
 
     # the memory now gives in-context (101%) matches for the confirmed segments
     run = translate_releases(

@@ -14,7 +14,7 @@ from toolkit.mt.cache import MTCache
 from toolkit.mt.engine import ArgosEngine, DecodeOptions
 from toolkit.mt.packages import list_packages
 from toolkit.mt.router import EngineSet
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 
 def test_cache_is_wal_and_keyed_by_model_options_and_source(tmp_path: Path) -> None:

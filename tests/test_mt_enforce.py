@@ -15,6 +15,7 @@ from conftest import corpus_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.formats.bundle import build_po
 from toolkit.glossary.files import load_glossary
 from toolkit.mt.cache import MTCache
 from toolkit.mt.enforce import Enforcer, constraints_for
@@ -22,7 +23,6 @@ from toolkit.mt.packages import list_packages
 from toolkit.mt.placeholders import find_invariants, lost_invariants, placeholder, protect, restore
 from toolkit.mt.router import EngineSet, find_route
 from toolkit.pipeline import translate_releases
-from toolkit.review.po import build_po
 
 DATA = Path(__file__).parent / "data" / "mt_glossary"
 NBEST = DATA / "nbest.csv"  # руководство -> en "lead"

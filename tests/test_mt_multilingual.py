@@ -27,7 +27,7 @@ from toolkit.mt.multilingual import (
 from toolkit.mt.packages import list_packages
 from toolkit.mt.router import find_route
 from toolkit.pipeline import translate_releases
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = FIXTURES / "multilingual" / "m2m-tiny"

@@ -15,7 +15,7 @@ from toolkit.mt.cache import MTCache
 from toolkit.mt.engine import DecodeOptions
 from toolkit.mt.split import MAX_MT_CHARS, split_for_mt
 from toolkit.pipeline import translate_releases
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,7 +16,7 @@ from toolkit.errors import OutputError
 from toolkit.formats.tmx import read_tmx
 from toolkit.fsutil import atomic_write_bytes
 from toolkit.memory.exchange import import_into
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 
 def run_example(models_dir: Path):

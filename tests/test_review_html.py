@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import translate_example
 from lxml import html
 
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from lxml import etree
 from toolkit.formats.tmx import XML_LANG, read_tmx
 from toolkit.mt.typography import post_edit
 from toolkit.pipeline import translate_releases
-from toolkit.review.bundle import write_bundle
+from toolkit.review.write import write_bundle
 
 
 @pytest.fixture(scope="module")

@@ -198,7 +198,7 @@ def translate(
 ) -> None:
     """Translate releases into a review bundle (PO, TMX, HTML, texts)."""
     from .pipeline import translate_releases
-    from .review.bundle import write_bundle
+    from .review.write import write_bundle
     from .sources import default_dir
     from .summary import summary_dict, summary_lines
 

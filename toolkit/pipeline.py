@@ -8,6 +8,7 @@ from pathlib import Path
 from . import __version__
 from .document import Document, block_sentences, doc_id_for, read_release
 from .errors import InputError, UsageError
+from .formats.bundle import segment_id
 from .fsutil import combined_hash
 from .glossary.files import load_glossary
 from .glossary.model import Glossary
@@ -60,9 +61,9 @@ def segment_document(
         if not block.translatable:
             continue
         for i, sentence in enumerate(block_sentences(block, document.lang)):
-            segment_id = f"{document.doc_id}.b{block.index:02d}.s{i:02d}"
             terms = glossary.find(sentence, document.lang)
-            segments.append(AlignedSegment(segment_id, document.doc_id, block, i, sentence, terms))
+            seg_id = segment_id(document.doc_id, block.index, i)
+            segments.append(AlignedSegment(seg_id, document.doc_id, block, i, sentence, terms))
     return segments
 
 

@@ -22,6 +22,13 @@ from ..fsutil import atomic_write_bytes
 from ..sources import regular_file
 from .safexml import SAFE_OPTIONS, refuse_doctype, refuse_entities
 
+# The toolkit's unit properties: the document a unit belongs to (memories imported before
+# 2026-12 name it x-source-document, still read), its block kind, the run's signature.
+DOCUMENT_PROP = "x-document"
+DOCUMENT_PROPS = (DOCUMENT_PROP, "x-source-document")
+BLOCK_PROP = "x-block"
+SIGNATURE_PROP = "x-signature"
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code, not translatable text (TMX 1.4b section 3.6).
 _CODE_ELEMENTS = {"bpt", "ept", "it", "ph", "ut"}

@@ -25,11 +25,19 @@ from typing import Any
 
 import polib
 
-from ..document import doc_id_for
 from ..errors import InputError, UsageError
+from ..formats.bundle import BundlePo, read_bundle_po
 from ..formats.csvrows import data_rows
-from ..formats.po import read_po_file
-from ..formats.tmx import TranslationUnit, iter_tmx, lang_code, read_header, tmx_bytes, write_tmx
+from ..formats.tmx import (
+    DOCUMENT_PROP,
+    DOCUMENT_PROPS,
+    TranslationUnit,
+    iter_tmx,
+    lang_code,
+    read_header,
+    tmx_bytes,
+    write_tmx,
+)
 from ..fsutil import read_utf8, writable_target
 from ..langs import SUPPORTED, check_lang
 from .model import Memory, file_penalty, normalise
@@ -80,81 +88,43 @@ def _user() -> str:
         return "unknown"
 
 
-def _po_lang(po: polib.POFile, key: str, path: Path) -> str:
-    value = po.metadata.get(key, "").strip()
-    if not value:
-        raise InputError(f"PO header has no {key}", path, 1)
-    code = lang_code(value)
-    if code not in SUPPORTED:
-        raise InputError(f"PO header {key}: unsupported language {value!r}", path, 1)
-    return code
-
-
-def open_po(path: Path) -> polib.POFile:
-    """Parse a PO file after a strict syntax check (see toolkit.po_file); errors name the line."""
-    return read_po_file(Path(path))[1]
-
-
-def po_languages(po: polib.POFile, path: Path, source: str | None = None) -> tuple[str, str]:
-    """(source, target): the source is `source` when given (PO files of other editors have no
-    X-Source-Language header), else that header; the target is the Language header."""
-    if source:
-        src = check_lang(source)
-    elif not po.metadata.get("X-Source-Language", "").strip():
-        raise InputError("PO header has no X-Source-Language (give the source language with --from)", path, 1)
-    else:
-        src = _po_lang(po, "X-Source-Language", path)
-    return src, _po_lang(po, "Language", path)
-
-
-def is_confirmed(entry: polib.POEntry) -> bool:
-    """A reviewed entry: translated, not fuzzy, not obsolete."""
-    return bool(entry.msgstr.strip()) and "fuzzy" not in entry.flags and not entry.obsolete
-
-
-def _entry_document(entry: polib.POEntry) -> str:
-    if entry.occurrences:
-        return doc_id_for(Path(entry.occurrences[0][0]))
-    return (entry.msgctxt or "").split(".")[0]
-
-
 def read_po(path: Path, now: datetime | None = None, source: str | None = None) -> MemoryInput:
     """Confirmed entries of a reviewed PO file as units, with their document context as props;
     `source` stands for a missing (or overrides the) X-Source-Language header."""
-    return po_units(open_po(Path(path)), Path(path), now, source)
+    return po_units(read_bundle_po(Path(path), source), now)
 
 
-def po_units(po: polib.POFile, path: Path, now: datetime | None = None, source_lang: str | None = None) -> MemoryInput:
-    """The confirmed entries of an already parsed PO file as units (see read_po)."""
-    source, target = po_languages(po, path, source_lang)
+def po_units(po: BundlePo, now: datetime | None = None) -> MemoryInput:
+    """The confirmed entries of a read PO file as units (see read_po)."""
     user = po.metadata.get("Last-Translator", "").strip() or _user()
     stamp = timestamp(now)
-    entries = [e for e in po if not e.obsolete and e.msgid]
-    documents = [_entry_document(e) for e in entries]
+    entries = [e for e in po.entries if e.source]
     units, unconfirmed = [], []
     for i, entry in enumerate(entries):
-        if not is_confirmed(entry):
-            unconfirmed.append(entry.msgctxt or entry.msgid)
+        if not entry.confirmed:
+            unconfirmed.append(entry.id)
             continue
-        document = documents[i]
+        document = entry.document
+        before = entries[i - 1] if i > 0 else None
+        after = entries[i + 1] if i + 1 < len(entries) else None
         props = {
-            "x-source-document": document,
-            "x-context-prev": entries[i - 1].msgid if i > 0 and documents[i - 1] == document else "",
-            "x-context-next": entries[i + 1].msgid if i + 1 < len(entries) and documents[i + 1] == document else "",
+            DOCUMENT_PROP: document,
+            "x-context-prev": before.source if before and before.document == document else "",
+            "x-context-next": after.source if after and after.document == document else "",
             "x-status": "reviewed",
         }
         units.append(
             TranslationUnit(
-                {source: entry.msgid, target: entry.msgstr},
-                entry.msgctxt,
+                {po.source_lang: entry.source, po.target_lang: entry.target},
+                entry.id,
                 props,
-                str(path),
-                entry.linenum,
+                str(po.path),
+                entry.line,
                 creationdate=stamp,
                 creationid=user,
             )
         )
-    return MemoryInput(path, source, units, unconfirmed)
+    return MemoryInput(po.path, po.source_lang, units, unconfirmed)
 
 
 def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
@@ -191,7 +161,7 @@ def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
             if source not in variants or len(variants) < 2:
                 continue
             cells = {name: row[k].strip() for name, k in meta.items() if row[k].strip()}
-            props = {"x-source-document": cells["document"]} if "document" in cells else {}
+            props = {DOCUMENT_PROP: cells["document"]} if "document" in cells else {}
             units.append(
                 TranslationUnit(
                     variants,
@@ -366,7 +336,7 @@ def export_bytes(memory: Memory, fmt: str, source: str = "ru", target: str | Non
                     [
                         u.tuid or "",
                         *(u.variants.get(lang, "") for lang in langs),
-                        u.props.get("x-source-document", u.props.get("x-document", "")),
+                        next((u.props[n] for n in DOCUMENT_PROPS if u.props.get(n)), ""),
                         u.creationdate or "",
                         u.creationid or "",
                         u.changedate or "",

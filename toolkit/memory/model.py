@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..formats.tmx import TranslationUnit, iter_tmx
+from ..formats.tmx import DOCUMENT_PROPS, TranslationUnit, iter_tmx
 from ..sources import expand_files
 from .index import FuzzyIndex, brute_force
 
@@ -39,7 +39,6 @@ INDEX_MIN_TEXTS = 20_000  # below this a brute-force rapidfuzz scan is fast enou
 NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _PENALTY_DIR = re.compile(r"penalty-(\d{1,3})")
 CONTEXT_PROPS = ("x-context-prev", "x-context-next")
-DOCUMENT_PROPS = ("x-source-document", "x-document")
 
 
 def normalise(text: str) -> str:

@@ -13,13 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import polib
-
 from ..document import block_sentence_spans, doc_id_for, read_release
 from ..errors import InputError
-from ..formats.po import read_po_file
+from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
-from ..langs import SUPPORTED, check_lang
+from ..langs import SUPPORTED
 from ..sources import regular_file
 from .model import Segment
 
@@ -94,56 +92,15 @@ def read_segments(path: Path, source_lang: str | None = None) -> list[Segment]:
     return read_text_pair(path, source_lang)
 
 
-def _po_header(po: polib.POFile, name: str) -> str:
-    return (po.metadata.get(name) or "").strip()
-
-
 def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     """PO entries as segments: target language from `Language`, source from `X-Source-Language`
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
-    text, po = read_po_file(path)
-    target = _po_header(po, "Language")
-    source = source_lang or _po_header(po, "X-Source-Language")
-    if not target:
-        raise InputError("PO file has no Language header", path, 1)
-    if not source:
-        raise InputError("PO file has no X-Source-Language header (give --source-lang)", path, 1)
-    target, source = _lang(target, path), _lang(source, path)
-    starts = _msgstr_lines(text)
-    entries = [e for e in po if not e.obsolete]
-    has_header = bool(po.metadata) and len(starts) == len(entries) + 1
-    if has_header:
-        starts = starts[1:]
-    aligned = len(starts) == len(entries)
+    po = read_bundle_po(path, source_lang)
     name = str(path)
-    segments = []
-    for i, entry in enumerate(entries):
-        line, col = starts[i] if aligned else (entry.linenum or 1, None)
-        msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        segments.append(
-            Segment(name, line, source, target, entry.msgid, msgstr, entry.msgctxt or f"entry{i + 1}", col, "po")
-        )
-    return segments
-
-
-def _msgstr_lines(text: str) -> list[tuple[int, int | None]]:
-    """(line, column of the text) of every active msgstr / msgstr[0]; column None when wrapped."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for keyword in ('msgstr "', 'msgstr[0] "'):
-            if line.startswith(keyword):
-                wrapped = line == keyword + '"'
-                found.append((number, None if wrapped else len(keyword) + 1))
-    return found
-
-
-def _lang(value: str, path: Path) -> str:
-    try:
-        return check_lang(lang_code(value))
-    except InputError:
-        raise
-    except Exception as exc:  # UsageError from check_lang: here it is bad input
-        raise InputError(str(exc), path, 1) from None
+    return [
+        Segment(name, e.target_line, po.source_lang, po.target_lang, e.source, e.target, e.id, e.target_column, "po")
+        for e in po.entries
+    ]
 
 
 def tmx_source_lang(path: Path) -> str | None:

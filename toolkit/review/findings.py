@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..formats.html_view import FindingsBySegment
 from ..model import DocumentResult, RunResult
 from ..qa.context import CheckContext
-from ..qa.model import Finding, Segment
+from ..qa.model import Segment
 from ..qa.runner import CheckOptions, active_checks, check_segments
-
-FindingsBySegment = dict[tuple[str, str], list[Finding]]  # (segment id, target language) -> findings
 
 
 def document_segments(result: DocumentResult, source: str, targets: list[str]) -> list[Segment]:

@@ -10,7 +10,8 @@ from html import escape
 from ..langs import NAMES, SUPPORTED
 from ..model import DocumentResult, Origin, RunResult, Signature
 from ..qa.model import Finding
-from .findings import FindingsBySegment
+
+FindingsBySegment = dict[tuple[str, str], list[Finding]]  # (segment id, target language) -> findings
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
