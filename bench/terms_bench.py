@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit.glossary.model import Concept
-from toolkit.glossary.terms import Recogniser
+from toolkit.glossary.concept import Concept
+from toolkit.glossary.terms.recogniser import Recogniser
 
 SEED = 20261125
 SEGMENT_WORDS = 20

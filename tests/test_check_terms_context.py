@@ -10,12 +10,12 @@ import pytest
 
 from toolkit.errors import InputError
 from toolkit.formats.glossary_csv import COLUMNS
+from toolkit.glossary.concept import relation_closures
 from toolkit.glossary.files import load_glossary
-from toolkit.glossary.model import relation_closures
 from toolkit.glossary.people import initials_forms, surname
+from toolkit.qa.checks import all_checks
 from toolkit.qa.context import CheckContext
 from toolkit.qa.model import Segment, Severity
-from toolkit.qa.registry import all_checks
 from toolkit.qa.runner import check_segments
 
 ROWS = [

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from toolkit.errors import InputError
 from toolkit.formats.glossary_csv import COLUMNS, concept_row, glossary_csv, parse_glossary_csv
 from toolkit.formats.tbx import read_tbx, tbx_bytes, write_tbx
+from toolkit.glossary.concept import Concept
 from toolkit.glossary.files import load_glossary
-from toolkit.glossary.model import Concept
 
 HEADER = ",".join(COLUMNS)
 

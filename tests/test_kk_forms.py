@@ -7,8 +7,8 @@ import pytest
 
 from toolkit.formats.glossary_csv import COLUMNS
 from toolkit.glossary.files import load_glossary
+from toolkit.glossary.find import find_terms
 from toolkit.glossary.model import Glossary
-from toolkit.glossary.terms import find_terms
 from toolkit.glossary.terms.evaluation import DATA, evaluate_language, load_cases
 from toolkit.glossary.terms.kk import KazakhModel, harmonies, inflected_forms, nonfinal_alternants, singular_stems
 

@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.glossary.files import load_glossary
+from toolkit.qa.checks import all_checks
 from toolkit.qa.checks.numbers import quantities
 from toolkit.qa.context import CheckContext
 from toolkit.qa.model import Segment
-from toolkit.qa.registry import all_checks
 
 DATA = Path(__file__).parent / "data" / "qa"
 

@@ -13,9 +13,9 @@ from collections import Counter
 import pytest
 from qa_corpus import DATA, read_corpus, read_injections, write_bundles
 
+from toolkit.qa.checks import all_checks
 from toolkit.qa.context import CheckContext
 from toolkit.qa.readers import read_po
-from toolkit.qa.registry import all_checks
 from toolkit.qa.runner import CheckOptions, active_checks, check_corpus, check_segments, load_check_glossary, run_check
 
 RECALL_FLOOR = 0.98  # overall share of injections found by the expected rule at its severity

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from toolkit.cli import main
 from toolkit.formats.glossary_csv import COLUMNS
 from toolkit.glossary.files import load_glossary
+from toolkit.glossary.find import find_terms
 from toolkit.glossary.model import Glossary
-from toolkit.glossary.terms import find_terms
 from toolkit.glossary.terms.kk import inflected_forms, is_front, plural
 from toolkit.glossary.terms.matcher import Match, TokenTrie, longest_non_overlapping
 

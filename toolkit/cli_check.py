@@ -49,9 +49,9 @@ def check_command(
     """Check translations (terms, consistency, numbers, punctuation, script); exit 1 on errors."""
     from .langs import check_lang
     from .qa.baseline import apply_baseline, read_baseline, write_baseline
+    from .qa.checks import all_checks
     from .qa.config import load_config
     from .qa.model import Severity
-    from .qa.registry import all_checks
     from .qa.report import REPORTERS, summary_line
     from .qa.runner import CheckOptions, reaches, run_check
 

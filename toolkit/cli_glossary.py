@@ -110,7 +110,7 @@ def terms(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Find glossary concepts in a text, inflected forms included."""
-    from .glossary.terms import find_terms_in_file, hit_dict
+    from .glossary.find import find_terms_in_file, hit_dict
 
     _check_format(fmt, ("text", "json"))
     text, hits = find_terms_in_file(file, lang, _glossary_paths(glossary))

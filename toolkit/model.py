@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Block, Document
-from .glossary.model import Glossary, TermHit
+from .glossary.concept import TermHit
+from .glossary.model import Glossary
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(description, total) returns advance(n); the CLI draws it, the library stays quiet."""

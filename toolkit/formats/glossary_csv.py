@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..glossary.concept import STATUSES, STRICTNESS, Concept
 from ..glossary.markers import VARIANT_SEPARATOR, marker_problems, split_variants, strip_markers
-from ..glossary.model import STATUSES, STRICTNESS, Concept
 from ..langs import SUPPORTED
 from .csvrows import data_rows
 

@@ -25,8 +25,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..fsutil import atomic_write_bytes
+from ..glossary.concept import STATUSES, STRICTNESS, Concept
 from ..glossary.markers import strip_markers
-from ..glossary.model import STATUSES, STRICTNESS, Concept
 from ..langs import SUPPORTED
 from .safexml import parse_file
 from .tmx import lang_code

@@ -9,7 +9,8 @@ from ..errors import InputError
 from ..formats.glossary_csv import parse_glossary_csv
 from ..fsutil import read_utf8
 from ..sources import expand_files
-from .model import Concept, Glossary
+from .concept import Concept
+from .model import Glossary
 
 
 def read_text(path: Path, what: str = "glossary") -> str:

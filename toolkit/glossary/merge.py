@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..formats.glossary_csv import concept_row
-from .model import Concept
+from .concept import Concept
 
 
 @dataclass

@@ -27,7 +27,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from ..glossary.model import Glossary, TermHit
+from ..glossary.concept import TermHit
+from ..glossary.model import Glossary
 from .engine import SPACE_MARK, CT2Engine
 from .placeholders import Protected, find_invariants, lost_invariants, protect, restore
 

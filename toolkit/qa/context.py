@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..glossary.model import Glossary, TermHit
+from ..glossary.concept import TermHit
+from ..glossary.model import Glossary
 from .model import Segment
 
 CACHE_LIMIT = 200_000  # entries kept per cache before it is emptied (memory stays bounded)

@@ -60,10 +60,3 @@ def check(name: str, severity: str, scope: str = "segment") -> Callable:
         return func
 
     return register
-
-
-def all_checks() -> dict[str, Check]:
-    """Every check, the built-in ones imported."""
-    from . import checks  # noqa: F401  (registers the built-in checks)
-
-    return dict(sorted(CHECKS.items()))

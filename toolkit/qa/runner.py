@@ -13,10 +13,11 @@ from typing import Any
 from ..glossary.files import load_glossary
 from ..glossary.model import Glossary
 from ..sources import default_dir, expand_files
+from .checks import all_checks
 from .context import CheckContext
 from .model import Finding, Segment, Severity, make_finding
 from .readers import collect_files, read_segments
-from .registry import Check, all_checks
+from .registry import Check
 
 PARALLEL_MIN_FILES = 64
 

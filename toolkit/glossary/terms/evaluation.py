@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError
+from ..find import find_terms
 from ..model import Glossary
-from . import find_terms
 
 DATA = Path("tests/data/terms")
 

@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...glossary.concept import Concept, TermHit
 from ...glossary.markers import strip_markers
-from ...glossary.model import Concept, Glossary, TermHit
+from ...glossary.model import Glossary
 from ..context import CheckContext
 from ..model import Segment, Severity
 from ..registry import Hit, check
