@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
 
-    from toolkit.document import read_release
-    from toolkit.segment import split_sentences
+    from toolkit.text.document import read_release
+    from toolkit.text.sentences import split_sentences
 
     segmented = [
         s

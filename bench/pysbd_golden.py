@@ -1,4 +1,4 @@
-"""pySBD's golden rules for ru, kk, en and fr: toolkit.segment against pysbd, case by case.
+"""pySBD's golden rules for ru, kk, en and fr: toolkit.text.sentences against pysbd, case by case.
 
     .venv/bin/python bench/pysbd_golden.py [--golden /tmp/pysbd-golden] [--quiet]
 
@@ -13,7 +13,7 @@ pySBD is counted like any other and shown with "xfail").
 
 Comparison: both segmenters' outputs are compared with the expected list after stripping the
 whitespace around each segment (``str.strip``) and dropping segments that are then empty, on
-both sides; a case passes when the lists are equal. toolkit.segment.split_sentences already
+both sides; a case passes when the lists are equal. toolkit.text.sentences.split_sentences already
 returns stripped sentences; pysbd runs as ``Segmenter(language=lang, clean=False)``.
 
 Prints the pass counts per language for both, then each case the toolkit fails with what it
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 import pysbd
 
-from toolkit.segment import split_sentences
+from toolkit.text.sentences import split_sentences
 
 FILES = {
     "ru": "test_russian.py",

@@ -1,4 +1,4 @@
-"""Benchmark of toolkit.segment against pysbd, in one run on the same inputs.
+"""Benchmark of toolkit.text.sentences against pysbd, in one run on the same inputs.
 
     .venv/bin/python bench/segment_bench.py [--mb 12] [--pysbd-kb 400]
 
@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 import pysbd
 
-from toolkit.segment import parse_golden, split_sentences
+from toolkit.text.rules import parse_golden
+from toolkit.text.sentences import split_sentences
 
 sys.path.insert(0, str(ROOT / "tests"))
 from test_segment_releases import exact, produced, read_gold, release_paths

@@ -1,4 +1,4 @@
-"""Tests for toolkit.document: block kinds, reading files, exact round trips."""
+"""Tests for toolkit.text.document: block kinds, reading files, exact round trips."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.document import (
+from toolkit.errors import InputError, UsageError
+from toolkit.text.document import (
     TRANSLATABLE,
     Block,
     BlockKind,
@@ -18,16 +19,13 @@ from toolkit.document import (
     block_sentence_spans,
     block_sentences,
     doc_id_for,
-    is_chrome,
-    is_meta,
-    is_source,
     is_wrapped_line,
     normalise_text,
     parse_release,
     read_release,
 )
-from toolkit.errors import InputError, UsageError
-from toolkit.segment import split_sentences
+from toolkit.text.lines import is_chrome, is_meta, is_source
+from toolkit.text.sentences import split_sentences
 
 REPO = Path(__file__).parents[1]
 SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "quebec-kazakhstan-2025-12-06.ru.txt"

@@ -9,12 +9,12 @@ from pathlib import Path
 import polib
 import pytest
 
-from toolkit.document import read_release
 from toolkit.errors import InputError
 from toolkit.formats.tmx import read_tmx
 from toolkit.pipeline import translate_releases
 from toolkit.review.apply import apply_review
 from toolkit.review.write import write_bundle
+from toolkit.text.document import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Tests for toolkit.segment: golden files, rules data, the shared sample, properties."""
+"""Tests for toolkit.text (sentences, rules): golden files, rules data, the shared sample, properties."""
 
 from __future__ import annotations
 
@@ -11,22 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from toolkit.document import BlockKind, read_release
 from toolkit.errors import UsageError
-from toolkit.segment import (
+from toolkit.text.document import BlockKind, read_release
+from toolkit.text.rules import (
     CLOSERS,
     abbreviations,
     language_rules,
-    line_is_open,
     normalise_abbreviation,
     parse_abbreviations,
     parse_golden,
     parse_joiners,
     parse_srx,
     parse_starters,
-    sentence_spans,
-    split_sentences,
 )
+from toolkit.text.sentences import line_is_open, sentence_spans, split_sentences
 
 SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "quebec-kazakhstan-2025-12-06.ru.txt"
 

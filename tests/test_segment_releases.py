@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.document import BlockKind, block_sentences, parse_release
+from toolkit.text.document import BlockKind, block_sentences, parse_release
 
 RELEASES = Path(__file__).parent / "data" / "releases"
 MIN_ACCURACY = 0.98

@@ -256,8 +256,8 @@ def segment(
     ),
 ) -> None:
     """Print the blocks and sentences of a release, with offsets into each block's text."""
-    from .document import block_sentence_spans, read_release
     from .errors import UsageError
+    from .text.document import block_sentence_spans, read_release
 
     if fmt not in ("lines", "json"):
         raise UsageError(f"unknown --format {fmt!r}; use lines or json")

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Block, Document
 from .glossary.concept import TermHit
 from .glossary.model import Glossary
+from .text.document import Block, Document
 
 Progress = Callable[[str, int], Callable[[int], None]]
 """progress(description, total) returns advance(n); the CLI draws it, the library stays quiet."""

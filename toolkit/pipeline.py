@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .document import Document, block_sentences, doc_id_for, read_release
 from .errors import InputError, UsageError
 from .formats.bundle import segment_id
 from .fsutil import combined_hash
@@ -24,6 +23,7 @@ from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .mt.split import MAX_MT_CHARS
 from .mt.typography import post_edit
 from .sources import regular_file
+from .text.document import Document, block_sentences, doc_id_for, read_release
 
 
 def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:

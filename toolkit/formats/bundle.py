@@ -19,11 +19,11 @@ from pathlib import Path
 import polib
 
 from .. import __version__
-from ..document import BlockKind, doc_id_for
 from ..errors import InputError
 from ..langs import NAMES, SUPPORTED
 from ..model import AlignedSegment, DocumentResult, Signature
 from ..patterns import URL
+from ..text.document import BlockKind, doc_id_for
 from .po import read_po_file
 from .tmx import BLOCK_PROP, DOCUMENT_PROP, TranslationUnit, lang_code
 

@@ -13,12 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..document import block_sentence_spans, doc_id_for, read_release
 from ..errors import InputError
 from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
 from ..langs import SUPPORTED
 from ..sources import regular_file
+from ..text.document import block_sentence_spans, doc_id_for, read_release
 from .model import Segment
 
 SUFFIXES = (".po", ".tmx", ".txt")

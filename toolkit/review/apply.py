@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..document import read_release
 from ..errors import InputError
 from ..formats.bundle import BundleEntry, BundlePo, read_bundle_po, target_text, text_name
 from ..fsutil import atomic_write_text
@@ -24,6 +23,7 @@ from ..glossary.model import Glossary
 from ..memory.exchange import ImportReport, MemoryInput, merge_inputs, po_units
 from ..model import DocumentResult, Proposal
 from ..pipeline import segment_document
+from ..text.document import read_release
 
 
 @dataclass

@@ -14,69 +14,11 @@ from functools import cache
 from typing import NamedTuple
 
 from ...patterns import phones, protected_spans
+from ...text.months import month_groups
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    # stems that every inflected form of the month starts with, January first
-    "ru": (
-        "январ",
-        "феврал",
-        "март",
-        "апрел",
-        "ма[йяе]",
-        "июн",
-        "июл",
-        "август",
-        "сентябр",
-        "октябр",
-        "ноябр",
-        "декабр",
-    ),
-    "kk": (
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-    ),
-    "en": (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-}
 SCALES: dict[str, tuple[tuple[str, int], ...]] = {
     "ru": (
         (r"тыс\.?|тысяч\w*", 10**3),
@@ -188,8 +130,7 @@ def _numeral(lang: str) -> str:
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def month(tag: str) -> str:
-        names = "|".join(f"(?P<{tag}{i + 1}>{stem})" for i, stem in enumerate(MONTHS[lang]))
-        return rf"(?:{names})\w*\.?"
+        return rf"(?:{month_groups(lang, tag)})(?!\w)\.?"
 
     suffix = r"(?:st|nd|rd|th|er|-?е|-?го)?"
     joint = r"(?:[-–—]|\s(?:and|et|и|және|to|through|по|до|au|à)\s)"  # 15-19, «с 15 по 19», «du 15 au 19»

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...patterns import protected_spans
-from ...segment import abbreviations
+from ...text.rules import abbreviations
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check

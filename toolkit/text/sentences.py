@@ -38,7 +38,7 @@ How a boundary is found:
     from its start, and it does not stop inside a sentence (line_is_open: a comma, a
     dash, a word of ``data/segment/joiners.txt``). Otherwise, and before a lowercase word,
     a line break is plain whitespace, kept in the sentence; with ``headings=False`` (a
-    block of toolkit.document, whose line breaks the reader judged) always.
+    block of toolkit.text.document, whose line breaks the reader judged) always.
 * Decimal numbers, dates, times, URLs and e-mails hold no terminal followed by whitespace.
 
 Every candidate is judged from a bounded window around it, so a run is linear in the
@@ -47,34 +47,31 @@ text length.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
-from lxml import etree
+from ..patterns import LINK_HINT
+from .lists import MARKER_MAX, is_list_marker, list_items
+from .omissions import is_omission, spaced_dots
+from .rules import (
+    CLOSERS,
+    DASHES,
+    OPENERS,
+    TAG_END,
+    TAG_STARTER,
+    TAG_YEAR,
+    WRAP_MAX,
+    Abbreviations,
+    Joiners,
+    LanguageRules,
+    first_word,
+    language_rules,
+)
 
-from .formats.safexml import safe_parser, unsafe_doctype
-from .langs import check_lang
-from .patterns import LINK_HINT
-
-OPENERS = "«“„\"'‘(["
-CLOSERS = "»\"”“)'’]"
-DASHES = "–—-"
-TAG_END = "end"  # the abbreviation may close a sentence: behaves like an ordinary word
-TAG_YEAR = "year"  # "г." after a year: see _year_ends_sentence
-TAG_STARTER = "starter"  # ends a sentence only before a sentence starter («U.S. The ...»)
-_TAGS = {"", TAG_END, TAG_YEAR, TAG_STARTER}
-BULLETS = "•⁃▪◦‣∙●"
-WRAP_MAX = 100  # a text whose longest line is longer is not hard-wrapped
 _WINDOW = 48  # characters looked at before a period (abbreviations are short)
-_RULE_WINDOW = 64  # characters an SRX <beforebreak> sees
 _YEAR_CONTEXT = 200
 _MIN_WORDS_BEFORE_YEAR = 4
-_SRX_NS = "{http://www.lisa.org/srx20}"
 
 # Every alternative starts with a terminal or a line break, so the scan skips other text
 # fast, and every terminal run matches as a whole (possessively), so no run is scanned twice.
@@ -86,24 +83,10 @@ _CANDIDATE = re.compile(
     r"|(?P<nl>\n[^\S\n]*+)(?=\S)"
 )
 _LINE_END = frozenset(CLOSERS) - {"'", "“"}  # closers that may end a heading line
-_ENTRY = re.compile(r"(?P<entry>.+?)(?:\s+:(?P<tag>\w+))?")
 _LETTER_PIECE = re.compile(r"[.\-]")
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d(?:[-–—](?:(?:1[89]|2\d)\d\d|\d\d))?")
-_WORD = re.compile(r"[^\W\d_]+")
-# A list marker opening a line: "1. ", "2) ", "1.) ", "• 9. ", "a. ", "б) ", "A) " (a capital
-# letter only with a bracket: «A. Smith» is an initial).
-_LIST_MARKER = (
-    rf"(?P<bullet>[{BULLETS}][^\S\n]*+)?"
-    r"(?P<ord>\d{1,3}|[a-zа-яё]|[A-ZА-ЯЁ](?=\.?\)))(?P<punct>\.\)|\)|\.)(?=[^\S\n]+\S)"
-)
-_LIST_START = re.compile(r"\n[^\S\n]*+" + _LIST_MARKER)  # starts with a literal: the scan skips text fast
-_LIST_AT_TEXT_START = re.compile(r"\s*+" + _LIST_MARKER)
-_ORDINAL = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDMІХ]{2,7}")  # what a list item may be numbered with
 _ROMAN_WORD = re.compile(r"[IVXLCDMІХ]{2,7}(?=[\s\-–])")
-_LIST_REACH = 600  # the next item of an inline list must start within this many characters
-_MARKER_MAX = 16  # longest list marker before its period, bullet included
 _QUOTE_REACH = 400  # how far back an opening « is looked for
-_ELLIPSIS_REACH = 6  # the longest spaced ellipsis looked at («. . . .» has 4 periods)
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
 
@@ -114,179 +97,11 @@ class Decision(NamedTuple):
     start: int
 
 
-@dataclass(frozen=True)
-class Abbreviations:
-    """Abbreviations of one language: normalised entry -> tag ("" blocks a boundary)."""
-
-    exact: dict[str, str]
-    folded: dict[str, str]
-
-    def tag(self, word: str) -> str | None:
-        """The tag of word, or None when it is no listed abbreviation.
-
-        Lowercase entries also match a capitalised word («См.» at a sentence start).
-        """
-        if word in self.exact:
-            return self.exact[word]
-        return self.folded.get(word.lower())
-
-
-@dataclass(frozen=True)
-class SrxRule:
-    """One SRX rule: break or not where before ends at the candidate and after starts there."""
-
-    breaks: bool
-    before: re.Pattern[str]
-    after: re.Pattern[str]
-
-    def matches(self, text: str, pos: int) -> bool:
-        """Whether the rule applies to a candidate boundary at pos."""
-        lo = max(0, pos - _RULE_WINDOW)
-        if self.after.match(text, pos) is None:
-            return False
-        return self.before.search(text, lo, pos) is not None
-
-
-@dataclass(frozen=True)
-class LanguageRules:
-    """Everything the segmenter knows about one language."""
-
-    lang: str
-    abbreviations: Abbreviations
-    starters: frozenset[str]
-    srx: tuple[SrxRule, ...]
-    any_after: re.Pattern[str]  # all <afterbreak>s in one: when it fails, no rule applies
-    joiners: Joiners = field(default_factory=lambda: Joiners(frozenset(), ()))
-
-
-@dataclass(frozen=True)
-class Joiners:
-    """Words (and Kazakh word endings) a line inside a sentence may end with: joiners.txt."""
-
-    words: frozenset[str]
-    endings: tuple[str, ...]
-
-    def ends_open(self, word: str) -> bool:
-        """Whether a line ending in word (lower case) stops inside a sentence."""
-        if word in self.words:
-            return True
-        if not self.endings or not word.endswith(self.endings):
-            return False
-        return any(word.endswith(ending) and len(word) >= len(ending) + 3 for ending in self.endings)
-
-
-def _any_after(rules: tuple[SrxRule, ...]) -> re.Pattern[str]:
-    if not rules:
-        return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{rule.after.pattern})" for rule in rules))
-
-
-def normalise_abbreviation(entry: str) -> str:
-    """Drop a final period and spaces after inner periods: "т. ч." -> "т.ч"."""
-    return re.sub(r"\.\s+", ".", entry.strip()).rstrip(".")
-
-
-def parse_abbreviations(text: str) -> Abbreviations:
-    """Parse an abbreviation file: one entry per line, ``#`` comments, optional ``:tag``."""
-    exact: dict[str, str] = {}
-    for raw in text.splitlines():
-        content = raw.split("#", 1)[0].strip()
-        if not content:
-            continue
-        match = _ENTRY.fullmatch(content)
-        tag = (match and match["tag"]) or ""
-        if match is None or tag not in _TAGS:
-            raise ValueError(f"bad abbreviation line: {raw!r}")
-        exact[normalise_abbreviation(match["entry"])] = tag
-    folded = {key: tag for key, tag in exact.items() if key == key.lower()}
-    return Abbreviations(exact, folded)
-
-
-def parse_sections(text: str) -> dict[str, list[str]]:
-    """Parse a word-list file: ``[lang]`` sections of space-separated entries, ``#`` comments."""
-    sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for raw in text.splitlines():
-        content = raw.split("#", 1)[0].strip()
-        if not content:
-            continue
-        if content.startswith("[") and content.endswith("]"):
-            current = sections.setdefault(content[1:-1].strip(), [])
-        elif current is None:
-            raise ValueError(f"words before any [lang] section: {raw!r}")
-        else:
-            current.extend(content.split())
-    return sections
-
-
-def parse_starters(text: str) -> dict[str, frozenset[str]]:
-    """Parse starters.txt: each word is kept up to its first non-letter («L'Union» -> «L»)."""
-    return {lang: frozenset(_first_word(word) for word in words) for lang, words in parse_sections(text).items()}
-
-
-def parse_joiners(text: str) -> dict[str, Joiners]:
-    """Parse joiners.txt: words in lower case (’ read as '), and endings written "-ның"."""
-    out: dict[str, Joiners] = {}
-    for lang, entries in parse_sections(text).items():
-        words = frozenset(entry.lower().replace("’", "'") for entry in entries if not entry.startswith("-"))
-        endings = tuple(entry[1:].lower() for entry in entries if entry.startswith("-") and len(entry) > 1)
-        out[lang] = Joiners(words, endings)
-    return out
-
-
-def parse_srx(data: bytes, lang: str) -> tuple[SrxRule, ...]:
-    """The rules an SRX 2.0 document applies to lang, in cascade order.
-
-    The parser loads no DTD, resolves no entities and refuses a DOCTYPE.
-    """
-    root = etree.fromstring(data, safe_parser())
-    if unsafe_doctype(root.getroottree().docinfo):
-        raise ValueError("SRX rules must not declare entities or elements in a DOCTYPE")
-    by_name: dict[str, list[SrxRule]] = {}
-    for language in root.iter(f"{_SRX_NS}languagerule"):
-        rules = by_name.setdefault(language.get("languagerulename", ""), [])
-        for rule in language.iter(f"{_SRX_NS}rule"):
-            before = rule.findtext(f"{_SRX_NS}beforebreak") or ""
-            after = rule.findtext(f"{_SRX_NS}afterbreak") or ""
-            breaks = rule.get("break", "yes") != "no"
-            rules.append(SrxRule(breaks, re.compile(f"(?:{before})\\Z"), re.compile(after)))
-    selected: list[SrxRule] = []
-    for mapping in root.iter(f"{_SRX_NS}languagemap"):
-        if re.fullmatch(mapping.get("languagepattern", ""), lang):
-            name = mapping.get("languagerulename", "")
-            if name not in by_name:
-                raise ValueError(f"SRX languagemap names an unknown languagerule {name!r}")
-            selected.extend(by_name[name])
-    return tuple(selected)
-
-
-def data_file(name: str) -> bytes:
-    """The bytes of a packaged file of toolkit/data/segment/."""
-    return resources.files("toolkit").joinpath("data", "segment", name).read_bytes()
-
-
-@cache
-def abbreviations(lang: str) -> Abbreviations:
-    """The packaged abbreviation list of a supported language."""
-    lang = check_lang(lang)
-    return parse_abbreviations(data_file(f"{lang}.txt").decode("utf-8"))
-
-
-@cache
-def language_rules(lang: str) -> LanguageRules:
-    """Abbreviations, starters and SRX rules of a supported language (cached)."""
-    lang = check_lang(lang)
-    starters = parse_starters(data_file("starters.txt").decode("utf-8")).get(lang, frozenset())
-    joiners = parse_joiners(data_file("joiners.txt").decode("utf-8")).get(lang, Joiners(frozenset(), ()))
-    srx = parse_srx(data_file("rules.srx"), lang)
-    return LanguageRules(lang, abbreviations(lang), starters, srx, _any_after(srx), joiners)
-
-
 def split_sentences(text: str, lang: str, *, headings: bool = True) -> list[str]:
     """The sentences of text as they stand in it, stripped of surrounding whitespace.
 
     headings=False: the line breaks of text were already judged (a block of
-    toolkit.document.parse_release, whose lines belong to one paragraph), so a single line
+    toolkit.text.document.parse_release, whose lines belong to one paragraph), so a single line
     break is whitespace and never ends a heading; blank lines still end a sentence.
     """
     return [text[start:end] for start, end in sentence_spans(text, lang, headings=headings)]
@@ -311,7 +126,7 @@ def sentence_spans(text: str, lang: str, *, headings: bool = True) -> list[tuple
 def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = True) -> Iterator[Decision]:
     """The sentence boundaries of text: where a sentence ends and the next one starts."""
     longest: list[int] = []  # the longest line, computed on the first line-break candidate
-    items = _list_items(text)
+    items = list_items(text)
     items.append(len(text) + 1)  # a sentinel: no item starts there
     item, k = items[0], 0
     size = len(text)
@@ -346,7 +161,7 @@ def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = Tr
         if not match["ws"] and not text[cut].isalpha():
             continue
         if _is_boundary(text, match, rules, start, cut):
-            if not (pos and (text[pos - 1].isspace() or text[pos - 1] in "[(") and _is_omission(text, match)):
+            if not (pos and (text[pos - 1].isspace() or text[pos - 1] in "[(") and is_omission(text, match)):
                 yield Decision(cut, after)
                 start = after
         elif text[after] == ".":
@@ -361,93 +176,6 @@ def _boundaries(text: str, rules: LanguageRules, start: int, headings: bool = Tr
             start = item
 
 
-def _list_items(text: str) -> list[int]:
-    """Where the items of lists written inline start: a line opening with a list marker
-    ("1. ", "2) ", "1.) ", "• 9. ", "a. ") starts a list, and the marker with the next number
-    or letter (same bullet, same punctuation, after whitespace, within _LIST_REACH characters
-    of the item before) starts its next item: «1. The first item 2. The second item»."""
-    items: list[int] = []
-    searched: dict[tuple[str, str, str], int] = {}  # where a search for a marker found none
-    at_start = _LIST_AT_TEXT_START.match(text)
-    for first in itertools.chain([at_start] if at_start else [], _LIST_START.finditer(text)):
-        if items and first.start() < items[-1]:
-            continue  # a marker of a list already followed
-        ordinal, pos = first["ord"], first.end()
-        shape = (first["bullet"] or "", first["punct"])
-        pattern = _item_pattern(*shape)
-        while (succ := _successor(ordinal)) is not None:
-            hi = min(len(text), pos + _LIST_REACH)
-            lo = max(pos, searched.get((*shape, succ), 0))  # so that no stretch is searched twice
-            found = next((m for m in pattern.finditer(text, lo, hi) if m["ord"] == succ), None)
-            if found is None:
-                searched[(*shape, succ)] = hi
-                break
-            items.append(found.start())
-            ordinal, pos = succ, found.end()
-    return sorted(set(items))
-
-
-def _successor(ordinal: str) -> str | None:
-    """The next number or letter of a list: "9" -> "10", "a" -> "b" ("z" has none)."""
-    if ordinal.isdigit():
-        return str(int(ordinal) + 1)
-    following = chr(ord(ordinal) + 1)
-    return following if following.isalpha() and following.islower() == ordinal.islower() else None
-
-
-@cache
-def _item_pattern(bullet: str, punct: str) -> re.Pattern[str]:
-    """List markers after whitespace with this bullet (if any) and punctuation."""
-    head = re.escape(bullet.strip()) + r"[^\S\n]*" if bullet.strip() else ""
-    return re.compile(rf"(?<=\s){head}(?P<ord>\d{{1,4}}|[^\W\d_]){re.escape(punct)}(?=[^\S\n]+\S)")
-
-
-def _spaced_dots(text: str, pos: int) -> tuple[int, int, int] | None:
-    """The periods separated by single spaces around the period at pos («. . .»): (offset of
-    the first, offset of the last, count), or None when the run is longer than
-    _ELLIPSIS_REACH periods on either side (then it is no ellipsis)."""
-    first = last = pos
-    for _ in range(_ELLIPSIS_REACH):
-        if first >= 2 and text[first - 1] in " \u00a0" and text[first - 2] == ".":
-            first -= 2
-        else:
-            break
-    else:
-        return None
-    for _ in range(_ELLIPSIS_REACH):
-        if last + 2 < len(text) and text[last + 1] in " \u00a0" and text[last + 2] == ".":
-            last += 2
-        else:
-            break
-    else:
-        return None
-    return first, last, (last - first) // 2 + 1
-
-
-def _is_omission(text: str, match: re.Match[str]) -> bool:
-    """Whether a terminal run marks words left out rather than a sentence end.
-
-    «[...]» and «(…)» inside a sentence; an ellipsis after a space («is . . . I didn't», «is ...
-    I»); the inner periods of a spaced ellipsis; the last period of «word. . . .» (the first one
-    ended the sentence, see _ellipsis_opens_next). «. . . .» after a space is an omission
-    followed by a period: a sentence end.
-    """
-    pos, term, close = match.start(), match["term"], match["close"]
-    before = text[pos - 1] if pos else ""
-    if before in "[(" and close[:1] in "])":
-        return True
-    if term != ".":
-        return before.isspace() and not close and set(term) <= {".", "…"} and (len(term) > 1 or term == "…")
-    run = _spaced_dots(text, pos)
-    if run is None or run[2] < 2:
-        return False
-    first, last, count = run
-    if pos != last:
-        return True
-    glued = first > 0 and not text[first - 1].isspace()
-    return not close and ((count == 3 and not glued) or (count == 4 and glued))
-
-
 def _ellipsis_opens_next(text: str, match: re.Match[str]) -> int | None:
     """«compounds. . . . The practice»: a period glued to a word and followed by a spaced
     ellipsis and a sentence start ends the sentence; the next one opens with the ellipsis.
@@ -455,7 +183,7 @@ def _ellipsis_opens_next(text: str, match: re.Match[str]) -> int | None:
     pos = match.start()
     if match["term"] != "." or match["close"] or not pos or text[pos - 1].isspace():
         return None
-    run = _spaced_dots(text, pos)
+    run = spaced_dots(text, pos)
     if run is None or run[0] != pos or run[2] != 4:
         return None
     after = run[1] + 1
@@ -482,7 +210,7 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     if not ws and not _glued_start(text, nxt):
         return False
     pos = match.start()
-    if pos - sent_start <= _MARKER_MAX and match["term"] == "." and _is_list_marker(text, sent_start, match):
+    if pos - sent_start <= MARKER_MAX and match["term"] == "." and is_list_marker(text, sent_start, match):
         return False
     if rules.any_after.match(text, cut) is not None:
         for rule in rules.srx:
@@ -497,14 +225,6 @@ def _is_boundary(text: str, match: re.Match[str], rules: LanguageRules, sent_sta
     if match["term"] != "." or match["close"]:
         return True
     return _period_ends_sentence(text, match.start(), nxt, rules, sent_start)
-
-
-def _is_list_marker(text: str, sent_start: int, match: re.Match[str]) -> bool:
-    """Whether the sentence so far is only a list marker's number or letter («2.», «• 9.»,
-    «b.», «IV.», «1.)»), or an initial («А. Смагулов»): its period ends no sentence."""
-    if match["close"] not in ("", ")"):
-        return False
-    return _ORDINAL.fullmatch(text[sent_start : match.start()].lstrip(BULLETS + " \t\n\u00a0")) is not None
 
 
 def _question_before_lowercase(text: str, match: re.Match[str], sent_start: int) -> bool:
@@ -581,12 +301,6 @@ def _words_before(text: str, pos: int) -> list[str] | None:
     return words[-2:]
 
 
-def _first_word(text: str, pos: int = 0) -> str:
-    """The run of letters at pos ("L'Union" -> "L", "Сондай-ақ" -> "Сондай")."""
-    found = _WORD.match(text, pos)
-    return found.group() if found else ""
-
-
 def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, sent_start: int) -> bool:
     """Whether the period at pos, with a sentence start at nxt, ends the sentence."""
     words = _words_before(text, pos)
@@ -604,7 +318,7 @@ def _period_ends_sentence(text: str, pos: int, nxt: int, rules: LanguageRules, s
     if tag == TAG_END:
         return True
     if tag == TAG_STARTER:
-        return _first_word(text, nxt) in rules.starters
+        return first_word(text, nxt) in rules.starters
     if tag == TAG_YEAR:
         return _year_ends_sentence(text, pos, nxt, prev, sent_start, rules)
     return False
@@ -623,7 +337,7 @@ def _starter_opens_clause(text: str, nxt: int, rules: LanguageRules) -> bool:
     """After capital letters with periods («you and I.», «the E.U.», «Фредерику X.»): a new
     sentence starts when a sentence starter of two letters or more follows and the word after
     it is not capitalised («I. Did you …», but «M. Le Drian», «J. Smith»)."""
-    word = _first_word(text, nxt)
+    word = first_word(text, nxt)
     if len(word) < 2 or word not in rules.starters:
         return False
     rest = text[nxt + len(word) : nxt + len(word) + _WINDOW]
@@ -665,7 +379,7 @@ def _year_ends_sentence(text: str, pos: int, nxt: int, prev: str, sent_start: in
     """
     if not _YEAR.fullmatch(prev) or not text[nxt].isupper():
         return False
-    if _first_word(text, nxt) in rules.starters:
+    if first_word(text, nxt) in rules.starters:
         return True
     lo = max(sent_start, pos - _YEAR_CONTEXT)
     if lo > sent_start:
@@ -707,29 +421,3 @@ def _ends_open(line: str, joiners: Joiners) -> bool:
         return True
     last = stripped[-_WINDOW:].rsplit(None, 1)[-1]
     return joiners.ends_open(last.lstrip(OPENERS).lower().replace("’", "'"))
-
-
-def parse_golden(text: str) -> list[tuple[str, list[str]]]:
-    """Parse a golden file of segmentation cases (format: tests/data/segment/README.md).
-
-    Cases are separated by blank lines; each line of a case is one expected sentence, and
-    the input is those sentences joined by one space, unless the case opens with a
-    ``<<< input`` line. ``\\n`` in a line stands for a line break, ``\\\\`` for a backslash;
-    lines starting with ``#`` are comments.
-    """
-    cases: list[tuple[str, list[str]]] = []
-    for chunk in re.split(r"\n[^\S\n]*\n", text):
-        lines = [_unescape(ln) for ln in chunk.splitlines() if ln and not ln.startswith("#")]
-        if not lines:
-            continue
-        source = None
-        if lines[0].startswith("<<< "):
-            source, lines = lines[0][4:], lines[1:]
-        if not lines:
-            raise ValueError(f"golden case without sentences: {chunk!r}")
-        cases.append((" ".join(lines) if source is None else source, lines))
-    return cases
-
-
-def _unescape(line: str) -> str:
-    return re.sub(r"\\(.)", lambda m: "\n" if m[1] == "n" else m[1], line)
