@@ -133,7 +133,7 @@ def test_candidates_ranked_with_provenance_and_deduplicated(tmp_path: Path) -> N
 def fuzzy_bundle(tmp_path: Path) -> tuple[Path, dict]:
     """A memory holding an edited copy of one sentence of the example and an exact copy of another."""
     from toolkit.glossary.model import Glossary
-    from toolkit.pipeline import segment_document
+    from toolkit.segments import segment_document
     from toolkit.text.document import read_release
 
     segments = segment_document(read_release(ROOT / "examples" / "visit.ru.txt", "ru"), Glossary())

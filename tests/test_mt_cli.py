@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.cli_mt import expand_inputs
 from toolkit.errors import InputError
 from toolkit.fsutil import atomic_write_text, remove_stale_temp_files
 from toolkit.mt.engine import DecodeOptions
+from toolkit.sources import expand_patterns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,11 +34,11 @@ def test_glob_patterns_expand_and_plain_paths_stay(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x\n", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "d.ru.txt").write_text("x\n", encoding="utf-8")
-    assert expand_inputs([tmp_path / "*.ru.txt"]) == [tmp_path / "a.ru.txt", tmp_path / "b.ru.txt"]
-    assert expand_inputs([Path(f"{tmp_path}/**/*.ru.txt")])[-1] == tmp_path / "sub" / "d.ru.txt"
-    assert expand_inputs([tmp_path / "sub", tmp_path / "missing.txt"]) == [tmp_path / "sub", tmp_path / "missing.txt"]
+    assert expand_patterns([tmp_path / "*.ru.txt"]) == [tmp_path / "a.ru.txt", tmp_path / "b.ru.txt"]
+    assert expand_patterns([Path(f"{tmp_path}/**/*.ru.txt")])[-1] == tmp_path / "sub" / "d.ru.txt"
+    assert expand_patterns([tmp_path / "sub", tmp_path / "missing.txt"]) == [tmp_path / "sub", tmp_path / "missing.txt"]
     with pytest.raises(InputError, match="no file matches"):
-        expand_inputs([tmp_path / "*.fr.txt"])
+        expand_patterns([tmp_path / "*.fr.txt"])
 
 
 def test_stale_temporary_files_are_removed_but_nothing_else(tmp_path: Path) -> None:
@@ -93,3 +93,21 @@ def test_translate_glob_with_options_progress_and_cache(models_dir: Path, projec
     # three copies of one release: each unique sentence is decoded once per model
     assert uncached["mt"] == {"decoded": first["mt"]["cached"], "cached": 0}
     assert uncached["segments"] == 3 * first["documents"][0]["segments"]
+
+
+def test_every_command_expands_patterns_the_same_way(tmp_path: Path) -> None:
+    from toolkit.pipeline import collect_releases
+    from toolkit.qa.readers import collect_files
+    from toolkit.sources import expand_files
+
+    for name in ("b.ru.txt", "a.ru.txt", "a.en.po", "g.csv"):
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    assert collect_releases([tmp_path / "*.ru.txt"], "ru") == [tmp_path / "a.ru.txt", tmp_path / "b.ru.txt"]
+    assert collect_files([tmp_path / "*.po"]) == [tmp_path / "a.en.po"]
+    assert expand_files([tmp_path / "*.csv"], ".csv", "glossary") == [tmp_path / "g.csv"]
+    for gather in (
+        lambda: collect_files([tmp_path / "*.tmx"]),
+        lambda: collect_releases([tmp_path / "*.kk.txt"], "kk"),
+    ):
+        with pytest.raises(InputError, match="no file matches this pattern"):
+            gather()

@@ -15,7 +15,7 @@ from .cli_check import check_command
 from .cli_glossary import glossary_app
 from .cli_glossary import terms as terms_command
 from .cli_memory import memory_app, review_app
-from .cli_mt import add_ct2, expand_inputs, open_cache, progress_columns
+from .cli_mt import add_ct2, open_cache, progress_columns
 from .errors import ToolkitError
 from .fsutil import remove_stale_temp_files
 from .langs import SUPPORTED
@@ -207,7 +207,7 @@ def translate(
     mt_cache = open_cache(cache, cache_file)
     try:
         run = translate_releases(
-            expand_inputs(inputs),
+            inputs,
             source,
             targets,
             glossary_paths=glossary if glossary else default_dir("glossaries", ".csv"),

@@ -1,34 +1,11 @@
-"""Command-line pieces of batch translation: input globs, the MT cache, progress columns and
+"""Command-line pieces of batch translation: the MT cache, progress columns and
 `toolkit models add-ct2`. toolkit/cli.py wires them into its commands."""
 
 from __future__ import annotations
 
-import glob
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import typer
-
-from .errors import InputError
-
-_GLOB_CHARS = re.compile(r"[*?\[]")
-
-
-def expand_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Paths as given; a path that does not exist but holds a glob pattern is expanded (sorted),
-    so `toolkit translate 'releases/**/*.ru.txt'` works without the shell's help."""
-    expanded: list[Path] = []
-    for path in paths:
-        text = str(path)
-        if not Path(text).exists() and _GLOB_CHARS.search(text):
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                raise InputError("no file matches this pattern", text)
-            expanded.extend(Path(m) for m in matches)
-        else:
-            expanded.append(Path(path))
-    return expanded
 
 
 def open_cache(enabled: bool, path: Path | None):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .errors import InputError, UsageError
-from .formats.bundle import segment_id
 from .fsutil import combined_hash
 from .glossary.files import load_glossary
 from .glossary.model import Glossary
@@ -22,8 +21,9 @@ from .mt.packages import list_packages, models_folder
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
 from .mt.split import MAX_MT_CHARS
 from .mt.typography import post_edit
-from .sources import regular_file
-from .text.document import Document, block_sentences, doc_id_for, read_release
+from .segments import segment_contexts, segment_releases
+from .sources import gather_files
+from .text.document import Document, doc_id_for, read_release
 
 
 def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
@@ -31,50 +31,18 @@ def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
     `*.txt`: an English text in a folder of Russian releases must not be translated as Russian)."""
     if not paths:
         raise UsageError("no input release given")
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.glob(f"*.{source}.txt") if p.is_file())
-            if not found:
-                raise InputError(f"no releases (*.{source}.txt) in this folder", path)
-            files.extend(found)
-        else:
-            files.append(regular_file(path, "release"))
+
+    def in_folder(folder: Path) -> list[Path]:
+        return sorted(p for p in folder.glob(f"*.{source}.txt") if p.is_file())
+
+    files = gather_files(paths, "release", in_folder, f"no releases (*.{source}.txt) in this folder")
     seen: dict[str, Path] = {}
     for file in files:
         doc_id = doc_id_for(file)
         if doc_id in seen and seen[doc_id] != file:
             raise InputError(f"two inputs share the document name {doc_id!r} (also {seen[doc_id]})", file)
         seen[doc_id] = file
-    return list(dict.fromkeys(files))
-
-
-def segment_document(
-    document: Document, glossary: Glossary, advance: Callable[[int], None] | None = None
-) -> list[AlignedSegment]:
-    """Split the translatable blocks into sentences and find glossary terms in each;
-    advance(1) is called after each block."""
-    segments: list[AlignedSegment] = []
-    for block in document.blocks:
-        if advance is not None:
-            advance(1)
-        if not block.translatable:
-            continue
-        for i, sentence in enumerate(block_sentences(block, document.lang)):
-            terms = glossary.find(sentence, document.lang)
-            seg_id = segment_id(document.doc_id, block.index, i)
-            segments.append(AlignedSegment(seg_id, document.doc_id, block, i, sentence, terms))
-    return segments
-
-
-def segment_contexts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]:
-    """Each segment's previous and next source sentence in its document ("" at an edge)."""
-    contexts: dict[str, tuple[str, str]] = {}
-    for result in results:
-        texts = [""] + [s.source for s in result.segments] + [""]
-        for i, segment in enumerate(result.segments, start=1):
-            contexts[segment.id] = (texts[i - 1], texts[i + 1])
-    return contexts
+    return files
 
 
 def _glossary_only(segment: AlignedSegment, target: str) -> Proposal | None:
@@ -122,6 +90,87 @@ def _run_route(
     return result
 
 
+def read_releases(inputs: Sequence[Path], source: str) -> list[Document]:
+    """The releases the inputs name, read, each checked to be written in the source's script."""
+    files = collect_releases(inputs, source)
+    documents = [read_release(path, source) for path in files]
+    for path, document in zip(files, documents):
+        problem = script_problem(" ".join(b.text for b in document.blocks if b.translatable), source)
+        if problem:
+            raise InputError(problem, path)
+    return documents
+
+
+def fill_from_memory(
+    segments: Sequence[AlignedSegment],
+    memory: Memory,
+    source: str,
+    target: str,
+    stats: LangStats,
+    progress: Progress | None = None,
+) -> list[AlignedSegment]:
+    """Give each segment its best memory match in target; returns the segments left without one."""
+    contexts = segment_contexts(segments)
+    pending: list[AlignedSegment] = []
+    advance = progress(f"memory ->{target}", len(segments)) if progress else None
+    for segment in segments:
+        if advance is not None:
+            advance(1)
+        match = memory.best(segment.source, source, target, contexts[segment.id])
+        if match is None:
+            pending.append(segment)
+            continue
+        shown = match.source if match.kind in ("fuzzy", "number-adjusted") else ""
+        origin = Origin.memory(match.label, match.score, match.kind, match.origin)
+        segment.targets[target] = Proposal(match.target, origin, match.fuzzy, shown)
+        stats.memory += 1
+    return pending
+
+
+def fill_from_mt(
+    pending: Sequence[AlignedSegment],
+    target: str,
+    route: Route,
+    engines: EngineSet,
+    stats: LangStats,
+    progress: Progress | None = None,
+) -> None:
+    """Machine-translate the segments along route, in the target's typography."""
+    texts = _run_route(engines, route, [s.source for s in pending], progress)
+    origin = Origin.mt(route.label, [step.model_id for step in route.steps])
+    for segment, (text, notes) in zip(pending, texts):
+        text, edit = post_edit(text, target)  # the target's typography (French spaces)
+        segment.targets[target] = Proposal(text, origin, True, notes=notes + ((edit,) if edit else ()))
+        stats.mt += 1
+    stats.routes.add(route.label)
+
+
+def fill_without_mt(pending: Sequence[AlignedSegment], target: str, stats: LangStats) -> None:
+    """No model for the pair: a segment that is one glossary term gets its equivalent, the rest
+    stays untranslated."""
+    for segment in pending:
+        proposal = _glossary_only(segment, target)
+        segment.targets[target] = proposal or Proposal()
+        if proposal:
+            stats.glossary += 1
+        else:
+            stats.untranslated += 1
+
+
+def run_warnings(engines: EngineSet, results: Sequence[DocumentResult]) -> list[str]:
+    """What a reviewer should know about the MT output of a run as a whole."""
+    warnings = []
+    if engines.cut_outputs:
+        warnings.append(
+            f"{engines.cut_outputs} MT output(s) reached the maximum length of {engines.options.max_decoding_length} "
+            "tokens and may be cut (see their PO notes; raise --max-length)"
+        )
+    split = sum(1 for r in results for s in r.segments if len(s.source) > MAX_MT_CHARS)
+    if split:
+        warnings.append(f"{split} segment(s) longer than {MAX_MT_CHARS} characters were translated in parts")
+    return warnings
+
+
 def translate_releases(
     inputs: Sequence[Path],
     source: str,
@@ -137,91 +186,40 @@ def translate_releases(
     progress: Progress | None = None,
     max_drop: float | None = DEFAULT_MAX_DROP,
 ) -> RunResult:
-    """Translate releases into the target languages; nothing is written here (see review.bundle).
+    """Translate releases into the target languages; nothing is written here (see review.write).
 
+    Each segment takes its best memory match, else machine translation along the route the
+    installed models offer, else (no model) the approved equivalent when it is one glossary term.
     MT output is held to the glossary (mt/enforce.py); `max_drop` bounds how much worse than the
     best hypothesis a translation chosen or forced for a term may score (None: no bound)."""
     source = check_lang(source)
-    target_list = (
-        parse_targets(targets, source) if isinstance(targets, str) else parse_targets(",".join(targets), source)
-    )
-    options = options or DecodeOptions()
-    files = collect_releases(inputs, source)
-    documents = [read_release(path, source) for path in files]
-    for path, document in zip(files, documents):
-        problem = script_problem(" ".join(b.text for b in document.blocks if b.translatable), source)
-        if problem:
-            raise InputError(problem, path)
+    target_list = parse_targets(targets if isinstance(targets, str) else ",".join(targets), source)
+    documents = read_releases(inputs, source)
     glossary = load_glossary(glossary_paths)
     memory = load_memory(memory_paths)
     packages = list_packages(models_dir, include_argos=include_argos_dirs)
     multilingual = find_models(models_folder(models_dir), ct2_models)
 
-    advance = progress("segmenting, terms", sum(len(d.blocks) for d in documents)) if progress else None
-    results = [DocumentResult(doc, segment_document(doc, glossary, advance)) for doc in documents]
-    all_segments = [s for r in results for s in r.segments]
+    results = segment_releases(documents, glossary, progress)
+    segments = [s for r in results for s in r.segments]
     stats = {t: LangStats() for t in target_list}
-    warnings: list[str] = []
+    engines = EngineSet(options or DecodeOptions(), cache, glossary=glossary, max_drop=max_drop)
     missing: list[str] = []
-    engines = EngineSet(options, cache, glossary=glossary, max_drop=max_drop)
+    warnings: list[str] = []
     used: dict[str, Step] = {}
-
-    contexts = segment_contexts(results)
     for target in target_list:
-        pending: list[AlignedSegment] = []
-        advance = progress(f"memory ->{target}", len(all_segments)) if progress else None
-        for segment in all_segments:
-            if advance is not None:
-                advance(1)
-            match = memory.best(segment.source, source, target, contexts[segment.id])
-            if match is not None:
-                shown = match.source if match.kind in ("fuzzy", "number-adjusted") else ""
-                origin = Origin.memory(match.label, match.score, match.kind, match.origin)
-                segment.targets[target] = Proposal(match.target, origin, match.fuzzy, shown)
-                stats[target].memory += 1
-            else:
-                pending.append(segment)
+        pending = fill_from_memory(segments, memory, source, target, stats[target], progress)
         route = find_route(packages, source, target, multilingual) if pending else None
-        if pending and route is None:
-            missing.append(f"{source}->{target}")
-            warnings.append(install_hint(source, target))
         if route is not None:
-            for package in route.steps:
-                used[package.model_id] = package
-            texts = _run_route(engines, route, [s.source for s in pending], progress)
-            origin = Origin.mt(route.label, [step.model_id for step in route.steps])
-            for segment, (text, notes) in zip(pending, texts):
-                text, edit = post_edit(text, target)  # the target's typography (French spaces)
-                segment.targets[target] = Proposal(text, origin, True, notes=notes + ((edit,) if edit else ()))
-                stats[target].mt += 1
-            stats[target].routes.add(route.label)
+            used.update((step.model_id, step) for step in route.steps)
+            fill_from_mt(pending, target, route, engines, stats[target], progress)
         else:
-            for segment in pending:
-                proposal = _glossary_only(segment, target)
-                segment.targets[target] = proposal or Proposal()
-                if proposal:
-                    stats[target].glossary += 1
-                else:
-                    stats[target].untranslated += 1
-
-    if engines.cut_outputs:
-        warnings.append(
-            f"{engines.cut_outputs} MT output(s) reached the maximum length of {engines.options.max_decoding_length} "
-            "tokens and may be cut (see their PO notes; raise --max-length)"
-        )
-    split = sum(1 for r in results for s in r.segments if len(s.source) > MAX_MT_CHARS)
-    if split:
-        warnings.append(f"{split} segment(s) longer than {MAX_MT_CHARS} characters were translated in parts")
+            fill_without_mt(pending, target, stats[target])
+            if pending:
+                missing.append(f"{source}->{target}")
+                warnings.append(install_hint(source, target))
+    warnings += run_warnings(engines, results)
     sig = signature(sorted(used.values(), key=lambda p: p.pair), glossary, memory, engines, max_drop)
-    return RunResult(
-        source,
-        target_list,
-        results,
-        stats,
-        warnings,
-        missing,
-        sig,
-        mt_decoded=engines.stats.decoded,
-        mt_cached=engines.stats.cached,
-        glossary=glossary,
-    )
+    result = RunResult(source, target_list, results, stats, warnings, missing, sig, glossary=glossary)
+    result.mt_decoded, result.mt_cached = engines.stats.decoded, engines.stats.cached
+    return result

@@ -2,36 +2,78 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import glob
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import InputError
 
+_GLOB_CHARS = re.compile(r"[*?\[]")
 
-def expand_files(paths: Iterable[Path], suffix: str, what: str) -> list[Path]:
-    """Files named directly plus every `*suffix` file under named directories, sorted, unique.
 
-    A named path that does not exist, that is not a regular file (a FIFO, a device) or a named
-    directory without a single such file is an InputError: a misconfigured folder must not pass
-    as an empty one.
-    """
-    found: list[Path] = []
+def expand_patterns(paths: Iterable[Path]) -> list[Path]:
+    """Paths as given; a path that does not exist but holds a glob pattern is expanded (sorted,
+    `**` spans folders), so `toolkit translate 'releases/**/*.ru.txt'` works without a shell."""
+    expanded: list[Path] = []
     for path in paths:
-        path = Path(path)
+        text = str(path)
+        if not Path(text).exists() and _GLOB_CHARS.search(text):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                raise InputError("no file matches this pattern", text)
+            expanded.extend(Path(m) for m in matches)
+        else:
+            expanded.append(Path(path))
+    return expanded
+
+
+def gather_files(
+    paths: Iterable[Path],
+    what: str,
+    in_folder: Callable[[Path], list[Path]],
+    empty_folder: str,
+    named: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """The files a command's path arguments stand for, in order, each once: glob patterns are
+    expanded, a folder gives in_folder(folder) (a folder that gives none is an InputError with
+    the message empty_folder: a misconfigured folder must not pass as an empty one), and a
+    named file must be a regular file that passes named(path), which raises InputError."""
+    found: list[Path] = []
+    for path in expand_patterns(paths):
         if path.is_dir():
-            inside = sorted(p for p in path.rglob(f"*{suffix}") if p.is_file())
+            inside = in_folder(path)
             if not inside:
-                raise InputError(f"no {what} files (*{suffix}) in this folder", path)
+                raise InputError(empty_folder, path)
             found.extend(inside)
         else:
             found.append(regular_file(path, what))
-            if path.suffix.lower() != suffix:
-                hint = WRONG_KIND.get((what, path.suffix.lower()), "")
-                raise InputError(f"not a {what} file (*{suffix}){hint}", path)
-    unique: dict[Path, None] = {}
-    for path in found:
-        unique.setdefault(path, None)
-    return list(unique)
+            if named is not None:
+                named(path)
+    return list(dict.fromkeys(found))
+
+
+def files_under(folder: Path, pattern: str) -> list[Path]:
+    """The regular files under folder (at any depth) whose name matches pattern, sorted."""
+    return sorted(p for p in folder.rglob(pattern) if p.is_file())
+
+
+def expand_files(paths: Iterable[Path], suffix: str, what: str) -> list[Path]:
+    """Files named directly plus every `*suffix` file under named folders (see gather_files); a
+    named file of another kind is an InputError that says what to do with it."""
+
+    def named(path: Path) -> None:
+        if path.suffix.lower() != suffix:
+            hint = WRONG_KIND.get((what, path.suffix.lower()), "")
+            raise InputError(f"not a {what} file (*{suffix}){hint}", path)
+
+    return gather_files(
+        paths,
+        what,
+        lambda folder: files_under(folder, f"*{suffix}"),
+        f"no {what} files (*{suffix}) in this folder",
+        named,
+    )
 
 
 # what to do with a file of another kind given where a glossary or a memory is expected

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
 from ..langs import SUPPORTED
-from ..sources import regular_file
+from ..sources import files_under, gather_files
 from ..text.document import block_sentence_spans, doc_id_for, read_release
 from .model import Segment
 
@@ -35,18 +35,14 @@ def collect_files(paths: Iterable[Path], ignore: Sequence[str] = ()) -> list[Pat
     module docstring), minus those matching an ignore glob. A missing path, a named folder with
     nothing to check, or nothing to check at all is an InputError: a gate must not pass because
     it was pointed at the wrong place."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            inside = _directory_files(path)
-            if not inside:
-                raise InputError("no PO, TMX or <doc>.<lang>.txt files to check in this folder", path)
-            found.extend(inside)
-        else:
-            regular_file(path, "file to check")
-            if path.suffix.lower() not in SUFFIXES:
-                raise InputError("not a PO, TMX or .txt release file", path)
-            found.append(path)
+
+    def named(path: Path) -> None:
+        if path.suffix.lower() not in SUFFIXES:
+            raise InputError("not a PO, TMX or .txt release file", path)
+
+    paths = list(paths)
+    empty = "no PO, TMX or <doc>.<lang>.txt files to check in this folder"
+    found = gather_files(paths, "file to check", _directory_files, empty, named)
     unique = dict.fromkeys(p for p in found if not _ignored(p, ignore))
     if found and not unique:
         raise InputError("every file to check is ignored (ignore-paths)", next(iter(map(Path, paths))))
@@ -59,7 +55,7 @@ def _ignored(path: Path, patterns: Sequence[str]) -> bool:
 
 
 def _directory_files(folder: Path) -> list[Path]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    files = [p for p in files_under(folder, "*") if p.suffix.lower() in SUFFIXES]
     kinds: dict[tuple[Path, str], set[str]] = defaultdict(set)
     for path in files:
         kinds[(path.parent, _doc_key(path))].add(path.suffix.lower())

@@ -19,10 +19,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.bundle import BundleEntry, BundlePo, read_bundle_po, target_text, text_name
 from ..fsutil import atomic_write_text
-from ..glossary.model import Glossary
 from ..memory.exchange import ImportReport, MemoryInput, merge_inputs, po_units
 from ..model import DocumentResult, Proposal
-from ..pipeline import segment_document
+from ..segments import segment_document
 from ..text.document import read_release
 
 
@@ -68,7 +67,7 @@ def final_text(po: BundlePo, given: Path | None = None) -> tuple[str, str, list[
     if not entries:
         raise InputError("no entries", po.path, 1)
     document = read_release(_release_path(po, entries, given), po.source_lang)
-    segments = segment_document(document, Glossary())
+    segments = segment_document(document)
     by_id = {e.id: e for e in entries}
     unconfirmed: list[str] = []
     for segment in segments:
