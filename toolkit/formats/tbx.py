@@ -123,12 +123,40 @@ def _term_notes(term: etree._Element) -> dict[str, str]:
     return notes
 
 
+def _language_terms(lang_sec: etree._Element) -> tuple[str | None, list[str], list[str], list[str]]:
+    """(preferred, allowed, forbidden, accepted) terms of one language section, as written
+    (with match markers). The preferred term is the one marked so, else the first without a
+    status (admitted terms alone leave the language without one, as in the source file)."""
+    approved: list[tuple[str, str]] = []
+    forbidden: list[str] = []
+    accepted: list[str] = []
+    for term in (t for t in lang_sec.iter() if _local(t) == "term"):
+        shown = _text(term)
+        if not shown:
+            continue
+        notes_of = _term_notes(term)
+        written = notes_of.get("x-matchPattern") or shown
+        admin_status = notes_of.get("administrativeStatus", "")
+        if admin_status in FORBIDDEN_STATUSES:
+            forbidden.append(written)
+        elif notes_of.get("x-usage") == TRANSLATION_ONLY:
+            accepted.append(written)
+        else:
+            approved.append((admin_status, written))
+    first = next(
+        (i for i, (st, _) in enumerate(approved) if st in PREFERRED_STATUSES),
+        next((i for i, (st, _) in enumerate(approved) if not st), None),
+    )
+    preferred = approved[first][1] if first is not None else None
+    allowed = [w for i, (_, w) in enumerate(approved) if i != first]
+    return preferred, allowed, forbidden, accepted
+
+
 def _concept(entry: etree._Element, path: Path) -> Concept:
     cid = entry.get("id", "").strip()
     if not cid:
         raise InputError("concept entry without an id", path, entry.sourceline)
     domain = next((_text(d) for d in entry.iter() if _local(d) == "descrip" and d.get("type") == "subjectField"), "")
-    notes = " ".join(_text(n) for n in _children(entry, "note"))
     admins = {a.get("type", ""): _text(a) for a in _children(entry, "admin")}
     status = admins.get("x-status", "approved")
     if status not in STATUSES:
@@ -136,61 +164,42 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
     strictness = admins.get("x-strictness", "strict")
     if strictness not in STRICTNESS:
         raise InputError(f"unknown strictness {strictness!r}", path, entry.sourceline)
-    same_as = _targets(entry, "ref", "crossReference")
-    broader = _targets(entry, "descrip", "broaderConceptGeneric")
     terms: dict[str, str] = {}
     marked: dict[str, str] = {}
-    allowed: dict[str, list[str]] = {}
-    forbidden: dict[str, list[str]] = {}
-    accepted: dict[str, list[str]] = {}
+    allowed: dict[str, tuple[str, ...]] = {}
+    forbidden: dict[str, tuple[str, ...]] = {}
+    accepted: dict[str, tuple[str, ...]] = {}
     for lang_sec in (c for c in entry if _local(c) in ("langSec", "langSet")):
         lang = lang_code(lang_sec.get(XML_LANG, "") or lang_sec.get("lang", ""))
         if lang not in SUPPORTED:
             continue
-        approved: list[tuple[str, str]] = []
-        for term in (t for t in lang_sec.iter() if _local(t) == "term"):
-            shown = _text(term)
-            if not shown:
-                continue
-            notes_of = _term_notes(term)
-            written = notes_of.get("x-matchPattern") or shown
-            admin_status = notes_of.get("administrativeStatus", "")
-            if admin_status in FORBIDDEN_STATUSES:
-                forbidden.setdefault(lang, []).append(written)
-            elif notes_of.get("x-usage") == TRANSLATION_ONLY:
-                accepted.setdefault(lang, []).append(written)
-            else:
-                approved.append((admin_status, written))
-        # the preferred term: the one marked so, else the first without a status (admitted
-        # terms alone leave the language without a preferred term, as in the source file)
-        first = next(
-            (i for i, (st, _) in enumerate(approved) if st in PREFERRED_STATUSES),
-            next((i for i, (st, _) in enumerate(approved) if not st), None),
-        )
-        if first is not None:
-            written = approved[first][1]
-            terms[lang] = strip_markers(written)
-            if written != terms[lang]:
-                marked[lang] = written
-        if approved:
-            rest = [w for i, (_, w) in enumerate(approved) if i != first]
-            if rest:
-                allowed[lang] = rest
+        preferred, allowed_terms, forbidden_terms, accepted_terms = _language_terms(lang_sec)
+        if preferred is not None:
+            terms[lang] = strip_markers(preferred)
+            if preferred != terms[lang]:
+                marked[lang] = preferred
+        for table, found in ((allowed, allowed_terms), (forbidden, forbidden_terms), (accepted, accepted_terms)):
+            if found:
+                table[lang] = (*table.get(lang, ()), *found)
+    notes = " ".join(_text(n) for n in _children(entry, "note"))
+    same_as, broader = _targets(entry, "ref", "crossReference"), _targets(entry, "descrip", "broaderConceptGeneric")
+    origin = f"{path}:{entry.sourceline}"
+    source = admins.get("source", "")
     return Concept(
         cid,
         domain,
         terms,
-        f"{path}:{entry.sourceline}",
-        {k: tuple(v) for k, v in allowed.items()},
-        {k: tuple(v) for k, v in forbidden.items()},
+        origin,
+        allowed,
+        forbidden,
         notes,
-        admins.get("source", ""),
+        source,
         status,
         marked,
         same_as,
         broader,
         strictness,
-        {k: tuple(v) for k, v in accepted.items()},
+        accepted,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .cli_output import write_output
+from .common import GlossaryPaths, write_output
 
 memory_app = typer.Typer(
     rich_markup_mode=None, no_args_is_help=True, help="Translation memories: import, stats, lookup, export."
@@ -18,9 +18,9 @@ MEMORY_HELP = "TMX files or folders (default: memories/)."
 
 
 def _memory(paths: list[Path] | None):
-    from .errors import UsageError
-    from .memory.model import load_memory
-    from .sources import default_dir
+    from ..errors import UsageError
+    from ..memory.model import load_memory
+    from ..sources import default_dir
 
     chosen = list(paths) if paths else default_dir("memories", ".tmx")
     if not chosen:
@@ -37,7 +37,7 @@ def memory_import(
     ),
 ) -> None:
     """Import confirmed entries; duplicates are merged, conflicts kept as alternatives and reported."""
-    from .memory.exchange import import_into
+    from ..memory.exchange import import_into
 
     for line in import_into(inputs, into, source=source).lines():
         typer.echo(line)
@@ -46,18 +46,16 @@ def memory_import(
 @memory_app.command("lint")
 def memory_lint(
     memory: list[Path] | None = typer.Option(None, "--memory", help=MEMORY_HELP, metavar="PATH"),
-    glossary: list[Path] | None = typer.Option(
-        None, "--glossary", help="Glossary files or folders (default: glossaries/).", metavar="PATH"
-    ),
+    glossary: GlossaryPaths = None,
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Check approved memory units against the glossary (terms, forbidden variants, Kazakh
     script): a memory that contradicts the glossary fails its own gate. Exit 1 on errors."""
-    from .errors import UsageError
-    from .qa.model import Severity
-    from .qa.report import REPORTERS, summary_line
-    from .qa.runner import lint_memory, reaches
-    from .sources import default_dir
+    from ..errors import UsageError
+    from ..qa.model import Severity
+    from ..qa.report import REPORTERS, summary_line
+    from ..qa.runner import lint_memory, reaches
+    from ..sources import default_dir
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown --format {fmt!r}; use text or json")
@@ -77,7 +75,7 @@ def memory_stats(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Units per file and language, distinct sentences, users and dates."""
-    from .memory.exchange import memory_stats as stats
+    from ..memory.exchange import memory_stats as stats
 
     data = stats(_memory(memory))
     if fmt == "json":
@@ -110,7 +108,7 @@ def memory_lookup(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Ranked candidates (exact, context, number-adjusted, fuzzy) with their provenance."""
-    from .langs import check_lang
+    from ..langs import check_lang
 
     source, to = check_lang(lang), check_lang(target)
     context = (prev or "", next_ or "") if prev is not None or next_ is not None else None
@@ -140,8 +138,8 @@ def memory_export(
     ),
 ) -> None:
     """Write the memories as one TMX, a CSV with a column per language, or a PO file."""
-    from .langs import check_lang
-    from .memory.exchange import export_bytes
+    from ..langs import check_lang
+    from ..memory.exchange import export_bytes
 
     data = export_bytes(_memory(memory), fmt, check_lang(source), check_lang(target) if target else None)
     write_output(data, out, f"wrote {out}")
@@ -165,7 +163,7 @@ def review_apply(
     ),
 ) -> None:
     """Write the final <doc>.<lang>.txt texts and import the confirmed entries into a memory."""
-    from .review.apply import apply_review
+    from ..review.apply import apply_review
 
     report = apply_review(bundle_dir, None if no_import else into, out, source=source)
     for line in report.lines():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import typer
 
-from .cli_output import write_output
-from .errors import UsageError
+from ..errors import UsageError
+from .common import GlossaryPaths, write_output
 
 glossary_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Check and exchange glossary files.")
 
@@ -18,7 +18,7 @@ GLOSSARY_HELP = "Glossary CSV files or folders (default: glossaries/)."
 
 
 def _glossary_paths(paths: list[Path] | None) -> list[Path]:
-    from .sources import default_dir
+    from ..sources import default_dir
 
     chosen = list(paths) if paths else default_dir("glossaries", ".csv")
     if not chosen:
@@ -38,7 +38,7 @@ def lint(
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Check glossary files; exit 1 when there are errors."""
-    from .glossary.lint import has_errors, lint_files, report_dict, report_lines
+    from ..glossary.lint import has_errors, lint_files, report_dict, report_lines
 
     _check_format(fmt, ("text", "json"))
     files, issues = lint_files(_glossary_paths(paths))
@@ -60,9 +60,9 @@ def export(
     ),
 ) -> None:
     """Export glossaries as TBX-Basic (or as one CSV with the full header)."""
-    from .formats.glossary_csv import glossary_csv
-    from .formats.tbx import tbx_bytes
-    from .glossary.files import load_glossary
+    from ..formats.glossary_csv import glossary_csv
+    from ..formats.tbx import tbx_bytes
+    from ..glossary.files import load_glossary
 
     _check_format(fmt, ("tbx", "csv"))
     concepts = load_glossary(_glossary_paths(paths)).concepts
@@ -82,10 +82,10 @@ def import_tbx(
     """Convert a TBX-Basic file into a glossary CSV, or merge it into an existing one (--out):
     new concepts are added; a concept that differs is a conflict, and nothing is written unless
     --replace takes the TBX's version. Exit 1 on conflicts."""
-    from .formats.glossary_csv import glossary_csv, parse_glossary_csv
-    from .formats.tbx import read_tbx
-    from .glossary.files import check_relations, read_text
-    from .glossary.merge import merge_concepts
+    from ..formats.glossary_csv import glossary_csv, parse_glossary_csv
+    from ..formats.tbx import read_tbx
+    from ..glossary.files import check_relations, read_text
+    from ..glossary.merge import merge_concepts
 
     concepts = read_tbx(file)
     if out is None or force or not out.exists():
@@ -106,11 +106,11 @@ def import_tbx(
 def terms(
     file: Path = typer.Argument(..., help="A UTF-8 text file.", metavar="FILE"),
     lang: str = typer.Option(..., "--lang", "-l", help="ru, kk, en or fr", metavar="LANG"),
-    glossary: list[Path] | None = typer.Option(None, "--glossary", help=GLOSSARY_HELP, metavar="PATH"),
+    glossary: GlossaryPaths = None,
     fmt: str = typer.Option("text", "--format", help="text or json", metavar="FORMAT"),
 ) -> None:
     """Find glossary concepts in a text, inflected forms included."""
-    from .glossary.find import find_terms_in_file, hit_dict
+    from ..glossary.find import find_terms_in_file, hit_dict
 
     _check_format(fmt, ("text", "json"))
     text, hits = find_terms_in_file(file, lang, _glossary_paths(glossary))
