@@ -4,6 +4,7 @@ module over 500 lines, no function over 60 lines, and the HTML view free of MT c
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,3 +141,27 @@ def test_html_view_imports_no_mt_code() -> None:
     graph = import_graph(top_level_only=False)
     assert not {m for m in reachable(graph, "toolkit.formats.html_view") if m.startswith("toolkit.mt")}
     assert not {m for m in reachable(graph, "toolkit.formats.bundle") if m.startswith("toolkit.mt")}
+
+
+def test_readme_layout_names_every_package_and_module() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = text.split("## Layout", 1)[1].split("```")[1]
+    words = set(re.findall(r"[\w.]+/?", layout))
+    missing = []
+    for path in sorted(PACKAGE.iterdir()):
+        if path.is_dir() and (path / "__init__.py").exists():
+            if f"{path.name}/" not in words:
+                missing.append(f"{path.name}/")
+            missing += [
+                f"{path.name}/{m.stem}"
+                for m in path.glob("*.py")
+                if m.stem not in ("__init__", "__main__") and m.stem not in words and f"{m.stem}/" not in words
+            ]
+            missing += [
+                f"{path.name}/{d.name}/"
+                for d in path.iterdir()
+                if (d / "__init__.py").exists() and f"{d.name}/" not in words
+            ]
+        elif path.suffix == ".py" and path.stem != "__init__" and path.stem not in words and path.name not in words:
+            missing.append(path.name)
+    assert missing == []
