@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -64,4 +66,15 @@ def translate_example(models_dir: Path, targets: str = "en,kk,fr", inputs: list[
         models_dir=models_dir,
         include_argos_dirs=False,
         **kwargs,
+    )
+
+
+def toolkit(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python cli.py ARGS` in a child process (the app as a user starts it), output captured."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
     )

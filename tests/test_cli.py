@@ -1,25 +1,13 @@
 """The command line: exit codes, one-line errors, nothing written on bad input."""
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import MODEL_FILES
+from conftest import MODEL_FILES, toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def toolkit(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def assert_one_line_error(done: subprocess.CompletedProcess, *needles: str) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import toolkit
 
 from toolkit.errors import InputError
 from toolkit.fsutil import atomic_write_text, remove_stale_temp_files
@@ -17,16 +15,6 @@ from toolkit.mt.engine import DecodeOptions
 from toolkit.sources import expand_patterns
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def toolkit(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_glob_patterns_expand_and_plain_paths_stay(tmp_path: Path) -> None:
