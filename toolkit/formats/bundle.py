@@ -229,7 +229,7 @@ def po_languages(metadata: dict[str, str], path: Path, source: str | None = None
     editors have no X-Source-Language header), else that header; the target is Language."""
     from ..langs import check_lang
 
-    hint = " (give the source language: --from, --source-lang)"
+    hint = " (give the source language: memory import --from, check --source-lang)"
     src = check_lang(source) if source else _header_lang(metadata, SOURCE_HEADER, path, hint)
     return src, _header_lang(metadata, LANGUAGE_HEADER, path)
 
