@@ -125,6 +125,20 @@ def test_a_po_file_of_another_editor_takes_the_source_language_from_the_option(t
     ]
 
 
+def test_entries_without_msgctxt_get_no_made_up_unit_id(tmp_path: Path) -> None:
+    """An editor's PO file without msgctxt: the units have no tuid (none is invented), and each
+    entry's neighbours are its context."""
+    path = tmp_path / "plain.en.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: ru\\n"\n\n'
+        'msgid "Один."\nmsgstr "One."\n\nmsgid "Два."\nmsgstr "Two."\n',
+        encoding="utf-8",
+    )
+    units = read_po(path, NOW).units
+    assert [u.tuid for u in units] == [None, None]
+    assert units[1].props["x-context-prev"] == "Один." and units[1].props["x-document"] == ""
+
+
 @pytest.mark.parametrize(
     "name, text, line, message",
     [

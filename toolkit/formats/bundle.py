@@ -20,7 +20,7 @@ import polib
 
 from .. import __version__
 from ..errors import InputError
-from ..langs import NAMES, SUPPORTED
+from ..langs import NAMES, SUPPORTED, check_lang
 from ..model import AlignedSegment, DocumentResult, Signature
 from ..patterns import URL
 from ..text.document import BlockKind, doc_id_for
@@ -188,6 +188,7 @@ class BundleEntry:
     target_column: int | None  # the column of the translation's first character (None when wrapped)
     occurrence: str  # the source release the entry names ('' when none)
     previous_source: str = ""
+    context: str = ""  # the msgctxt as written ('' when none; `id` then names the entry by position)
 
     @property
     def confirmed(self) -> bool:
@@ -227,8 +228,6 @@ def _header_lang(metadata: dict[str, str], key: str, path: Path, hint: str = "")
 def po_languages(metadata: dict[str, str], path: Path, source: str | None = None) -> tuple[str, str]:
     """(source, target) of a PO file: the source is `source` when given (PO files of other
     editors have no X-Source-Language header), else that header; the target is Language."""
-    from ..langs import check_lang
-
     hint = " (give the source language: memory import --from, check --source-lang)"
     src = check_lang(source) if source else _header_lang(metadata, SOURCE_HEADER, path, hint)
     return src, _header_lang(metadata, LANGUAGE_HEADER, path)
@@ -271,6 +270,7 @@ def read_bundle_po(path: Path, source: str | None = None) -> BundlePo:
                 column,
                 " ".join(name for name, _ in entry.occurrences),  # polib splits a path at its spaces
                 entry.previous_msgid or "",
+                entry.msgctxt or "",
             )
         )
     return BundlePo(path, src, target, metadata, entries)

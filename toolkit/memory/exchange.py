@@ -116,7 +116,7 @@ def po_units(po: BundlePo, now: datetime | None = None) -> MemoryInput:
         units.append(
             TranslationUnit(
                 {po.source_lang: entry.source, po.target_lang: entry.target},
-                entry.id,
+                entry.context or None,
                 props,
                 str(po.path),
                 entry.line,
