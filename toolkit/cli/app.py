@@ -51,7 +51,7 @@ def _root(
 
 def _usage_error(exc: BaseException) -> int | None:
     """Show a command-line usage error the way click does (usage, then one error line) and give
-    its exit code; None when exc is not one. Duck-typed: typer vendors click from 0.29 on, so
+    its exit code; None when exc is not one. Duck-typed: typer vendors click from 0.26 on, so
     the exception classes live in click or in typer depending on the installed version."""
     show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
     if not callable(show) or not isinstance(code, int):

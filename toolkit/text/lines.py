@@ -126,11 +126,17 @@ _WORD_DATE = (
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?h\s?\d{2}"
 _VIEWS = rf"(?:{_alternation(VIEW_LABELS)})\s*:?\s*\d{{1,3}}(?:[ \u00a0]\d{{3}})*"
 _META_ITEM = rf"(?:{NUM_DATE}|{_WORD_DATE}|{_TIME}|{_VIEWS})"
-_META = re.compile(
-    rf"(?:(?:{_alternation(_labels({'all': META_LABELS}))})\s*:?\s*)?"
-    rf"{_META_ITEM}(?:(?:\s*[,|·•/]\s*|\s+)(?:(?:в|at|à)\s+)?{_META_ITEM})*(?:\s+\d+)?",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _meta() -> re.Pattern[str]:
+    """The metadata line pattern, compiled on first use (10 ms: commands that read no release
+    do not pay for it)."""
+    return re.compile(
+        rf"(?:(?:{_alternation(_labels({'all': META_LABELS}))})\s*:?\s*)?"
+        rf"{_META_ITEM}(?:(?:\s*[,|·•/]\s*|\s+)(?:(?:в|at|à)\s+)?{_META_ITEM})*(?:\s+\d+)?",
+        re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ def is_note(text: str, lang: str) -> bool:
 def is_meta(text: str) -> bool:
     """A metadata line: dates, times and view counts («06.12.2025 09:40:39 57», «12 марта
     2026, 14:37», «Просмотров: 1 845», «Publié le 18 novembre 2025 à 16 h 05»)."""
-    return len(text) <= META_MAX and _META.fullmatch(text) is not None
+    return len(text) <= META_MAX and _meta().fullmatch(text) is not None
 
 
 def is_source(text: str) -> bool:

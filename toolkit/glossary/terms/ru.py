@@ -26,9 +26,13 @@ MAX_PREFIX = 5
 def analyzer():
     """The shared pymorphy3 analyser (loading the dictionary takes a moment)."""
     import pymorphy3
+    import pymorphy3_dicts_ru
 
-    # raw tuples and no probability estimate: only the normal forms are needed, 25% faster
-    return pymorphy3.MorphAnalyzer(result_type=None, probability_estimator_cls=None)
+    # raw tuples and no probability estimate: only the normal forms are needed, 25% faster; the
+    # dictionary named by its path, not found among every package's entry points (45 ms less)
+    return pymorphy3.MorphAnalyzer(
+        path=pymorphy3_dicts_ru.get_path(), lang="ru", result_type=None, probability_estimator_cls=None
+    )
 
 
 def _norm(word: str) -> str:
