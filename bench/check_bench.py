@@ -14,7 +14,11 @@ tests/data/qa/injections.tsv. Then it times, in this process's machine and momen
   glossary, `--jobs` workers);
 - `pofilter -i DIR -o OUT` (translate-toolkit, every default filter, one process);
 
-and prints both times, segments per second, the findings per rule and the ratio.
+and prints both times, segments per second, the findings per rule and the ratio. Then it
+times `toolkit check` with `--jobs 1` and with `--jobs N`, alternately for `--rounds` rounds,
+and prints the wall-clock and CPU time (user + system, of the command and its workers) of each,
+the speed-up of the best N-job round over the best 1-job round and the CPU it cost, whether the
+findings were identical, and the load average before and after.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -98,11 +103,45 @@ def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
     return time.perf_counter() - start, done
 
 
+def timed_cpu(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """(wall seconds, CPU seconds of the command and its children, the finished process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, done = timed(command)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def compare_jobs(command: list[str], jobs: int, rounds: int, work: Path) -> None:
+    """toolkit check with --jobs 1 and --jobs N, alternately; best round of each."""
+    print(f"--jobs 1 against --jobs {jobs} ({rounds} rounds each, alternately; load average {load()})")
+    best: dict[int, tuple[float, float]] = {}
+    outputs: dict[int, str] = {}
+    for _ in range(rounds):
+        for n in (1, jobs):
+            out = work / f"findings-{n}.json"
+            wall, cpu, done = timed_cpu([*command, "--jobs", str(n), "--output", str(out)])
+            if done.returncode not in (0, 1):
+                raise SystemExit(done.stderr)
+            outputs[n] = out.read_text(encoding="utf-8")
+            print(f"  --jobs {n}: {wall:5.2f} s wall, {cpu:5.2f} s CPU")
+            best[n] = min(best.get(n, (wall, cpu)), (wall, cpu))
+    (w1, c1), (wn, cn) = best[1], best[jobs]
+    print(
+        f"speed-up of --jobs {jobs}: {w1 / wn:.2f}x (best rounds), CPU {cn / c1:.2f}x of one job; "
+        f"findings identical: {outputs[1] == outputs[jobs]}; load average {load()}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bundles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the --jobs comparison")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="check-bench-"))
     corpus_dir = work / "bundles"
@@ -140,6 +179,7 @@ def main() -> int:
     )
     for rule, count in sorted(Counter(f["rule"] for f in findings).items()):
         print(f"  {rule:20} {count}")
+    compare_jobs(toolkit[: toolkit.index("--jobs")], args.jobs, args.rounds, work)
 
     pofilter = shutil.which("pofilter", path=str(Path(sys.executable).parent)) or shutil.which("pofilter")
     if pofilter is None:

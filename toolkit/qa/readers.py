@@ -58,11 +58,11 @@ def _directory_files(folder: Path) -> list[Path]:
     files = [p for p in files_under(folder, "*") if p.suffix.lower() in SUFFIXES]
     kinds: dict[tuple[Path, str], set[str]] = defaultdict(set)
     for path in files:
-        kinds[(path.parent, _doc_key(path))].add(path.suffix.lower())
+        kinds[(path.parent, doc_key(path))].add(path.suffix.lower())
     chosen = []
     for path in files:
         suffix = path.suffix.lower()
-        present = kinds[(path.parent, _doc_key(path))]
+        present = kinds[(path.parent, doc_key(path))]
         if suffix == ".txt" and (text_lang(path) is None or ".po" in present or ".tmx" in present):
             continue
         if suffix == ".tmx" and ".po" in present:
@@ -71,7 +71,7 @@ def _directory_files(folder: Path) -> list[Path]:
     return chosen
 
 
-def _doc_key(path: Path) -> str:
+def doc_key(path: Path) -> str:
     """`visit.en.po`, `visit.tmx`, `visit.fr.txt` -> `visit`."""
     name = path.name[: -len(path.suffix)] if path.suffix else path.name
     stem, dot, suffix = name.rpartition(".")

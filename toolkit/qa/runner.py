@@ -16,7 +16,7 @@ from ..sources import default_dir, expand_files
 from .checks import all_checks
 from .context import CheckContext
 from .model import Finding, Segment, Severity, make_finding
-from .readers import collect_files, read_segments
+from .readers import collect_files, doc_key, read_segments
 from .registry import Check
 
 PARALLEL_MIN_FILES = 64
@@ -106,8 +106,45 @@ def _init_worker(glossary: Glossary | None, options: CheckOptions) -> None:
 
 
 def _work(files: list[Path]) -> tuple[list[Segment], list[Finding]]:
-    segments = [seg for path in files for seg in read_segments(path, _WORKER["source_lang"])]
-    return segments, check_segments(segments, _WORKER["checks"], _WORKER["ctx"])
+    return _check_files(files, _WORKER["checks"], _WORKER["ctx"], _WORKER["source_lang"])
+
+
+def document_chunks(files: Sequence[Path], count: int) -> list[list[Path]]:
+    """files split into up to count chunks of about equal size, the files of one document (its
+    PO files of every language, which share their source sentences and so the terms found in
+    them) kept in one chunk, in order."""
+    groups: dict[tuple[Path, str], list[Path]] = {}
+    for path in files:
+        groups.setdefault((path.parent, doc_key(path)), []).append(path)
+    chunks: list[list[Path]] = [[] for _ in range(max(1, count))]
+    size = -(-len(files) // len(chunks))  # ceiling division
+    k = 0
+    for group in groups.values():
+        if len(chunks[k]) >= size and k + 1 < len(chunks):
+            k += 1
+        chunks[k].extend(group)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _check_files(
+    files: list[Path], checks: dict[str, Check], ctx: CheckContext, source_lang: str | None
+) -> tuple[list[Segment], list[Finding]]:
+    segments = [seg for path in files for seg in read_segments(path, source_lang)]
+    return segments, check_segments(segments, checks, ctx)
+
+
+def _check_in_parallel(
+    files: list[Path], jobs: int, glossary: Glossary | None, options: CheckOptions
+) -> tuple[list[Segment], list[Finding]]:
+    """Segment checks over chunks of files in jobs worker processes, put together in file order."""
+    segments: list[Segment] = []
+    findings: list[Finding] = []
+    # the workers get the glossary as loaded here (each builds its own recognisers lazily)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(glossary, options)) as pool:
+        for chunk_segments, chunk_findings in pool.map(_work, document_chunks(files, jobs * 32)):
+            segments.extend(chunk_segments)
+            findings.extend(chunk_findings)
+    return segments, findings
 
 
 def run_check(paths: Iterable[Path], options: CheckOptions | None = None) -> CheckResult:
@@ -117,21 +154,12 @@ def run_check(paths: Iterable[Path], options: CheckOptions | None = None) -> Che
     checks = active_checks(options)
     glossary_paths = list(options.glossary_paths) if options.glossary_paths is not None else None
     jobs = max(1, min(options.jobs, os.cpu_count() or 1))
-    segments: list[Segment] = []
-    findings: list[Finding] = []
     glossary = load_check_glossary(glossary_paths)
     ctx = CheckContext(glossary)
     if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
-        chunks = [files[i :: jobs * 4] for i in range(jobs * 4)]
-        # the workers get the glossary as loaded here (each builds its own recognisers lazily)
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(glossary, options)) as pool:
-            for chunk_segments, chunk_findings in pool.map(_work, chunks):
-                segments.extend(chunk_segments)
-                findings.extend(chunk_findings)
+        segments, findings = _check_in_parallel(files, jobs, glossary, options)
     else:
-        for path in files:
-            segments.extend(read_segments(path, options.source_lang))
-        findings = check_segments(segments, checks, ctx)
+        segments, findings = _check_files(files, checks, ctx, options.source_lang)
     findings.extend(check_corpus(segments, checks, ctx))
     findings.sort(key=lambda f: (f.file, f.line, f.col, f.rule, f.message))
     concepts = len(glossary.concepts) if glossary is not None else 0
