@@ -185,3 +185,22 @@ def test_kk_script(ctx):
     assert "kk-script" in rules(src, "Казакстан Елшісі.", "kk", ctx)  # к for қ
     assert "kk-script" in rules(src, "Қазақстан Елшиси.", "kk", ctx)  # и for і
     assert "kk-script" not in rules(src, "Kazakhstan Ambassador.", "en", ctx)
+
+
+def test_consistency_on_a_second_corpus_with_the_same_context_sees_only_that_corpus() -> None:
+    from toolkit.qa.context import CheckContext
+    from toolkit.qa.model import Segment
+    from toolkit.qa.runner import CheckOptions, active_checks, check_corpus
+
+    def seg(n: int, source: str, target: str) -> Segment:
+        return Segment("a.en.po", n, "ru", "en", source, target, f"s{n}")
+
+    first = [
+        seg(1, "Стороны обсудили торговлю.", "The parties discussed trade."),
+        seg(2, "Стороны обсудили торговлю.", "Trade was discussed."),
+    ]
+    second = [seg(1, "Стороны обсудили транспорт.", "The parties discussed transport.")]
+    checks = {n: c for n, c in active_checks(CheckOptions()).items() if c.scope == "corpus"}
+    ctx = CheckContext(None)
+    assert {f.rule for f in check_corpus(first, checks, ctx)} == {"inconsistent-target"}
+    assert check_corpus(second, checks, ctx) == []

@@ -218,3 +218,19 @@ def test_parallel_run_finds_what_a_single_process_finds(tmp_path, monkeypatch):
     double = run_check([tmp_path], CheckOptions(jobs=2, **options))
     assert [f.as_dict() for f in single.findings] == [f.as_dict() for f in double.findings]
     assert {f.rule for f in single.findings} == {"numbers", "inconsistent-target"}
+
+
+def test_document_chunks_keep_a_documents_files_together_in_order() -> None:
+    from toolkit.qa.runner import document_chunks
+
+    files = [Path(f"b/r{n:03d}.{lang}.po") for n in range(50) for lang in ("en", "fr", "kk")]
+    files += [Path("c/r000.en.po")]  # the same name in another folder is another document
+    for count in (1, 3, 8, 64, 500):
+        chunks = document_chunks(files, count)
+        assert [p for chunk in chunks for p in chunk] == files
+        assert 1 <= len(chunks) <= count and all(chunks)
+        where = {p: i for i, chunk in enumerate(chunks) for p in chunk}
+        for n in range(50):
+            assert len({where[Path(f"b/r{n:03d}.{lang}.po")] for lang in ("en", "fr", "kk")}) == 1
+        if count <= 50:
+            assert max(map(len, chunks)) <= -(-len(files) // count) + 2
