@@ -85,7 +85,10 @@ def test_one_byte_code_scores_and_decodes_exactly(texts: list[str], codes: int, 
     exception_positions, exception_points = np.concatenate(positions), np.concatenate(points)
     starts = np.cumsum([0] + [len(t) for t in texts])
     for i, text in enumerate(texts):
-        assert decode(coded[starts[i] : starts[i + 1]], code, int(starts[i]), exception_positions, exception_points) == text
+        assert (
+            decode(coded[starts[i] : starts[i + 1]], code, int(starts[i]), exception_positions, exception_points)
+            == text
+        )
     query = data.draw(st.text(alphabet=code, max_size=30) if code else st.just(""))
     coded_query = encode_query(query, table)
     assert coded_query is not None or not query
