@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from toolkit.memory.index import FuzzyIndex, brute_force
+from toolkit.memory.terms import words
 from toolkit.memory.textcode import choose_code, decode, encode_query, encode_texts, lookup_table
 
 WORDS = "посол министр встреча Канады Франции Оттаве Астане 2024 2025 150 1500 сотрудничества энергетики и в по".split()
@@ -109,3 +110,18 @@ def test_results_are_the_same_built_saved_and_loaded(tmp_path: Path) -> None:
         assert cached.search(query, 5, 60) == expected
         assert standalone.search(query, 5, 60) == expected
     assert FuzzyIndex.load(folder, TEXTS[:-1]) is None  # made for another number of sentences
+
+
+def test_frequent_credit_is_the_same_per_mask_and_per_sentence() -> None:
+    index = FuzzyIndex.build(TEXTS, frequent_min_df=1)
+    t = index.tables
+    full = sum(t.masks[r].astype(np.uint64)[t.mask_ids] << np.uint64(16 * r) for r in range(4))
+    reading = index._read(words(TEXTS[8] + " Ахметов"))
+    assert reading.frequent.any()
+    every = np.arange(len(TEXTS), dtype=np.int32)
+    few = every[:3]  # fewer sentences than distinct masks: credited one by one
+    assert t.masks.shape[1] <= len(every) and t.masks.shape[1] > len(few)
+    bits = ((full[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)).astype(np.float32)
+    expected = bits @ reading.frequent
+    assert np.allclose(index._frequent_credit(every, reading), expected)
+    assert np.allclose(index._frequent_credit(few, reading), expected[:3])

@@ -37,6 +37,7 @@ __all__ = ["INDEX_VERSION", "FuzzyIndex", "brute_force", "length_bounds", "texts
 
 DEFAULT_CANDIDATES = 3000
 POSTING_BUDGET = 150_000  # postings read per query at most (rarest words first)
+NEAR_BUDGET = 10_000  # postings read for the words spelled like one query word, at most
 _BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(np.float32)  # byte value -> its bits
 
 
@@ -64,6 +65,7 @@ class _Reading:
     unread: float = 0.0  # characters of rarer-than-frequent words left unread (credited to all)
     frequent: np.ndarray = field(default_factory=lambda: np.zeros(64, dtype=np.float32))  # credit per mask bit
     budget: int = 0
+    read_bits: set[int] = field(default_factory=set)  # frequent words whose lists were read
 
 
 def _best(ids: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
@@ -91,6 +93,7 @@ class FuzzyIndex:
     tables: IndexTables
     _lookup: dict[str, int] | None = field(default=None, repr=False)
     _bits: dict[int, int] | None = field(default=None, repr=False)
+    _bit_of: np.ndarray | None = field(default=None, repr=False)
     _code_table: np.ndarray | None = field(default=None, repr=False)
     _acc: np.ndarray | None = field(default=None, repr=False)  # per-query scratch (not thread-safe)
 
@@ -167,6 +170,7 @@ class FuzzyIndex:
                 if reading.slices and reading.budget + count > POSTING_BUDGET:
                     break
                 reading.frequent[bits[word_id]] = 0.0
+                reading.read_bits.add(bits[word_id])
                 self._take(reading, word_id, credit(word))
         self._read_near(reading, [w for w in query_words if expandable(w)], {w: c for c, w, _ in df})
         return reading
@@ -179,26 +183,33 @@ class FuzzyIndex:
 
     def _read_near(self, reading: _Reading, query_words: list[str], df: dict[str, int]) -> None:
         """Credit the sentences holding a rare word spelled like a rare query word (the closest
-        such word of a sentence counts, once per query word)."""
+        such word of a sentence counts, once per query word; frequent ones through the masks)."""
         offsets, postings = self.tables.offsets, self.tables.postings
         for word in sorted(query_words):
             if df.get(word, 0) > NEAR_MAX_DF:
                 continue
-            ids: list[np.ndarray] = []
-            weights: list[float] = []
-            for word_id, common in self.tables.near.similar(word, self.tables.vocab):
-                start, end = int(offsets[word_id]), int(offsets[word_id + 1])
-                if reading.budget + end - start > POSTING_BUDGET:
-                    break
-                ids.append(postings[start:end])
-                weights.append(common + 1.0)
-                reading.budget += end - start
-            if ids:
-                held, credits = _closest(
-                    np.concatenate(ids), np.repeat(np.array(weights, np.float32), [len(i) for i in ids])
-                )
+            word_ids, common = self.tables.near.similar(word, self.tables.vocab)
+            bits = self._bit_array()[word_ids]
+            for bit, credit_ in zip(bits[bits >= 0].tolist(), (common[bits >= 0] + 1.0).tolist()):
+                if bit not in reading.read_bits:
+                    reading.frequent[bit] = max(reading.frequent[bit], credit_)
+            word_ids, common = word_ids[bits < 0], common[bits < 0]
+            counts = offsets[word_ids + 1] - offsets[word_ids]
+            keep = np.cumsum(counts) <= min(NEAR_BUDGET, POSTING_BUDGET - reading.budget)
+            word_ids, common, counts = word_ids[keep], common[keep], counts[keep]
+            if len(word_ids):
+                lists = [postings[a:b] for a, b in zip(offsets[word_ids].tolist(), offsets[word_ids + 1].tolist())]
+                held, credits = _closest(np.concatenate(lists), np.repeat(common + np.float32(1.0), counts))
                 reading.slices.append(held)
                 reading.weights.append(credits)
+                reading.budget += int(counts.sum())
+
+    def _bit_array(self) -> np.ndarray:
+        """Word id -> its mask bit, or -1."""
+        if self._bit_of is None:
+            self._bit_of = np.full(len(self.tables.vocab), -1, dtype=np.int16)
+            self._bit_of[self.tables.frequent] = np.arange(len(self.tables.frequent), dtype=np.int16)
+        return self._bit_of
 
     def _accumulate(self, reading: _Reading) -> tuple[np.ndarray, np.ndarray]:
         """The distinct sentences of the read lists and their summed credits (sparse: only the
@@ -218,15 +229,19 @@ class FuzzyIndex:
         return touched, common
 
     def _frequent_credit(self, ids: np.ndarray, reading: _Reading) -> np.ndarray:
-        """The credits of the query's frequent words held by each sentence, from its mask bits."""
-        total = np.zeros(len(ids), dtype=np.float32)
+        """The credits of the query's frequent words held by each sentence, from its mask bits
+        (each distinct mask is credited once when there are fewer of them than sentences)."""
         if not reading.frequent.any():
-            return total
-        for chunk, row in enumerate(self.tables.masks):
+            return np.zeros(len(ids), dtype=np.float32)
+        masks, mask_ids = self.tables.masks, self.tables.mask_ids[ids]
+        per_mask = masks.shape[1] <= len(ids)
+        total = np.zeros(masks.shape[1] if per_mask else len(ids), dtype=np.float32)
+        for chunk, row in enumerate(masks):
             weights = reading.frequent[16 * chunk : 16 * chunk + 16]
-            if weights.any():  # credit of each 16-bit value: low byte's bits + high byte's bits
-                total += np.add.outer(_BITS @ weights[8:], _BITS @ weights[:8]).ravel()[row[ids]]
-        return total
+            if weights.any():
+                values = row if per_mask else row[mask_ids]
+                total += (_BITS @ weights[:8])[values & 255] + (_BITS @ weights[8:])[values >> 8]
+        return total[mask_ids] if per_mask else total
 
     def candidates(self, query: str, cutoff: float, limit: int = DEFAULT_CANDIDATES) -> np.ndarray:
         """Ids of the sentences most worth scoring against query (at most limit), ascending."""

@@ -29,6 +29,7 @@ _ARRAYS = (
     "lengths",
     "frequent",
     "masks",
+    "mask_ids",
     "starts",
     "exception_positions",
     "exception_points",

@@ -28,8 +28,9 @@ def bigrams(word: str) -> set[str]:
 
 
 def expandable(word: str) -> bool:
-    """Whether a word is looked up among similar spellings (digit pairs and short words are not)."""
-    return len(word) >= NEAR_MIN_LEN and not word.startswith("#")
+    """Whether a word is looked up among similar spellings: words of NEAR_MIN_LEN characters or
+    more, not numbers (their digit pairs stand for them) nor digit pairs."""
+    return len(word) >= NEAR_MIN_LEN and not word.startswith("#") and not word.isdigit()
 
 
 @dataclass
@@ -41,11 +42,14 @@ class NearWords:
     members: np.ndarray  # int32 word ids, grouped by bigram
 
     @classmethod
-    def build(cls, vocab: Sequence[str], df: np.ndarray) -> NearWords:
+    def build(cls, vocab: Sequence[str], df: np.ndarray, frequent: np.ndarray) -> NearWords:
+        """The table of the rare words and of the frequent ones (those with a mask bit)."""
         grams: dict[str, int] = {}
         gram_ids: list[int] = []
         word_ids: list[int] = []
-        for word_id in np.flatnonzero(df <= NEAR_MAX_DF).tolist():
+        listed = df <= NEAR_MAX_DF
+        listed[frequent] = True
+        for word_id in np.flatnonzero(listed).tolist():
             word = vocab[word_id]
             if expandable(word):
                 for gram in bigrams(word):
@@ -57,18 +61,23 @@ class NearWords:
         np.cumsum(np.bincount(keys, minlength=len(grams)), out=offsets[1:])
         return cls(grams, offsets, members)
 
-    def similar(self, word: str, vocab: Sequence[str]) -> list[tuple[int, float]]:
-        """(word id, common characters) of the rare words spelled like word (not word itself)."""
+    def similar(self, word: str, vocab: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The ids of the listed words spelled like word (not word itself), closest first, and
+        the characters each has in common with it."""
         grams = bigrams(word)
         found = [
             self.members[self.offsets[g] : self.offsets[g + 1]] for x in grams if (g := self.grams.get(x)) is not None
         ]
         if not found:
-            return []
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         ids, shared = np.unique(np.concatenate(found), return_counts=True)
-        ids = ids[shared >= max(2.0, NEAR_GRAM_SHARE * len(grams))].tolist()
-        if not ids:
-            return []
+        ids = ids[shared >= max(1.0, NEAR_GRAM_SHARE * len(grams))].tolist()
         spelled = [vocab[i] for i in ids]
-        close = process.extract(word, spelled, scorer=fuzz.ratio, score_cutoff=NEAR_CUTOFF, limit=NEAR_LIMIT)
-        return [(ids[k], score * (len(word) + len(other)) / 200.0) for other, score, k in close if other != word]
+        found_ids, common = [], []
+        for other, score, k in process.extract(
+            word, spelled, scorer=fuzz.ratio, score_cutoff=NEAR_CUTOFF, limit=NEAR_LIMIT
+        ):
+            if other != word:
+                found_ids.append(ids[k])
+                common.append(score * (len(word) + len(other)) / 200.0)
+        return np.array(found_ids, dtype=np.int64), np.array(common, dtype=np.float32)
