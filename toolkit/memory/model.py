@@ -26,7 +26,10 @@ import unicodedata
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+
+import numpy as np
 
 from ..formats.tmx import DOCUMENT_PROPS, TranslationUnit, iter_tmx
 from ..sources import expand_files
@@ -147,6 +150,27 @@ class MemoryMatch:
         }
 
 
+class NumberShapes:
+    """The sentences with a number, by their text with the numbers masked: the hashes of the
+    masked texts in a sorted array, not a dict of masked strings (60 MiB at 1M units); a sentence
+    is checked when it is picked, so a hash collision costs a check, never a wrong match."""
+
+    def __init__(self, texts: list[str]) -> None:
+        ids = [i for i, text in enumerate(texts) if NUMBER.search(text)]
+        hashes = np.fromiter((hash(mask_numbers(texts[i])) for i in ids), dtype=np.int64, count=len(ids))
+        order = np.argsort(hashes, kind="stable")
+        self._hashes, self._ids, self._texts = hashes[order], np.asarray(ids, dtype=np.int32)[order], texts
+
+    def candidates(self, masked: str) -> list[int]:
+        """Ascending ids of the sentences whose masked text hashes like masked."""
+        code = hash(masked)
+        start, end = np.searchsorted(self._hashes, code, "left"), np.searchsorted(self._hashes, code, "right")
+        return self._ids[start:end].tolist()
+
+    def same(self, sentence: int, masked: str) -> bool:
+        return mask_numbers(self._texts[sentence]) == masked
+
+
 @dataclass
 class _SourceTable:
     """The distinct normalised sentences of one language and the units that hold each."""
@@ -154,7 +178,7 @@ class _SourceTable:
     texts: list[str]
     ids: dict[str, int]
     members: Members  # sentence id -> unit positions
-    masked: dict[str, list[int]] | None = None
+    shapes: NumberShapes | None = None
     index: FuzzyIndex | None = None
 
 
@@ -287,18 +311,17 @@ class Memory:
         self, table: _SourceTable, key: str, tid: int | None, target: str, limit: int
     ) -> list[tuple[int, MemoryMatch]]:
         """Matches of the sentences that differ from key only by numbers (the fewest changed first)."""
-        if table.masked is None:
-            table.masked = {}
-            for i, sentence in enumerate(table.texts):
-                if NUMBER.search(sentence):
-                    table.masked.setdefault(mask_numbers(sentence), []).append(i)
-        numbers = NUMBER.findall(key)
-        same_shape = [i for i in table.masked.get(mask_numbers(key), []) if i != tid]
+        if table.shapes is None:
+            table.shapes = NumberShapes(table.texts)
+        numbers, masked = NUMBER.findall(key), mask_numbers(key)
+        same_shape = [i for i in table.shapes.candidates(masked) if i != tid]
         if len(same_shape) > limit + 2:  # keep those with the fewest changed numbers
             changed = {i: sum(a != b for a, b in zip(numbers, NUMBER.findall(table.texts[i]))) for i in same_shape}
-            same_shape = sorted(same_shape, key=lambda i: (changed[i], i))[: limit + 2]
+            same_shape = sorted(same_shape, key=lambda i: (changed[i], i))
+        shapes = table.shapes
+        picked = list(islice((i for i in same_shape if shapes.same(i, masked)), limit + 2))
         found = []
-        for other in same_shape:
+        for other in picked:
             sentence = table.texts[other]
             found += self._matches(
                 table.members[other],
