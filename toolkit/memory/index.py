@@ -217,15 +217,16 @@ class FuzzyIndex:
         if self._acc is None or len(self._acc) != len(self):
             self._acc = np.zeros(len(self), dtype=np.float32)
         acc = self._acc
-        acc[reading.slices[0]] = reading.weights[0]  # the first list's ids are all new
+        # take/put/compress: the same as fancy indexing, a little faster
+        acc.put(reading.slices[0], reading.weights[0])  # the first list's ids are all new
         fresh = [reading.slices[0]]
         for ids, weight in zip(reading.slices[1:], reading.weights[1:]):
-            before = acc[ids]
-            fresh.append(ids[before == 0])  # every credit is positive: 0 means not yet touched
-            acc[ids] = before + weight
+            before = acc.take(ids)
+            fresh.append(ids.compress(before == 0))  # every credit is positive: 0 means not yet touched
+            acc.put(ids, before + weight)
         touched = np.concatenate(fresh)
-        common = acc[touched]
-        acc[touched] = 0.0
+        common = acc.take(touched)
+        acc.put(touched, 0.0)
         return touched, common
 
     def _frequent_credit(self, ids: np.ndarray, reading: _Reading) -> np.ndarray:
@@ -233,15 +234,15 @@ class FuzzyIndex:
         (each distinct mask is credited once when there are fewer of them than sentences)."""
         if not reading.frequent.any():
             return np.zeros(len(ids), dtype=np.float32)
-        masks, mask_ids = self.tables.masks, self.tables.mask_ids[ids]
+        masks, mask_ids = self.tables.masks, self.tables.mask_ids.take(ids)
         per_mask = masks.shape[1] <= len(ids)
         total = np.zeros(masks.shape[1] if per_mask else len(ids), dtype=np.float32)
         for chunk, row in enumerate(masks):
             weights = reading.frequent[16 * chunk : 16 * chunk + 16]
             if weights.any():
-                values = row if per_mask else row[mask_ids]
+                values = row if per_mask else row.take(mask_ids)
                 total += (_BITS @ weights[:8])[values & 255] + (_BITS @ weights[8:])[values >> 8]
-        return total[mask_ids] if per_mask else total
+        return total.take(mask_ids) if per_mask else total
 
     def candidates(self, query: str, cutoff: float, limit: int = DEFAULT_CANDIDATES) -> np.ndarray:
         """Ids of the sentences most worth scoring against query (at most limit), ascending."""
@@ -249,7 +250,7 @@ class FuzzyIndex:
         if not reading.slices:
             return np.empty(0, dtype=np.int32)
         ids, common = self._accumulate(reading)
-        lengths = self.tables.lengths[ids]
+        lengths = self.tables.lengths.take(ids)
         low, high = length_bounds(len(query), cutoff)
         keep = (lengths >= low) & (lengths <= high)
         ids, common, lengths = ids[keep], common[keep], lengths[keep]
