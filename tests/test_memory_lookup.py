@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from toolkit.formats.tmx import TranslationUnit, write_tmx
-from toolkit.memory.model import Memory, adjust_numbers, file_penalty, load_memory
+from toolkit.memory.model import Memory, NumberShapes, adjust_numbers, file_penalty, load_memory, mask_numbers
 from toolkit.pipeline import translate_releases
 from toolkit.review.write import write_bundle
 
@@ -182,3 +182,20 @@ def test_number_adjusted_prefers_the_fewest_changed_numbers(tmp_path: Path) -> N
     assert [m.note.count("->") for m in found] == [1, 1, 1, 2, 2]
     assert {m.target for m in found[:3]} == {"15 agreements worth 250 million."}
     assert all(m.target == "15 agreements worth 250 million." for m in found)
+
+
+def test_number_adjusted_checks_the_shape_a_hash_picks(tmp_path: Path) -> None:
+    other = "Подписано 3 меморандума о сотрудничестве."
+    units = [
+        unit(f"Подписано {n} соглашений на сумму {n}0 млн долларов.", f"{n} agreements, {n}0 million.")
+        for n in (10, 11)
+    ]
+    memory = memory_of(tmp_path, {"m.tmx": [*units, unit(other, "3 memoranda.")]})
+    query = "Подписано 12 соглашений на сумму 120 млн долларов."
+    expected = [m.as_dict() for m in memory.lookup(query, "ru", "en", kinds=["number-adjusted"])]
+    shapes = NumberShapes(memory.table("ru").texts)
+    shapes._hashes[:] = hash(mask_numbers(query))  # every sentence with a number collides
+    memory.table("ru").shapes = shapes
+    found = memory.lookup(query, "ru", "en", kinds=["number-adjusted"])
+    assert [m.as_dict() for m in found] == expected and len(found) == 2
+    assert other not in {m.source for m in found}

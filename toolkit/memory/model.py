@@ -23,13 +23,18 @@ import math
 import os
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+
+import numpy as np
 
 from ..formats.tmx import DOCUMENT_PROPS, TranslationUnit, iter_tmx
 from ..sources import expand_files
 from .index import FuzzyIndex, brute_force
+from .units import Members, UnitStore
 
 KINDS = ("context", "exact", "number-adjusted", "fuzzy")
 _KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
@@ -145,14 +150,35 @@ class MemoryMatch:
         }
 
 
+class NumberShapes:
+    """The sentences with a number, by their text with the numbers masked: the hashes of the
+    masked texts in a sorted array, not a dict of masked strings (60 MiB at 1M units); a sentence
+    is checked when it is picked, so a hash collision costs a check, never a wrong match."""
+
+    def __init__(self, texts: list[str]) -> None:
+        ids = [i for i, text in enumerate(texts) if NUMBER.search(text)]
+        hashes = np.fromiter((hash(mask_numbers(texts[i])) for i in ids), dtype=np.int64, count=len(ids))
+        order = np.argsort(hashes, kind="stable")
+        self._hashes, self._ids, self._texts = hashes[order], np.asarray(ids, dtype=np.int32)[order], texts
+
+    def candidates(self, masked: str) -> list[int]:
+        """Ascending ids of the sentences whose masked text hashes like masked."""
+        code = hash(masked)
+        start, end = np.searchsorted(self._hashes, code, "left"), np.searchsorted(self._hashes, code, "right")
+        return self._ids[start:end].tolist()
+
+    def same(self, sentence: int, masked: str) -> bool:
+        return mask_numbers(self._texts[sentence]) == masked
+
+
 @dataclass
 class _SourceTable:
     """The distinct normalised sentences of one language and the units that hold each."""
 
     texts: list[str]
     ids: dict[str, int]
-    members: list[list[int]]
-    masked: dict[str, list[int]] | None = None
+    members: Members  # sentence id -> unit positions
+    shapes: NumberShapes | None = None
     index: FuzzyIndex | None = None
 
 
@@ -161,11 +187,15 @@ class Memory:
     """Units from one or more memory files, with exact, in-context, number-adjusted and fuzzy lookup."""
 
     paths: list[Path] = field(default_factory=list)
-    units: list[TranslationUnit] = field(default_factory=list)
+    units: UnitStore = field(default_factory=UnitStore)  # any iterable of units is stored as one
     cache_dir: Path | None = None
     index_min: int = INDEX_MIN_TEXTS
     _tables: dict[str, _SourceTable] = field(default_factory=dict, repr=False)
     _penalties: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.units, UnitStore):
+            self.units = UnitStore(self.units)
 
     def extend(self, units: Iterable[TranslationUnit]) -> None:
         self.units.extend(units)
@@ -177,9 +207,8 @@ class Memory:
         if table is None:
             texts: list[str] = []
             ids: dict[str, int] = {}
-            members: list[list[int]] = []
-            for position, unit in enumerate(self.units):
-                text = unit.variants.get(lang)
+            owners, positions = array("i"), array("i")
+            for position, text in enumerate(self.units.column(lang)):
                 if not text or not text.strip():
                     continue
                 key = normalise(text)
@@ -187,10 +216,9 @@ class Memory:
                 if tid is None:
                     tid = ids[key] = len(texts)
                     texts.append(key)
-                    members.append([position])
-                else:
-                    members[tid].append(position)
-            table = self._tables[lang] = _SourceTable(texts, ids, members)
+                owners.append(tid)
+                positions.append(position)
+            table = self._tables[lang] = _SourceTable(texts, ids, Members(owners, positions, len(texts)))
         return table
 
     def _penalty(self, origin: str) -> int:
@@ -199,35 +227,35 @@ class Memory:
         return self._penalties[origin]
 
     def _source(self, position: int, lang: str) -> str | None:
-        text = self.units[position].variants.get(lang)
+        text = self.units.text(position, lang)
         return normalise(text) if text else None
 
     def unit_context(self, position: int, lang: str) -> tuple[str, str] | None:
         """(previous, next) source sentence of a unit, "" at a document edge, None if unknown."""
-        unit = self.units[position]
-        if any(name in unit.props for name in CONTEXT_PROPS):
-            return tuple(normalise(unit.props.get(name, "")) for name in CONTEXT_PROPS)  # type: ignore[return-value]
-        doc = next((unit.props[name] for name in DOCUMENT_PROPS if unit.props.get(name)), None)
+        units = self.units
+        props = units.props(position)
+        if any(name in props for name in CONTEXT_PROPS):
+            return tuple(normalise(props.get(name, "")) for name in CONTEXT_PROPS)  # type: ignore[return-value]
+        doc = next((props[name] for name in DOCUMENT_PROPS if props.get(name)), None)
         if doc is None:
             return None
 
         def neighbour(step: int) -> str:
             other = position + step
-            if 0 <= other < len(self.units):
-                near = self.units[other]
-                if near.origin == unit.origin and doc in (near.props.get(n) for n in DOCUMENT_PROPS):
-                    return self._source(other, lang) or ""
-            return ""
+            if not (0 <= other < len(units) and units.origin(other) == units.origin(position)):
+                return ""
+            same_doc = doc in (units.props(other).get(n) for n in DOCUMENT_PROPS)
+            return (self._source(other, lang) or "") if same_doc else ""
 
         return neighbour(-1), neighbour(1)
 
     def _matches(
         self, positions: list[int], target: str, kind: str, score: int, source: str, translate=None
-    ) -> list[MemoryMatch]:
+    ) -> list[tuple[int, MemoryMatch]]:
+        """(unit position, match) for each unit with a target text (and numbers that fit)."""
         found = []
         for position in positions:
-            unit = self.units[position]
-            text = unit.variants.get(target, "")
+            text = self.units.text(position, target) or ""
             if not text.strip():
                 continue
             note, changes = "", 0
@@ -238,10 +266,10 @@ class Memory:
                 text, mapping = adjusted
                 note = ", ".join(f"{old} -> {new}" for old, new in mapping.items())
                 changes = len(mapping)
+            unit = self.units[position]
             penalty = self._penalty(unit.origin)
-            found.append(
-                MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note, changes)
-            )
+            match = MemoryMatch(text, max(0, score - penalty), unit.origin, unit, kind, source, penalty, note, changes)
+            found.append((position, match))
         return found
 
     def lookup(
@@ -259,50 +287,53 @@ class Memory:
         wanted = set(kinds)
         table = self.table(source)
         key = normalise(text)
-        found: list[MemoryMatch] = []
+        found: list[tuple[int, MemoryMatch]] = []
         tid = table.ids.get(key)
         if tid is not None and wanted & {"exact", "context"}:
-            want_context = None if context is None else tuple(normalise(c) for c in context)
             found += self._matches(table.members[tid], target, "exact", 100, key)
-            if want_context is not None and "context" in wanted:
-                found = [self._with_context(m, table.members[tid], source, want_context) for m in found]
+            if context is not None and "context" in wanted:
+                want_context = tuple(normalise(c) for c in context)
+                found = [(p, self._with_context(m, p, source, want_context)) for p, m in found]
             if "exact" not in wanted:
-                found = [m for m in found if m.kind == "context"]
+                found = [(p, m) for p, m in found if m.kind == "context"]
         if "number-adjusted" in wanted and NUMBER.search(key):
-            if table.masked is None:
-                table.masked = {}
-                for i, sentence in enumerate(table.texts):
-                    if NUMBER.search(sentence):
-                        table.masked.setdefault(mask_numbers(sentence), []).append(i)
-            numbers = NUMBER.findall(key)
-            same_shape = [i for i in table.masked.get(mask_numbers(key), []) if i != tid]
-            if len(same_shape) > limit + 2:  # keep those with the fewest changed numbers
-                changed = {i: sum(a != b for a, b in zip(numbers, NUMBER.findall(table.texts[i]))) for i in same_shape}
-                same_shape = sorted(same_shape, key=lambda i: (changed[i], i))[: limit + 2]
-            for other in same_shape:
-                sentence = table.texts[other]
-                found += self._matches(
-                    table.members[other],
-                    target,
-                    "number-adjusted",
-                    NUMBER_ADJUSTED_SCORE,
-                    sentence,
-                    lambda t, s=sentence: adjust_numbers(key, s, t),
-                )
+            found += self._number_adjusted(table, key, tid, target, limit)
         if "fuzzy" in wanted:
-            seen = {id(m.unit) for m in found}
+            seen = {p for p, _ in found}
             for other, ratio in self._fuzzy(table, key, limit * 2 + 2, threshold):
                 if other != tid:
                     score = min(99, math.floor(ratio))
-                    found += [
-                        m
-                        for m in self._matches(table.members[other], target, "fuzzy", score, table.texts[other])
-                        if id(m.unit) not in seen
-                    ]
-        return self._rank(found, threshold)[:limit]
+                    matches = self._matches(table.members[other], target, "fuzzy", score, table.texts[other])
+                    found += [(p, m) for p, m in matches if p not in seen]
+        return self._rank([m for _, m in found], threshold)[:limit]
 
-    def _with_context(self, match: MemoryMatch, positions: list[int], lang: str, want: tuple[str, ...]) -> MemoryMatch:
-        position = next(p for p in positions if self.units[p] is match.unit)
+    def _number_adjusted(
+        self, table: _SourceTable, key: str, tid: int | None, target: str, limit: int
+    ) -> list[tuple[int, MemoryMatch]]:
+        """Matches of the sentences that differ from key only by numbers (the fewest changed first)."""
+        if table.shapes is None:
+            table.shapes = NumberShapes(table.texts)
+        numbers, masked = NUMBER.findall(key), mask_numbers(key)
+        same_shape = [i for i in table.shapes.candidates(masked) if i != tid]
+        if len(same_shape) > limit + 2:  # keep those with the fewest changed numbers
+            changed = {i: sum(a != b for a, b in zip(numbers, NUMBER.findall(table.texts[i]))) for i in same_shape}
+            same_shape = sorted(same_shape, key=lambda i: (changed[i], i))
+        shapes = table.shapes
+        picked = list(islice((i for i in same_shape if shapes.same(i, masked)), limit + 2))
+        found = []
+        for other in picked:
+            sentence = table.texts[other]
+            found += self._matches(
+                table.members[other],
+                target,
+                "number-adjusted",
+                NUMBER_ADJUSTED_SCORE,
+                sentence,
+                lambda t, s=sentence: adjust_numbers(key, s, t),
+            )
+        return found
+
+    def _with_context(self, match: MemoryMatch, position: int, lang: str, want: tuple[str, ...]) -> MemoryMatch:
         if self.unit_context(position, lang) == want:
             return MemoryMatch(
                 match.target, 101 - match.penalty, match.origin, match.unit, "context", match.source, match.penalty
@@ -340,7 +371,7 @@ class Memory:
         if tid is None:
             return None
         found = self._matches(self.table(source).members[tid], target, "exact", 100, normalise(text))
-        return found[0] if found else None
+        return found[0][1] if found else None
 
 
 def load_memory(paths: Iterable[Path], cache_dir: Path | None = None) -> Memory:
