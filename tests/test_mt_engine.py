@@ -1,5 +1,6 @@
 """The engine's decoding keeps `_` (argos turns it into a space, breaking URLs and e-mails),
-and batches run on every CTranslate2 worker with the same results as one call per sentence."""
+and batches (by sentences or by a token budget) run on every CTranslate2 worker with the same
+results as one call per sentence."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from conftest import corpus_rows
 
-from toolkit.mt.engine import ArgosEngine, DecodeOptions
+from toolkit.mt.engine import ArgosEngine, DecodeOptions, chunks
 from toolkit.mt.packages import list_packages
 
 
@@ -35,3 +36,21 @@ def test_batched_asynchronous_translation_equals_one_sentence_at_a_time(models_d
     single = ArgosEngine(package, DecodeOptions(batch_size=1, inter_threads=1)).translate(sources, done.append)
     assert batched == single == [r["fr"] for r in corpus_rows()]
     assert done == [1] * len(sources)
+
+
+def test_a_token_budget_batches_short_sentences_together_and_long_ones_alone() -> None:
+    encoded = [(f"s{i}", ["x"] * n) for i, n in enumerate([2, 3, 4, 10, 30, 5])]
+    sizes = [[len(t) for _, t in batch] for batch in chunks(encoded, 8, tokens=12)]
+    assert sizes == [[2, 3, 4], [10], [30], [5]]
+    assert [len(b) for b in chunks(encoded, 4)] == [4, 2]  # no budget: sentences only
+    assert [len(b) for b in chunks(encoded, 2, tokens=100)] == [2, 2, 2]  # both limits hold
+    assert [s for b in chunks(encoded, 3, tokens=7) for s, _ in b] == [s for s, _ in encoded]
+
+
+def test_a_token_budget_gives_the_same_translations(models_dir: Path) -> None:
+    package = _package(models_dir, "en->fr")
+    sources = sorted((r["en"] for r in corpus_rows()), key=len)
+    budget = ArgosEngine(package, DecodeOptions(batch_size=64, batch_tokens=40, inter_threads=2))
+    sizes = [len(chunk) for chunk, _ in budget.translate_batches(sources)]
+    assert sizes[0] > sizes[-1] and sum(sizes) == len(sources)
+    assert budget.translate(sources) == ArgosEngine(package, DecodeOptions(batch_size=1)).translate(sources)

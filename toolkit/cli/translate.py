@@ -42,6 +42,10 @@ Threads = Annotated[
     int | None, typer.Option("--threads", min=1, help="CPU cores for MT (default: min(2, cores)).", metavar="N")
 ]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Sentences per CTranslate2 batch.", metavar="N")]
+BatchTokens = Annotated[
+    int,
+    typer.Option("--batch-tokens", min=0, help="Source pieces per batch at most (0: sentences only).", metavar="N"),
+]
 MaxLength = Annotated[int, typer.Option("--max-length", min=1, help="Maximum output length in tokens.", metavar="N")]
 Cache = Annotated[
     bool, typer.Option("--cache/--no-cache", help="Reuse and store translations in the persistent MT cache.")
@@ -74,6 +78,7 @@ def translate(
     compute_type: ComputeType = DecodeOptions.compute_type,
     threads: Threads = None,
     batch_size: BatchSize = DecodeOptions.batch_size,
+    batch_tokens: BatchTokens = DecodeOptions.batch_tokens,
     max_length: MaxLength = DecodeOptions.max_decoding_length,
     cache: Cache = True,
     cache_file: CacheFile = None,
@@ -88,7 +93,12 @@ def translate(
 
     check_compute_type(compute_type)  # before any model is loaded
     options = DecodeOptions.with_threads(
-        threads, beam_size=beam_size, compute_type=compute_type, batch_size=batch_size, max_decoding_length=max_length
+        threads,
+        beam_size=beam_size,
+        compute_type=compute_type,
+        batch_size=batch_size,
+        batch_tokens=batch_tokens,
+        max_decoding_length=max_length,
     )
     factory, bars = rich_progress(quiet or json_summary)
     mt_cache = open_cache(cache, cache_file)

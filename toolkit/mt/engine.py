@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,7 +32,8 @@ class DecodeOptions:
     compute_type: str = "auto"
     intra_threads: int = 1
     inter_threads: int = min(2, os.cpu_count() or 1)
-    batch_size: int = 8  # measured fastest at beam 4 (bench/mt_throughput.py): 16-32 lose 10-15%
+    batch_size: int = 8  # sentences per batch at most
+    batch_tokens: int = 0  # source pieces per batch at most (0: sentences only); see chunks()
     max_decoding_length: int = 256
 
     @classmethod
@@ -169,28 +170,26 @@ class CT2Engine(ABC):
         return sum(result.log_probs) / max(1, len(result.log_probs)) ** self.options.length_penalty
 
     def translate_batches(self, sentences: Sequence[str]) -> Iterator[tuple[list[str], list[str]]]:
-        """Yield (sources, translations) per batch of `batch_size`, in input order.
+        """Yield (sources, translations) per batch (see chunks()), in input order.
 
-        The batches depend only on the input order and the batch size, so the same input always
+        The batches depend only on the input order and the batch limits, so the same input always
         gives the same batches; two batches per worker are queued at any time.
         """
         if not sentences:
             return
         if self._translator is None:
             self._load()
-        size = max(1, self.options.batch_size)
         ahead = 2 * max(1, self.options.inter_threads)
         pending: deque = deque()
-        starts = iter(range(0, len(sentences), size))
+        batches = chunks(((s, self.encode(s)) for s in sentences), self.options.batch_size, self.options.batch_tokens)
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < ahead:
-                start = next(starts, None)
-                if start is None:
+                batch = next(batches, None)
+                if batch is None:
                     exhausted = True
                     break
-                chunk = list(sentences[start : start + size])
-                pending.append((chunk, self._submit([self.encode(s) for s in chunk])))
+                pending.append(([s for s, _ in batch], self._submit([t for _, t in batch])))
             if pending:
                 chunk, futures = pending.popleft()
                 hypotheses = [f.result().hypotheses[0] for f in futures]
@@ -206,6 +205,24 @@ class CT2Engine(ABC):
             if progress is not None:
                 progress(len(chunk))
         return results
+
+
+def chunks(
+    encoded: Iterable[tuple[str, list[str]]], size: int, tokens: int = 0
+) -> Iterator[list[tuple[str, list[str]]]]:
+    """(sentence, pieces) pairs in batches, in order: at most `size` sentences, and when `tokens`
+    is set at most that many pieces (a longer sentence goes alone). Callers sort by length, so a
+    token budget gives short sentences big batches and long ones small batches."""
+    batch: list[tuple[str, list[str]]] = []
+    count = 0
+    for item in encoded:
+        if batch and (len(batch) >= max(1, size) or (tokens and count + len(item[1]) > tokens)):
+            yield batch
+            batch, count = [], 0
+        batch.append(item)
+        count += len(item[1])
+    if batch:
+        yield batch
 
 
 class ArgosEngine(CT2Engine):
