@@ -92,14 +92,8 @@ def translate(
     from ..sources import default_dir
 
     check_compute_type(compute_type)  # before any model is loaded
-    options = DecodeOptions.with_threads(
-        threads,
-        beam_size=beam_size,
-        compute_type=compute_type,
-        batch_size=batch_size,
-        batch_tokens=batch_tokens,
-        max_decoding_length=max_length,
-    )
+    decoding = {"beam_size": beam_size, "compute_type": compute_type, "max_decoding_length": max_length}
+    options = DecodeOptions.with_threads(threads, batch_size=batch_size, batch_tokens=batch_tokens, **decoding)
     factory, bars = rich_progress(quiet or json_summary)
     mt_cache = open_cache(cache, cache_file)
     try:

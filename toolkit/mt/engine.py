@@ -2,8 +2,10 @@
 
 Decoding follows argostranslate's settings (beam 4, length penalty 0.2, replace_unknowns, the
 package's target prefix) so results equal argostranslate's `translate()`, with two differences
-made on purpose: threads are set explicitly (argos's intra_threads=0 is 20-40x slower on 2 cores)
-and the decoder keeps `_` (argos turns it into a space, breaking URLs and e-mail addresses).
+made on purpose: threads are set explicitly (one CTranslate2 worker per core with one thread each,
+the fastest setting bench/mt_throughput.py found on 2 cores; argos's intra_threads=0 is not slower
+than 1 there, its small default batch is what costs) and the decoder keeps `_` (argos turns it
+into a space, breaking URLs and e-mail addresses).
 
 Batches are submitted asynchronously, two per CTranslate2 worker, so no worker waits while
 Python collects a result; results come back batch by batch, in order, for the cache to commit.
