@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.align.version import read_version
 from toolkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +77,24 @@ COMMANDS = [
         "m/extra.tmx",
         GOOD_TMX.encode(),
         xml=True,
+    ),
+    Command(
+        "align",
+        ("align", "{F}", "examples/visit.ru.txt", "--langs", "ru,en", "--into", "memories/aligned.tmx"),
+        "rel/visit.ru.txt",
+        project_text("examples/visit.ru.txt"),
+    ),
+    Command(
+        "align --pairs",
+        ("align", "--pairs", "{F}", "--langs", "ru,en", "--into", "memories/aligned.tmx"),
+        "lists/pairs.tsv",
+        b"../examples/visit.ru.txt\t../examples/visit.ru.txt\n",
+    ),
+    Command(
+        "align --mt-a",
+        ("align", "examples/visit.ru.txt", "examples/visit.ru.txt", "--langs", "ru,en", "--mt-a", "{F}"),
+        "mt/visit.en.txt",
+        "".join(f"{i}\n" for i in range(len(read_version(ROOT / "examples" / "visit.ru.txt", "ru")))).encode(),
     ),
     Command("segment", ("segment", "{F}", "--lang", "ru"), "rel/visit.ru.txt", project_text("examples/visit.ru.txt")),
     Command("terms", ("terms", "{F}", "--lang", "ru"), "rel/visit.ru.txt", project_text("examples/visit.ru.txt")),

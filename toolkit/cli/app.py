@@ -9,6 +9,7 @@ import typer
 
 from .. import __version__
 from ..errors import ToolkitError
+from .align import align
 from .check import check_command
 from .common import echo_err
 from .glossary import glossary_app
@@ -28,6 +29,7 @@ app.command("translate")(translate)
 app.command("segment")(segment)
 app.command("terms")(terms_command)
 app.command("check")(check_command)
+app.command("align")(align)
 app.add_typer(models_app, name="models")
 app.add_typer(memory_app, name="memory")
 app.add_typer(review_app, name="review")
