@@ -141,3 +141,22 @@ def test_a_memory_in_an_unsupported_language_is_refused_before_any_work(work: Pa
     assert main([*args, "--format", "json"]) == 0
     groups = json.loads(capsys.readouterr().out)
     assert [(g["a"], g["b"]) for g in groups] == [([0], [0]), ([1], [1])]
+
+
+def test_the_installed_models_give_the_evidence_with_use_mt(
+    tmp_path: Path, models_dir: Path, capsys, monkeypatch
+) -> None:
+    from conftest import corpus_rows
+
+    rows = [r for r in corpus_rows() if r["ru"] and r["en"]][:8]
+    (tmp_path / "a.ru.txt").write_text("".join(f"{r['ru']}\n" for r in rows), encoding="utf-8")
+    kept = [r["en"] for k, r in enumerate(rows) if k != 3]  # the English version drops a sentence
+    (tmp_path / "a.en.txt").write_text("".join(f"{t}\n" for t in kept), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TOOLKIT_MT_CACHE", str(tmp_path / "cache.sqlite3"))
+    args = ["align", "a.ru.txt", "a.en.txt", "--langs", "ru,en", "--presegmented", "--format", "json"]
+    assert main([*args, "--use-mt", "--models-dir", str(models_dir)]) == 0
+    groups = [(g["a"], g["b"]) for g in json.loads(capsys.readouterr().out)]
+    expected = [([k], [k if k < 3 else k - 1]) for k in range(8) if k != 3]
+    assert [g for g in groups if g[0] and g[1]] == expected and ([3], []) in groups
+    assert (tmp_path / "cache.sqlite3").exists()  # the translations were cached for the next run

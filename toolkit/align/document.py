@@ -69,8 +69,8 @@ def align_versions(
     used: dict[str, list[str]] = {}
     for other in versions[1:]:
         forward, backward = mt(pivot, other), mt(other, pivot)
-        a: Side = side_of(pivot, pivot_concepts, forward)
-        b: Side = side_of(other, concepts_of(other, glossary), backward)
+        a: Side = side_of(pivot, pivot_concepts, forward, grams=backward is not None)
+        b: Side = side_of(other, concepts_of(other, glossary), backward, grams=forward is not None)
         pairs[other.lang] = align_pair(Scorer(a, b))
         used[other.lang] = [
             f"{x.lang}->{y.lang}" for x, y, t in ((pivot, other, forward), (other, pivot, backward)) if t is not None

@@ -1,6 +1,7 @@
 """What one sentence offers the aligner, computed once: its length, anchors that must agree across
 languages (numbers, URLs and e-mails, glossary concepts), name-like tokens folded to Latin letters
-(«Ахметов» and "Akhmetov" meet as `ahmetov`), and word stems for comparing a machine translation
+(«Ахметов» and "Akhmetov" meet as `ahme`), and the character n-grams of its words for comparing a
+machine translation
 with the other side."""
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ _LATIN_FOLD = (
     ("x", "ks"),
 )
 NAME_PREFIX = 4  # folded name tokens compare on their first letters (cases and endings differ)
-STEM_PREFIX = 5  # words compare on their first letters against a machine translation
+GRAM = 5  # characters: words compare by their 5-grams (word edges marked), so inflected forms meet
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Evidence:
     links: frozenset[str]
     names: frozenset[str]
     concepts: frozenset[str]
-    stems: frozenset[str]
+    grams: frozenset[str]
     kind: str
 
     def join(self, other: Evidence) -> Evidence:
@@ -102,7 +103,7 @@ class Evidence:
             self.links | other.links,
             self.names | other.names,
             self.concepts | other.concepts,
-            self.stems | other.stems,
+            self.grams | other.grams,
             self.kind,
         )
 
@@ -161,20 +162,27 @@ def names_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def stems_of(text: str) -> frozenset[str]:
-    """The words of a text, lower-cased and cut to STEM_PREFIX letters (for comparing a machine
-    translation with a sentence in the same language)."""
-    return frozenset(t.lower()[:STEM_PREFIX] for t in _TOKEN.findall(text) if not t.isdigit())
+def grams_of(text: str) -> frozenset[str]:
+    """The character n-grams (GRAM long, word edges marked) of the words of a text, lower-cased,
+    for comparing a machine translation with a sentence in the same language."""
+    grams: set[str] = set()
+    for token in _TOKEN.findall(text):
+        if token.isdigit():
+            continue
+        word = f" {token.lower()} "
+        grams.update(word[k : k + GRAM] for k in range(max(1, len(word) - GRAM + 1)))
+    return frozenset(grams)
 
 
-def evidence_of(text: str, kind: str, concepts: Iterable[str] = ()) -> Evidence:
-    """The evidence of one sentence; `concepts` are the glossary concepts found in it."""
+def evidence_of(text: str, kind: str, concepts: Iterable[str] = (), grams: bool = True) -> Evidence:
+    """The evidence of one sentence; `concepts` are the glossary concepts found in it; its
+    n-grams only when asked (they serve only where a machine translation is compared)."""
     return Evidence(
         len(text.strip()),
         numbers_of(text),
         frozenset(link.lower() for _, link in links(text)),
         names_of(text),
         frozenset(concepts),
-        stems_of(text),
+        grams_of(text) if grams else frozenset(),
         kind,
     )

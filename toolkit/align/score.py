@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .evidence import Evidence, evidence_of, stems_of
+from .evidence import Evidence, evidence_of, grams_of
 from .version import LINE, Version
 
 # group shapes (sentences of a, sentences of b) and their prior probabilities: Gale-Church's for
@@ -51,8 +51,9 @@ class Weights:
     kind_same: float = 2.0
     kind_clash: float = 4.0
     block_cross: float = 3.0  # a group running over a paragraph break (translators merge within one)
-    mt: float = 16.0
+    mt: float = 8.0
     mt_baseline: float = 0.25  # word overlap of an unrelated pair, about
+    mt_uncovered: float = 4.0  # a sentence of a group the other side's translation does not cover
 
 
 def gale_church(size_a: int, size_b: int, ratio: float) -> float:
@@ -61,18 +62,26 @@ def gale_church(size_a: int, size_b: int, ratio: float) -> float:
     return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-12))
 
 
+MT_GRAMS_FULL = 12  # character n-grams on each side (about 3 words) for the overlap to count in full
+MT_COVERAGE_MIN = 0.15  # share of a sentence's words a translation must cover
+
+
+def _coverage(grams: frozenset[str], translated: frozenset[str]) -> float:
+    return len(grams & translated) / len(grams) if grams else 0.0
+
+
 def dice(x: frozenset[str], y: frozenset[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
 
 
 class Side:
-    """The evidence of one version's sentences, alone and two by two, and the stems of its
+    """The evidence of one version's sentences, alone and two by two, and the grams of its
     machine translation into the other language (when given)."""
 
     def __init__(self, version: Version, evidence: Sequence[Evidence], mt: Sequence[str] | None) -> None:
         self.version = version
         self.single = list(evidence)
-        self.mt: list[frozenset[str]] | None = [stems_of(t) for t in mt] if mt is not None else None
+        self.mt: list[frozenset[str]] | None = [grams_of(t) for t in mt] if mt is not None else None
         blocks = [s.block for s in version.sentences]
         # breaks[k]: paragraph breaks before sentence k (none between lines of a presegmented file)
         self.breaks = [0]
@@ -92,7 +101,7 @@ class Side:
         return self._joined[key]
 
     def translated(self, start: int, count: int) -> frozenset[str] | None:
-        """The stems of the machine translation of those sentences (None without one)."""
+        """The grams of the machine translation of those sentences (None without one)."""
         if self.mt is None:
             return None
         if count == 1:
@@ -135,15 +144,35 @@ class Scorer:
         score += w.concept_shared * shared - w.concept_missing * (len(x.concepts) + len(y.concepts) - 2 * shared)
         score += self._kinds(x.kind, y.kind)
         score -= w.block_cross * (self.a.crossings(i, n) + self.b.crossings(j, m))
-        overlaps = []
-        mt_a, mt_b = self.a.translated(i, n), self.b.translated(j, m)
-        if mt_a is not None:
-            overlaps.append(dice(mt_a, y.stems))
-        if mt_b is not None:
-            overlaps.append(dice(mt_b, x.stems))
-        if overlaps:
-            score += w.mt * (sum(overlaps) / len(overlaps) - w.mt_baseline)
-        return score
+        return score + self._machine(i, n, j, m, x, y)
+
+    def _machine(self, i: int, n: int, j: int, m: int, x: Evidence, y: Evidence) -> float:
+        """Word overlap with the machine translations (0 without any): Dice of the n-grams, in
+        proportion to how many words there are to compare (a line of figures says little), and
+        a penalty for each sentence of a group that the other side's translation does
+        not cover (a page header or a row of dots pulled into a neighbour's group)."""
+        w = self.w
+        overlaps, weights, uncovered = [], [], 0
+        for translated, grams, side, start, count in (
+            (self.a.translated(i, n), y.grams, self.b, j, m),
+            (self.b.translated(j, m), x.grams, self.a, i, n),
+        ):
+            if translated is None:
+                continue
+            overlaps.append(dice(translated, grams))
+            weights.append(min(1.0, min(len(translated), len(grams)) / MT_GRAMS_FULL))
+            if count > 1:
+                uncovered += sum(
+                    1
+                    for k in range(start, start + count)
+                    if _coverage(side.single[k].grams, translated) < MT_COVERAGE_MIN
+                )
+        if not overlaps:
+            return 0.0
+        weight = sum(weights) / len(weights)
+        return weight * w.mt * (sum(overlaps) / len(overlaps) - w.mt_baseline) - w.mt_uncovered * uncovered / len(
+            overlaps
+        )
 
     def _kinds(self, x: str, y: str) -> float:
         if x == LINE or y == LINE:
@@ -160,7 +189,13 @@ class Scorer:
         return prior if n == 0 or m == 0 else prior + self.evidence(i, n, j, m)
 
 
-def side_of(version: Version, concepts: Sequence[Sequence[str]] | None = None, mt: Sequence[str] | None = None) -> Side:
-    """A version's side: its evidence (with the glossary concepts found in each sentence)."""
+def side_of(
+    version: Version,
+    concepts: Sequence[Sequence[str]] | None = None,
+    mt: Sequence[str] | None = None,
+    grams: bool = True,
+) -> Side:
+    """A version's side: its evidence (with the glossary concepts found in each sentence; the
+    n-grams of its words when the other side has a machine translation to compare)."""
     found = concepts or [()] * len(version)
-    return Side(version, [evidence_of(s.text, s.kind, c) for s, c in zip(version.sentences, found)], mt)
+    return Side(version, [evidence_of(s.text, s.kind, c, grams) for s, c in zip(version.sentences, found)], mt)
