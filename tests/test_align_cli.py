@@ -95,6 +95,9 @@ def test_an_archive_from_a_list(work: Path, capsys) -> None:
     assert [Path(d["files"][0]).name for d in docs] == ["cica-seminar.ru.txt", "montreal-icao.ru.txt"]
     for doc in docs:  # versions without divergence: sentence k with sentence k
         assert [(g["a"], g["b"]) for g in doc["groups"]] == [([k], [k]) for k in range(len(doc["groups"]))]
+    assert main(["align", "--pairs", "list.tsv", "--langs", "ru,en"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith("2 documents: ") and last.endswith(" to look at")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

@@ -117,14 +117,20 @@ def _report(run, fmt: str, html: Path | None, into: Path | None) -> None:
         else:
             typer.echo(dumps([{"files": [str(f) for f in d.files], "groups": to_json(a)} for d, a in run.documents]))
         return
+    totals = [0, 0]
     for document, alignment in run.documents:
         units = alignment.units
         kept = sum(1 for u in units if u.aligned and u.score >= run.threshold)
-        typer.echo(
-            f"{document.name}: {len(units)} units, {kept} at or above {run.threshold:.2f}, {len(units) - kept} to look at"
-        )
+        totals = [totals[0] + len(units), totals[1] + kept]
+        typer.echo(f"{document.name}: {_counts(len(units), kept, run.threshold)}")
         for line in listing(alignment, run.threshold):
             typer.echo(f"  {line}")
+    if len(run.documents) > 1:
+        typer.echo(f"{len(run.documents)} documents: {_counts(totals[0], totals[1], run.threshold)}")
+
+
+def _counts(units: int, kept: int, threshold: float) -> str:
+    return f"{units} units, {kept} at or above {threshold:.2f}, {units - kept} to look at"
 
 
 def _save(run, into: Path) -> list[str]:
