@@ -102,6 +102,15 @@ def test_every_sentence_appears_exactly_once(a: list[str], b: list[str]) -> None
     assert sorted(k for u in units for k in u.sentences["en"]) == list(range(len(b)))
 
 
+@pytest.mark.parametrize(("n", "m"), [(1, 90), (90, 1), (3, 200), (200, 3), (0, 40), (40, 0)])
+def test_versions_of_very_different_lengths_still_align(n: int, m: int) -> None:
+    a = [f"Предложение номер {k} о визите." for k in range(n)]
+    b = [f"Sentence number {k} about the visit." for k in range(m)]
+    groups = align_versions([_version("ru", a), _version("en", b)]).pairs["en"]
+    assert sorted(k for g in groups for k in g.a) == list(range(n))
+    assert sorted(k for g in groups for k in g.b) == list(range(m))
+
+
 def test_three_versions_merge_through_the_pivot() -> None:
     pairs = {
         "en": [Group((0,), (0,), 0.9), Group((1, 2), (1,), 0.85), Group((), (2,), 0.0)],

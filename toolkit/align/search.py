@@ -41,7 +41,9 @@ def confidence(evidence: float) -> float:
 
 
 def _band(n: int, m: int) -> int:
-    return max(BAND_MIN, int(BAND_SHARE * max(n, m)))
+    """Half-width of the band: wide enough for local detours, and for the path to stay
+    connected where one version has many sentences for each of the other's."""
+    return max(BAND_MIN, int(BAND_SHARE * max(n, m)), math.ceil(m / n) + 1 if n else m)
 
 
 def monotone(
