@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.align.job import parse_langs
 from toolkit.cli import main
+from toolkit.errors import UsageError
 from toolkit.formats.tmx import read_tmx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +165,9 @@ def test_the_installed_models_give_the_evidence_with_use_mt(
     expected = [([k], [k if k < 3 else k - 1]) for k in range(8) if k != 3]
     assert [g for g in groups if g[0] and g[1]] == expected and ([3], []) in groups
     assert (tmp_path / "cache.sqlite3").exists()  # the translations were cached for the next run
+
+
+@pytest.mark.parametrize(("count", "expected"), [(1, "1 file for 2 languages"), (3, "3 files for 2 languages")])
+def test_file_count_against_languages_reads_as_english(count: int, expected: str) -> None:
+    with pytest.raises(UsageError, match=expected):
+        parse_langs("ru,en", count)

@@ -48,7 +48,8 @@ def parse_langs(spec: str, count: int | None) -> list[str]:
     if len(langs) < 2 or len(set(langs)) != len(langs):
         raise UsageError("--langs needs two or more different languages, e.g. ru,en,kk")
     if count is not None and count != len(langs):
-        raise UsageError(f"{count} files for {len(langs)} languages ({','.join(langs)}): give one file per language")
+        files = "1 file" if count == 1 else f"{count} files"
+        raise UsageError(f"{files} for {len(langs)} languages ({','.join(langs)}): give one file per language")
     return langs
 
 
