@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..inline import Marker, tokens
 
@@ -126,7 +127,7 @@ def _cut(pieces: Sequence[Piece], ranges: Sequence[tuple[int, int]]) -> list[tup
             continue
         end = offset + len(piece.text)
         edges = sorted({offset, end, *(e for r in ranges for e in r if offset < e < end)})
-        for a, b in zip(edges, edges[1:]):
+        for a, b in pairwise(edges):
             inside = next((i for i, (s, e) in enumerate(ranges) if s <= a and b <= e), None)
             out.append((inside, Span(piece.text[a - offset : b - offset], piece.active)))
     return out
