@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
+from ..inline import has_codes, plain
 from ..langs import SUPPORTED
 from ..sources import files_under, gather_files
 from ..text.document import block_sentence_spans, doc_id_for, read_release
@@ -93,10 +94,17 @@ def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
     po = read_bundle_po(path, source_lang)
     name = str(path)
-    return [
-        Segment(name, e.target_line, po.source_lang, po.target_lang, e.source, e.target, e.id, e.target_column, "po")
-        for e in po.entries
-    ]
+    segments = []
+    for e in po.entries:
+        # the checks read plain text; the tags check compares the inline codes
+        coded = has_codes(e.source) or has_codes(e.target)
+        source, target = (plain(e.source), plain(e.target)) if coded else (e.source, e.target)
+        segments.append(
+            Segment(name, e.target_line, po.source_lang, po.target_lang, source, target, e.id, e.target_column, "po")
+        )
+        if coded:
+            segments[-1].codes = (e.source, e.target)
+    return segments
 
 
 def tmx_source_lang(path: Path) -> str | None:

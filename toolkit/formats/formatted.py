@@ -1,0 +1,96 @@
+"""Formatted releases (web pages; DOCX later) behind one interface: paragraphs of marked text
+in, a Document for the segmenter, and the translated file out.
+
+The release text the reader sees is the paragraphs' plain text with a blank line between
+them, so that no block runs over two paragraphs; `locate` maps each block back to its
+paragraph and offset, and `write` puts translated segments into the paragraphs they came from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..inline import plain
+from ..text.coded import Piece
+from ..text.document import Block, Document, doc_id_for, parse_release
+from .html_page import HtmlPage, fill_paragraph, page_bytes, parse_html_page, read_html_page
+
+FORMATTED_SUFFIXES = (".html", ".htm")
+PARAGRAPH_BREAK = "\n\n"
+
+
+def is_formatted(path: Path) -> bool:
+    return Path(path).suffix.lower() in FORMATTED_SUFFIXES
+
+
+@dataclass
+class FormattedRelease:
+    """A formatted input: its paragraphs' marked text and the parsed file behind them."""
+
+    path: Path
+    suffix: str
+    marked: list[str]
+    page: HtmlPage
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_BREAK.join(plain(m) for m in self.marked)
+
+    def starts(self) -> list[int]:
+        """Where each paragraph's plain text starts in `text`."""
+        starts, at = [], 0
+        for marked in self.marked:
+            starts.append(at)
+            at += len(plain(marked)) + len(PARAGRAPH_BREAK)
+        return starts
+
+    def locate(self, document: Document) -> dict[int, tuple[int, int]]:
+        """For each block: its paragraph and the offset of its text in the paragraph."""
+        starts = self.starts()
+        located: dict[int, tuple[int, int]] = {}
+        at = len(document.lead)
+        for block in document.blocks:
+            index = bisect_right(starts, at) - 1
+            offset = at - starts[index]
+            if offset + len(block.text) > len(plain(self.marked[index])):
+                raise InputError(f"block {block.index} runs over two paragraphs of the page", self.path)
+            located[block.index] = (index, offset)
+            at += len(block.text) + len(block.sep)
+        return located
+
+    def write(self, paragraphs: Mapping[int, list[Piece]], lang: str) -> bytes:
+        """The file with the given paragraphs' content replaced (the rest as read), from a
+        fresh parse of the bytes read, so that each language starts from the original."""
+        page = parse_html_page(self.page.data, self.path, self.page.selector)
+        for index, pieces in paragraphs.items():
+            fill_paragraph(page.paragraphs[index], pieces)
+        return page_bytes(page, lang)
+
+    def output_name(self, doc_id: str, lang: str) -> str:
+        return f"{doc_id}.{lang}{self.suffix}"
+
+
+def read_formatted(path: Path, lang: str, selector: str | None = None) -> tuple[Document, FormattedRelease]:
+    """A formatted release as a Document (blocks and kinds as for a text release) and its
+    paragraphs."""
+    page = read_html_page(path, selector)
+    release = FormattedRelease(Path(path), Path(path).suffix.lower(), [p.marked for p in page.paragraphs], page)
+    document = parse_release(release.text, lang, doc_id_for(path), Path(path))
+    release.locate(document)  # a block over two paragraphs is an error now, not at writing
+    return document, release
+
+
+def block_ranges(
+    blocks: Sequence[tuple[Block, list[tuple[int, int]]]], located: Mapping[int, tuple[int, int]]
+) -> dict[int, list[tuple[int, int]]]:
+    """The plain ranges of every segment of each paragraph, in order: blocks with their
+    sentence spans (in block text offsets) mapped into their paragraphs."""
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for block, spans in blocks:
+        paragraph, offset = located[block.index]
+        ranges.setdefault(paragraph, []).extend((offset + a, offset + b) for a, b in spans)
+    return ranges
