@@ -57,3 +57,30 @@ def test_tokens_round_trip_and_plain_drops_only_markers(text: str) -> None:
     assert plain(text) == "".join(p for p in pieces if isinstance(p, str))
     ids = [m.id for m in markers(text) if m.kind != "close"]
     assert len(ids) == len(set(ids))
+
+
+def test_codes_are_placed_where_their_words_are_found_again() -> None:
+    from toolkit.inline_place import complete_codes, place_codes
+
+    # verbatim names and numbers, a pair over the whole sentence, standalone codes at the edges
+    assert (
+        place_codes(
+            "Министр посетил <1>Astana Hub</1> в <2>2025</2> году.<3/>",
+            "The minister visited Astana Hub in 2025.",
+            [],
+            "en",
+        )
+        == "The minister visited <1>Astana Hub</1> in <2>2025</2>.<3/>"
+    )
+    assert place_codes("<1>Посол провел переговоры.</1>", "The ambassador held talks.", [], "en") == (
+        "<1>The ambassador held talks.</1>"
+    )
+    assert (
+        place_codes("<1><2>Оттава</2></1> и Торонто", "Оттава және Торонто", [], "kk")
+        == "<1><2>Оттава</2></1> және Торонто"
+    )
+    # a break right after a placed label goes with it; words that cannot be found are left out
+    assert place_codes("<1>Astana:</1><2/> встреча <3>прошла</3>.", "Astana: the meeting took place.", [], "en") == (
+        "<1>Astana:</1><2/> the meeting took place."
+    )
+    assert complete_codes("a <3>b</3> c<4/>", "x y z") == "<3>x y z</3><4/>"

@@ -5,7 +5,7 @@ A pair is placed where its words can be found again in the translation: around t
 translation when it spans the whole source sentence, around the same text when the
 translation holds it verbatim (names in Latin letters, numbers), or around the approved
 equivalent of a glossary term that is all it covers. A standalone code at the start or at
-the end of the source goes to the start or the end. What cannot be placed is left out of the
+the end of the source goes to the start or the end, one next to a placed pair next to it. What cannot be placed is left out of the
 proposal (the `tags` check reports it, a reviewer places it); the writer then puts a lost pair
 around the whole segment and a lost standalone code at its end (`complete_codes`).
 """
@@ -19,11 +19,13 @@ from .glossary.concept import TermHit
 from .inline import Marker, markers, plain
 from .text.coded import Piece, Point, Span, flatten, marked_of
 
+_PUNCTUATION = " \"'«»“”„.,:;!?…()-–—"
+
 
 def _core(text: str) -> tuple[int, int]:
     """The range of text without quotes, spaces and punctuation at its two ends."""
-    start = len(text) - len(text.lstrip(" \"'«»“”„.,:;!?…()-–—"))
-    end = len(text.rstrip(" \"'«»“”„.,:;!?…()-–—"))
+    start = len(text) - len(text.lstrip(_PUNCTUATION))
+    end = len(text.rstrip(_PUNCTUATION))
     return (start, end) if start < end else (0, len(text))
 
 
@@ -56,21 +58,26 @@ def _anchor(
 ) -> tuple[int, int] | None:
     """Where the words a pair covers stand in the target."""
     core_start, core_end = _core(source)
-    inner = covered.strip(" \"'«»“”„.,:;!?…()-–—")
+    inner = covered.strip(_PUNCTUATION)
     if start == 0 and end == len(source):
         return (0, len(target))
     if start <= core_start and end >= core_end:
         return _core(target)
     found = _find(inner, target, taken)
-    if found:
-        return found
-    for hit in terms:
-        if start <= hit.start and hit.end <= end and not source[start:end].replace(hit.text, "").strip(" ,.«»\"'"):
-            equivalent = hit.equivalent(lang)
-            found = _find(equivalent, target, taken) if equivalent else None
-            if found:
-                return found
-    return None
+    if found is None:
+        for hit in terms:
+            if start <= hit.start and hit.end <= end and not covered.replace(hit.text, "").strip(_PUNCTUATION):
+                equivalent = hit.equivalent(lang)
+                found = _find(equivalent, target, taken) if equivalent else None
+                if found:
+                    break
+    if found is None:
+        return None
+    # punctuation the pair covers after its words (`<b>Справочно:</b>`) when the target has it too
+    trailing = covered[len(covered.rstrip(_PUNCTUATION)) :].strip()
+    if trailing and target[found[1] : found[1] + len(trailing)] == trailing:
+        found = (found[0], found[1] + len(trailing))
+    return found
 
 
 def place_codes(marked_source: str, target: str, terms: Sequence[TermHit], lang: str) -> str:
@@ -81,7 +88,8 @@ def place_codes(marked_source: str, target: str, terms: Sequence[TermHit], lang:
     placed: dict[int, tuple[int, int]] = {}
     taken: list[tuple[int, int]] = []
     same: dict[tuple[int, int], tuple[int, int]] = {}  # pairs over the same words go together
-    for code, (start, end) in _covered(pieces).items():
+    covered = _covered(pieces)
+    for code, (start, end) in covered.items():
         found = same.get((start, end)) or _anchor(source[start:end], start, end, source, target, terms, lang, taken)
         if found and all(_nested(found, other) for other in placed.values()):
             placed[code] = same[(start, end)] = found
@@ -96,6 +104,12 @@ def place_codes(marked_source: str, target: str, terms: Sequence[TermHit], lang:
             points[piece.id] = 0
         elif not source[at:].strip(" .!?…»\"'"):
             points[piece.id] = len(target) if not source[at:].strip() else _core(target)[1]
+        else:  # right after or right before a placed pair: after or before its words
+            after = next((placed[c][1] for c, (_, end) in covered.items() if end == at and c in placed), None)
+            before = next((placed[c][0] for c, (start, _) in covered.items() if start == at and c in placed), None)
+            anchor = after if after is not None else before
+            if anchor is not None:
+                points[piece.id] = anchor
     return _build(target, placed, points, order)
 
 

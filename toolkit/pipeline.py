@@ -29,7 +29,7 @@ from .text.document import Document, doc_id_for, read_release
 
 
 def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
-    """Files as named; a directory contributes its `*.<source>.txt` and `*.<source>.html`
+    """Files as named; a directory contributes its `*.<source>.txt`, `.html` and `.docx`
     regular files (never other `*.txt`: an English text in a folder of Russian releases must not
     be translated as Russian)."""
     if not paths:
@@ -39,7 +39,7 @@ def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
         found = [p for suffix in (".txt", *FORMATTED_SUFFIXES) for p in folder.glob(f"*.{source}{suffix}")]
         return sorted(p for p in found if p.is_file())
 
-    files = gather_files(paths, "release", in_folder, f"no releases (*.{source}.txt or *.{source}.html) in this folder")
+    files = gather_files(paths, "release", in_folder, f"no releases (*.{source}.txt, .html or .docx) in this folder")
     seen: dict[str, Path] = {}
     for file in files:
         doc_id = doc_id_for(file)

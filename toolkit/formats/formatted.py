@@ -1,4 +1,4 @@
-"""Formatted releases (web pages; DOCX later) behind one interface: paragraphs of marked text
+"""Formatted releases (web pages, Word documents) behind one interface: paragraphs of marked text
 in, a Document for the segmenter, and the translated file out.
 
 The release text the reader sees is the paragraphs' plain text with a blank line between
@@ -9,7 +9,7 @@ paragraph and offset, and `write` puts translated segments into the paragraphs t
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +17,12 @@ from ..errors import InputError
 from ..inline import plain
 from ..text.coded import Piece
 from ..text.document import Block, Document, doc_id_for, parse_release
-from .html_page import HtmlPage, fill_paragraph, page_bytes, parse_html_page, read_html_page
+from .docx_file import docx_bytes, read_docx
+from .html_page import fill_paragraph, page_bytes, parse_html_page, read_html_page
 
-FORMATTED_SUFFIXES = (".html", ".htm")
+FORMATTED_SUFFIXES = (".html", ".htm", ".docx")
+Writer = Callable[[Mapping[int, list[Piece]], str], bytes]
+"""writer(pieces by paragraph, target language) -> the translated file's bytes"""
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -29,12 +32,12 @@ def is_formatted(path: Path) -> bool:
 
 @dataclass
 class FormattedRelease:
-    """A formatted input: its paragraphs' marked text and the parsed file behind them."""
+    """A formatted input: its paragraphs' marked text and how to write a translated file."""
 
     path: Path
     suffix: str
     marked: list[str]
-    page: HtmlPage
+    writer: Writer
 
     @property
     def text(self) -> str:
@@ -63,12 +66,8 @@ class FormattedRelease:
         return located
 
     def write(self, paragraphs: Mapping[int, list[Piece]], lang: str) -> bytes:
-        """The file with the given paragraphs' content replaced (the rest as read), from a
-        fresh parse of the bytes read, so that each language starts from the original."""
-        page = parse_html_page(self.page.data, self.path, self.page.selector)
-        for index, pieces in paragraphs.items():
-            fill_paragraph(page.paragraphs[index], pieces)
-        return page_bytes(page, lang)
+        """The file with the given paragraphs' content replaced (the rest as read)."""
+        return self.writer(paragraphs, lang)
 
     def output_name(self, doc_id: str, lang: str) -> str:
         return f"{doc_id}.{lang}{self.suffix}"
@@ -77,11 +76,30 @@ class FormattedRelease:
 def read_formatted(path: Path, lang: str, selector: str | None = None) -> tuple[Document, FormattedRelease]:
     """A formatted release as a Document (blocks and kinds as for a text release) and its
     paragraphs."""
-    page = read_html_page(path, selector)
-    release = FormattedRelease(Path(path), Path(path).suffix.lower(), [p.marked for p in page.paragraphs], page)
-    document = parse_release(release.text, lang, doc_id_for(path), Path(path))
+    path = Path(path)
+    release = _read_docx(path) if path.suffix.lower() == ".docx" else _read_html(path, selector)
+    document = parse_release(release.text, lang, doc_id_for(path), path)
     release.locate(document)  # a block over two paragraphs is an error now, not at writing
     return document, release
+
+
+def _read_html(path: Path, selector: str | None) -> FormattedRelease:
+    page = read_html_page(path, selector)
+
+    def write(paragraphs: Mapping[int, list[Piece]], lang: str) -> bytes:
+        fresh = parse_html_page(page.data, path, selector)  # each language starts from the original
+        for index, pieces in paragraphs.items():
+            fill_paragraph(fresh.paragraphs[index], pieces)
+        return page_bytes(fresh, lang)
+
+    return FormattedRelease(path, path.suffix.lower(), [p.marked for p in page.paragraphs], write)
+
+
+def _read_docx(path: Path) -> FormattedRelease:
+    release = read_docx(path)
+    return FormattedRelease(
+        path, ".docx", [p.marked for p in release.paragraphs], lambda pieces, _: docx_bytes(release, pieces)
+    )
 
 
 def block_ranges(

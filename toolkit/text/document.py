@@ -145,9 +145,9 @@ def normalise_text(text: str) -> str:
 
 
 def doc_id_for(path: Path) -> str:
-    """Document id from a file name: "visit.ru.txt" -> "visit", "a.b.txt" -> "a.b", "page.html" -> "page"."""
+    """Document id from a file name: "visit.ru.txt" -> "visit", "a.b.txt" -> "a.b", "page.html" -> "page" (and .htm, .docx)."""
     name = Path(path).name
-    for suffix in (".txt", ".html", ".htm"):
+    for suffix in (".txt", ".html", ".htm", ".docx"):
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
             break
