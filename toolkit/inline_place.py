@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .glossary.concept import TermHit
-from .inline import Marker, markers, plain
+from .inline import Marker, compare_codes, markers, plain, tokens
 from .text.coded import Piece, Point, Span, flatten, marked_of
 
 _PUNCTUATION = " \"'«»“”„.,:;!?…()-–—"
@@ -149,3 +150,47 @@ def complete_codes(marked_source: str, marked_target: str) -> str:
     closing = "".join(str(Marker(m.id, "close")) for m in reversed(lost) if m.kind == "open")
     points = "".join(str(m) for m in lost if m.kind == "standalone")
     return opening + marked_target + closing + points
+
+
+CODE_FIRST = 0xF000  # inline codes behind private-use characters for MT (invariants use U+E000 up)
+CODE_LAST = 0xF8FF
+
+
+@dataclass(frozen=True)
+class CodedForMT:
+    """A marked sentence for MT: each marker a private-use character, and the markers in order."""
+
+    text: str
+    markers: tuple[Marker, ...]
+
+
+def codes_for_mt(marked: str) -> CodedForMT | None:
+    """marked with each marker replaced by a private-use character (None when the text holds
+    such characters already, or more codes than there are characters)."""
+    pieces = tokens(marked)
+    found = [p for p in pieces if isinstance(p, Marker)]
+    text = "".join(p for p in pieces if isinstance(p, str))
+    if any(CODE_FIRST <= ord(c) <= CODE_LAST for c in text) or len(found) > CODE_LAST - CODE_FIRST + 1:
+        return None
+    out = [p if isinstance(p, str) else chr(CODE_FIRST + found.index(p)) for p in pieces]
+    return CodedForMT("".join(out), tuple(found))
+
+
+def codes_from_mt(output: str, sent: CodedForMT) -> str | None:
+    """The MT output with its private-use characters turned back into markers, or None when a
+    code is missing or repeated, or a pair closes before it opens."""
+    for i in range(len(sent.markers)):
+        if output.count(chr(CODE_FIRST + i)) != 1:
+            return None
+    back = "".join(str(sent.markers[ord(c) - CODE_FIRST]) if CODE_FIRST <= ord(c) <= CODE_LAST else c for c in output)
+    back = re.sub(r"\s+(</\d+>)", r"\1 ", back).replace("  ", " ").strip()  # `<1>word </1>` -> `<1>word</1> `
+    if compare_codes(sent_marked(sent), back).missing:
+        return None
+    return back
+
+
+def sent_marked(sent: CodedForMT) -> str:
+    """The marked text a CodedForMT was made from."""
+    return "".join(
+        str(sent.markers[ord(c) - CODE_FIRST]) if CODE_FIRST <= ord(c) <= CODE_LAST else c for c in sent.text
+    )

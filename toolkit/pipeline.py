@@ -11,7 +11,8 @@ from .formats.formatted import FORMATTED_SUFFIXES, FormattedRelease, is_formatte
 from .fsutil import combined_hash
 from .glossary.files import load_glossary
 from .glossary.model import Glossary
-from .inline_place import place_codes
+from .inline import compare_codes
+from .inline_place import codes_for_mt, codes_from_mt, place_codes
 from .langs import check_lang, parse_targets, script_problem
 from .memory.model import Memory, load_memory, normalise
 from .model import AlignedSegment, DocumentResult, LangStats, Origin, Progress, Proposal, RunResult, Signature
@@ -161,7 +162,32 @@ def fill_from_mt(
             text = place_codes(segment.marked, text, segment.terms, target)
         segment.targets[target] = Proposal(text, origin, True, notes=notes + ((edit,) if edit else ()))
         stats.mt += 1
+    _codes_through_mt(pending, target, route, engines)
     stats.routes.add(route.label)
+
+
+def _codes_through_mt(pending: Sequence[AlignedSegment], target: str, route: Route, engines: EngineSet) -> None:
+    """Segments whose codes could not all be placed in their translation are translated again
+    with the codes as placeholders; where the model carries every code through, that
+    translation is taken instead."""
+    retry = [
+        (segment, sent)
+        for segment in pending
+        if segment.marked and compare_codes(segment.marked, segment.targets[target].text).missing
+        for sent in [codes_for_mt(segment.marked)]
+        if sent is not None
+    ]
+    if not retry:
+        return
+    outputs = engines.translate_noted(route, [sent.text for _, sent in retry])
+    for (segment, sent), (output, notes) in zip(retry, outputs):
+        back = codes_from_mt(output, sent)
+        if back is None:
+            continue
+        text, edit = post_edit(back, target)
+        note = "inline codes placed by the model (their placeholders came through)"
+        notes = (note, *notes, *((edit,) if edit else ()))
+        segment.targets[target] = Proposal(text, segment.targets[target].origin, True, notes=notes)
 
 
 def fill_without_mt(pending: Sequence[AlignedSegment], target: str, stats: LangStats) -> None:
