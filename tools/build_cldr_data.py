@@ -26,9 +26,11 @@ Writes, atomically, under --out-dir (default: this checkout):
   CLDR display names are written for menus, not for running text. Rules derive the forms a
   release uses (`Бермудские о-ва` -> `Бермудские острова` preferred, the CLDR form allowed;
   `Bosnia & Herzegovina` -> `Bosnia and Herzegovina`; `St. Lucia` -> `Saint Lucia` allowed;
-  `Myanmar (Burma)` -> `Myanmar` allowed) and OVERRIDES below adds what no rule gives
-  (`Hong Kong SAR China` is `Hong Kong` in a text), ACCEPTED the adjectives a translation may
-  use instead of the name (`King of the Belgians`).
+  `Myanmar (Burma)` -> `Myanmar` preferred, unless another territory has that name:
+  `Виргинские острова (США)`); RUNNING_TEXT below gives the preferred name where no rule does
+  (`Hong Kong SAR China` is `Hong Kong` in a text, `ОАЭ` is written out), OVERRIDES other
+  allowed names, ACCEPTED the adjectives a translation may use instead of the name (`King of
+  the Belgians`).
 - `toolkit/data/cldr_dates.json`: per language the month names in the forms dates use (format
   context: wide and abbreviated, as CLDR writes them (`дек.`, `Dec`); for Russian the
   format names are the genitive `декабря`, the stand-alone ones the nominative `декабрь`, from
@@ -82,10 +84,17 @@ NOT_COUNTRIES = {
     "TA": "reserved code, part of another country",
     "XK": "user-assigned code, not ISO 3166-1",
 }
-# Names a text uses that no rule derives from the CLDR display name: added as allowed variants.
+# The name a release uses where CLDR's display name is not it (a short form, a "SAR China"):
+# written as the preferred term, the CLDR name kept as an allowed variant.
+RUNNING_TEXT: dict[str, dict[str, str]] = {
+    "AE": {"ru": "Объединенные Арабские Эмираты"},  # CLDR: ОАЭ
+    "HK": {"en": "Hong Kong", "fr": "Hong Kong", "kk": "Сянган"},  # Hong Kong SAR China
+    "MO": {"en": "Macao", "fr": "Macao", "kk": "Макао"},  # Macao SAR China
+}
+# Other names a text uses: allowed variants.
 OVERRIDES: dict[str, dict[str, tuple[str, ...]]] = {
-    "HK": {"en": ("Hong Kong",), "fr": ("Hong Kong",), "kk": ("Сянган", "Гонконг")},
-    "MO": {"en": ("Macao", "Macau"), "fr": ("Macao",), "kk": ("Макао",)},
+    "HK": {"kk": ("Гонконг",)},
+    "MO": {"en": ("Macau",)},
 }
 # Adjectives and demonyms a translation may use for the country (CLDR has none): the
 # `<lang>_accepted` column, as glossaries/diplomatic.csv gives them for Canada. Added when a
@@ -104,9 +113,10 @@ _ISLANDS = ((re.compile(r"\bо-в\b"), "остров"), (re.compile(r"\bо-ва\
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
-def running_text_forms(lang: str, name: str) -> tuple[str, list[str]]:
-    """(preferred, other allowed forms) of a CLDR display name, by the rules of the docstring."""
-    preferred, allowed = name, []
+def running_text_forms(lang: str, name: str) -> tuple[str, list[str], str]:
+    """(preferred, other allowed forms, the form to prefer if no other territory has it) of a
+    CLDR display name, by the rules of the docstring."""
+    preferred, allowed, promote = name, [], ""
     if lang == "ru":
         for pattern, word in _ISLANDS:
             preferred = pattern.sub(word, preferred)
@@ -116,9 +126,10 @@ def running_text_forms(lang: str, name: str) -> tuple[str, list[str]]:
         allowed.append(name)
     if lang == "en" and "St. " in preferred:
         allowed.append(preferred.replace("St. ", "Saint "))
-    if _PAREN.search(preferred):
-        allowed.append(_PAREN.sub("", preferred))
-    return preferred, allowed
+    if _PAREN.search(preferred):  # `Мьянма (Бирма)`: `Мьянма`, unless it names two territories
+        promote = _PAREN.sub("", preferred)
+        allowed.append(promote)
+    return preferred, allowed, promote
 
 
 def existing_terms(glossaries: Path) -> dict[tuple[str, str], str]:
@@ -157,7 +168,10 @@ def country_rows(glossaries: Path, source: str) -> tuple[list[dict[str, str]], d
         row.update({"id": f"country.{code.lower()}", "domain": "country", "status": "approved", "source": source})
         clash = ""
         for lang in LANGS:
-            preferred, allowed = running_text_forms(lang, names[lang][code])
+            preferred, allowed, promote = running_text_forms(lang, names[lang][code])
+            if lang in RUNNING_TEXT.get(code, {}):
+                allowed.insert(0, preferred)
+                preferred, promote = RUNNING_TEXT[code][lang], ""
             allowed += OVERRIDES.get(code, {}).get(lang, ())
             seen = {normal_term(preferred)}
             kept = [a for a in allowed if not (normal_term(a) in seen or seen.add(normal_term(a)))]  # type: ignore[func-returns-value]
@@ -166,6 +180,8 @@ def country_rows(glossaries: Path, source: str) -> tuple[list[dict[str, str]], d
             row[lang] = preferred
             row[f"{lang}_allowed"] = VARIANT_SEPARATOR.join(kept)
             row[f"{lang}_accepted"] = VARIANT_SEPARATOR.join(ACCEPTED.get(code, {}).get(lang, ()))
+            if promote:
+                row[f"promote_{lang}"] = promote
         if clash:
             skipped.setdefault("already in another glossary", []).append(f"{code} ({clash})")
             continue
@@ -190,6 +206,10 @@ def _drop_ambiguous(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         for lang in LANGS:
             allowed = split_variants(row[f"{lang}_allowed"])
             kept = [a for a in allowed if len(owners[(lang, normal_term(a))]) == 1]
+            promote = row.pop(f"promote_{lang}", "")
+            if promote in kept:  # the name without its parenthesis is preferred, the CLDR one allowed
+                kept = [row[lang], *(a for a in kept if a != promote)]
+                row[lang] = promote
             row[f"{lang}_allowed"] = VARIANT_SEPARATOR.join(kept)
     return rows
 
