@@ -228,3 +228,27 @@ def test_a_folder_of_releases_includes_word_documents(tmp_path, name, monkeypatc
         == 0
     )
     assert (tmp_path / "out" / "visit.en.docx").is_file()
+
+
+def test_review_apply_rebuilds_the_final_document_from_the_confirmed_entries(models_dir, tmp_path) -> None:
+    import polib
+
+    from toolkit.review.apply import apply_review
+
+    source = make_release(tmp_path / "visit.ru.docx")
+    bundle = tmp_path / "bundle"
+    write_bundle(translate_example(models_dir, "en", inputs=[source]), bundle)
+    assert (bundle / "visit.ru.docx").read_bytes() == source.read_bytes()
+    po = polib.pofile(str(bundle / "visit.en.po"))
+    for entry in po:
+        if entry.msgctxt == "visit.b02.s01":  # the reviewer rewords it, keeps the underline, confirms
+            assert entry.msgid == "Э.Грант отметила, что <4>Онтарио</4> рассматривает Казахстан как надежного партнера в Центральной Азии."
+            entry.msgstr = "Ms Grant said that <4>Ontario</4> sees Kazakhstan as a reliable partner in Central Asia."
+            entry.flags.remove("fuzzy")
+    po.save()
+    report = apply_review(bundle, None, tmp_path / "final")
+    assert tmp_path / "final" / "visit.en.docx" in report.texts
+    paragraphs = normalised(tmp_path / "final" / "visit.en.docx")
+    body = [(text, b"w:u " in key) for kind, text, key, _ in paragraphs[2] if kind == "t"]
+    assert ("Ontario", True) in body and (" sees Kazakhstan as a reliable partner in Central Asia.", False) in body
+    assert paragraphs[0] == normalised(source)[0]  # unconfirmed: the source as it was

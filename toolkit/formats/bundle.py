@@ -31,6 +31,7 @@ from .tmx import BLOCK_PROP, DOCUMENT_PROP, TranslationUnit, lang_code
 LANGUAGE_HEADER = "Language"
 SOURCE_HEADER = "X-Source-Language"
 SIGNATURE_HEADER = "X-Toolkit-Signature"
+HTML_CONTENT_HEADER = "X-Html-Content"  # the --html-content selector a web page was read with
 INDEX = "index.html"
 PLURAL_FORMS = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
@@ -112,6 +113,8 @@ def term_comments(segment: AlignedSegment, target: str) -> list[str]:
 def build_po(result: DocumentResult, source: str, target: str, signature: Signature) -> polib.POFile:
     """The PO file of one document and target language."""
     po = new_po(result.document.doc_id, source, target, signature)
+    if result.formatted is not None and result.formatted.selector:
+        po.metadata[HTML_CONTENT_HEADER] = result.formatted.selector
     path = result.document.path
     for segment in result.segments:
         proposal = segment.targets.get(target)

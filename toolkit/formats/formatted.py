@@ -38,6 +38,8 @@ class FormattedRelease:
     suffix: str
     marked: list[str]
     writer: Writer
+    data: bytes  # the file as read
+    selector: str | None = None  # a web page's --html-content
 
     @property
     def text(self) -> str:
@@ -92,13 +94,17 @@ def _read_html(path: Path, selector: str | None) -> FormattedRelease:
             fill_paragraph(fresh.paragraphs[index], pieces)
         return page_bytes(fresh, lang)
 
-    return FormattedRelease(path, path.suffix.lower(), [p.marked for p in page.paragraphs], write)
+    return FormattedRelease(path, path.suffix.lower(), [p.marked for p in page.paragraphs], write, page.data, selector)
 
 
 def _read_docx(path: Path) -> FormattedRelease:
     release = read_docx(path)
     return FormattedRelease(
-        path, ".docx", [p.marked for p in release.paragraphs], lambda pieces, _: docx_bytes(release, pieces)
+        path,
+        ".docx",
+        [p.marked for p in release.paragraphs],
+        lambda pieces, _: docx_bytes(release, pieces),
+        release.data,
     )
 
 

@@ -6,6 +6,9 @@ own copy `<doc>.<src>.txt`, else the path its occurrences name (relative to the 
 or to the bundle; a path with spaces is rejoined); each segment takes its confirmed translation (a msgstr without
 the fuzzy flag) and the final `<doc>.<lang>.txt` is rebuilt in the source's block structure
 with formats.bundle.target_text (unconfirmed sentences keep the source text and are listed).
+A bundle of a web page or Word document also holds the original, `<doc>.<src>.html|docx`: the
+final `<doc>.<lang>.html|docx` is rebuilt from it with the confirmed translations and their
+inline codes.
 The confirmed entries are then imported into a memory (see memory.exchange.merge_inputs). Every PO
 file and release is read and checked before anything is written.
 """
@@ -17,13 +20,15 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.bundle import BundleEntry, BundlePo, read_bundle_po, target_text, text_name
-from ..fsutil import atomic_write_text
+from ..formats.bundle import HTML_CONTENT_HEADER, BundleEntry, BundlePo, read_bundle_po, target_text, text_name
+from ..formats.formatted import FORMATTED_SUFFIXES, read_formatted
+from ..fsutil import atomic_write_bytes
 from ..inline import plain
 from ..memory.exchange import ImportReport, MemoryInput, merge_inputs, po_units
 from ..model import DocumentResult, Proposal
 from ..segments import segment_document
 from ..text.document import read_release
+from .formatted import formatted_translation
 
 
 @dataclass
@@ -90,6 +95,25 @@ def final_text(po: BundlePo, given: Path | None = None) -> tuple[str, str, list[
     return document.doc_id, target_text(DocumentResult(document, segments), po.target_lang), unconfirmed
 
 
+def final_formatted(po: BundlePo, doc_id: str) -> tuple[str, bytes] | None:
+    """The final web page or Word document of a reviewed PO file, when the bundle holds the
+    original: confirmed entries with their codes, the rest as in the source."""
+    originals = [po.path.parent / f"{doc_id}.{po.source_lang}{suffix}" for suffix in FORMATTED_SUFFIXES]
+    original = next((path for path in originals if path.is_file()), None)
+    if original is None:
+        return None
+    document, release = read_formatted(original, po.source_lang, po.metadata.get(HTML_CONTENT_HEADER) or None)
+    segments = segment_document(document, formatted=release)
+    by_id = {e.id: e for e in po.entries if e.source}
+    for segment in segments:
+        entry = by_id.get(segment.id)
+        if entry is None or entry.source != segment.coded:
+            raise InputError(f"segment {segment.id} does not match {original}", po.path, entry.line if entry else None)
+        if entry.confirmed:
+            segment.targets[po.target_lang] = Proposal(entry.target)
+    return formatted_translation(DocumentResult(document, segments, release), po.target_lang)
+
+
 def apply_review(
     bundle_dir: Path,
     into: Path | None = None,
@@ -105,16 +129,19 @@ def apply_review(
     if not po_paths:
         raise InputError("no PO files in the review bundle", bundle_dir)
     report = ApplyReport()
-    finals: list[tuple[Path, str]] = []
+    finals: list[tuple[Path, bytes]] = []
     inputs: list[MemoryInput] = []
     for po_path in po_paths:
         po = read_bundle_po(po_path)
         doc_id, text, unconfirmed = final_text(po, source)
-        finals.append(((out_dir or bundle_dir) / text_name(doc_id, po.target_lang), text))
+        finals.append(((out_dir or bundle_dir) / text_name(doc_id, po.target_lang), text.encode("utf-8")))
+        formatted = final_formatted(po, doc_id)
+        if formatted is not None:
+            finals.append(((out_dir or bundle_dir) / formatted[0], formatted[1]))
         report.unconfirmed += unconfirmed
         inputs.append(po_units(po, now))
-    for path, text in finals:
-        atomic_write_text(path, text)
+    for path, data in finals:
+        atomic_write_bytes(path, data)
         report.texts.append(path)
     if into is not None:
         report.imported = merge_inputs(inputs, into, now)

@@ -26,8 +26,9 @@ from .formatted import formatted_translation
 
 def write_bundle(run: RunResult, out_dir: Path, progress: Progress | None = None) -> list[Path]:
     """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html`, `<doc>.<lang>.txt` and the source
-    release as read, `<doc>.<source>.txt`, for every document (a web page also gets its
-    translation `<doc>.<lang>.html`), and `index.html` for several.
+    release as read, `<doc>.<source>.txt`, for every document (a web page or Word document also
+    gets its translations `<doc>.<lang>.html|docx` and a copy of itself,
+    `<doc>.<source>.html|docx`), and `index.html` for several.
     The bundle is replaced as a whole: every file is written under a temporary name
     first and renamed into place only when all were written, so a failure (a full disk) leaves
     the older bundle as it was and names the file it could not write."""
@@ -45,6 +46,10 @@ def write_bundle(run: RunResult, out_dir: Path, progress: Progress | None = None
             source_path = out_dir / text_name(doc_id, run.source)
             stage.add(source_path, result.document.render({}).encode("utf-8"))
             written.append(source_path)
+            if result.formatted is not None:  # the page or document itself, for `review apply`
+                original = out_dir / result.formatted.output_name(doc_id, run.source)
+                stage.add(original, result.formatted.data)
+                written.append(original)
             for target in run.targets:
                 po_path = out_dir / po_name(doc_id, target)
                 stage.add(po_path, (str(build_po(result, run.source, target, run.signature)) + "\n").encode("utf-8"))
