@@ -1,7 +1,8 @@
 """Which target n-gram goes with a source candidate: the Dice coefficient over aligned units
 (2 x units with both / (units with one + units with the other)). Among the n-grams within a
 margin of the best Dice, the one whose number of content words is closest to the source's is
-taken (`Permanent Representative`, not `Permanent` alone, which occurs in the same units)."""
+taken (`Permanent Representative`, not `Permanent` alone, which occurs in the same units), and
+then the one whose first and last words are the rarest in the memory."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ class GramIndex:
         self.units.setdefault(key, set()).add(unit)
         self.content[key] = min(content, self.content.get(key, content))
         self.by_unit.setdefault(unit, set()).add(key)
+
+    def edges(self, key: tuple[str, ...]) -> int:
+        """How many units the first and the last word occur in: a phrase that begins or ends
+        with a word found everywhere (held, met, spoke) has probably taken in its context."""
+        return len(self.units.get(key[:1], ())) + len(self.units.get(key[-1:], ()))
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def best_target(
 
     def order(sk: tuple[float, tuple[str, ...]]) -> tuple:
         first = fit(sk[1]) if fit is not None else ()
-        return (*first, abs(index.content[sk[1]] - content), -sk[0], -len(sk[1]), sk[1])
+        return (*first, abs(index.content[sk[1]] - content), index.edges(sk[1]), -sk[0], len(sk[1]), sk[1])
 
     score, key = min(near, key=order)
     return Association(key, round(score, 3), len(mine & index.units[key]))

@@ -1,5 +1,7 @@
 """The n-grams of a target text (English, French or Kazakh), keyed by word stems so that the
-inflected forms of one phrase count together: Snowball stems for English and French, the
+inflected forms of one phrase count together: Snowball stems for English and French where the
+word is the stem and an inflection (plural, possessive, feminine; a derivation such as
+Consulate keeps its own key, not Consul's), the
 case, possessive and plural endings of the toolkit's Kazakh grammar (glossary/terms/kk.py)
 stripped for Kazakh. An n-gram neither begins nor ends with a function word, and never runs
 across punctuation.
@@ -13,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..terms.kk import acronym_endings
-from ..terms.latin import fold
+from ..terms.latin import ENDINGS, fold
 
-MAX_GRAM = 6
+MAX_GRAM = 7
 WORD = re.compile(r"[^\W_]+(?:[-\u2011][^\W_]+)*|[^\w\s]")
 APOSTROPHES = "'’ʼ"
 FUNCTION_WORDS = {
@@ -61,7 +63,18 @@ def stemmer(lang: str) -> Callable[[str], str]:
     import snowballstemmer
 
     snowball = snowballstemmer.stemmer({"en": "english", "fr": "french"}.get(lang, "english"))
-    return lambda word: snowball.stemWord(fold(word))
+    endings = ENDINGS.get(lang, ENDINGS["en"])
+
+    def stem(word: str) -> str:
+        plain = fold(word)
+        found = snowball.stemWord(plain)
+        # a derivation keeps its own key: Consulate is not Consul, nor Organization Organize
+        if plain.startswith(found) and plain[len(found) :] not in endings:
+            plural = len(plain) > 4 and plain[-1] in ("sx" if lang == "fr" else "s") and plain[-2] != "s"
+            return plain[:-1] if plural else plain
+        return found
+
+    return stem
 
 
 @dataclass(frozen=True)
@@ -91,15 +104,18 @@ def _tokens(text: str) -> list[list[tuple[int, int, str]]]:
 
 def grams(text: str, lang: str, max_len: int = MAX_GRAM) -> list[Gram]:
     """Every n-gram of 1 to max_len words of a text that neither begins nor ends with a function
-    word or a number."""
+    word or a number (nor, in Kazakh, takes in the sentence's last word)."""
     stem = stemmer(lang)
     stop = FUNCTION_WORDS.get(lang, frozenset())
     first = next((m.start() for m in WORD.finditer(text) if m.group()[0].isalnum()), 0)
     found: list[Gram] = []
-    for run in _tokens(text):
+    runs = _tokens(text)
+    for number, run in enumerate(runs):
         low = [w.lower() for _, _, w in run]
         keys = [stem(w) for _, _, w in run]
         edge = [w in stop or w.isdigit() or len(w) < 2 for w in low]
+        if lang == "kk" and number == len(runs) - 1:
+            edge[-1] = True  # a Kazakh sentence ends with its verb (өткізді, қабылдады)
         for i in range(len(run)):
             if edge[i]:
                 continue
@@ -109,3 +125,24 @@ def grams(text: str, lang: str, max_len: int = MAX_GRAM) -> list[Gram]:
                 content = sum(1 for k in range(i, j + 1) if not edge[k])
                 found.append(Gram(tuple(keys[i : j + 1]), run[i][0], run[j][1], content, run[i][0] == first))
     return found
+
+
+# a 3rd-person possessive (министрлігі, кеңесі, бағыты) with a case ending after it
+_KK_OWNED_CASE = re.compile(r"(.{3,}[ыі])(ның|нің|н|на|не|нда|нде|нан|нен|мен|ндағы|ндегі)")
+
+
+def kk_nominative(word: str) -> str:
+    """The last word of a Kazakh term without its case ending: a possessive keeps its
+    possessive (кеңесінің -> кеңесі, Елшісімен -> Елшісі), another noun is cut to the stem the
+    grammar inflects into this form (конференцияда -> конференция, күнге -> күн)."""
+    from ..terms.kk import cases, harmonies, possessive_cases
+
+    owned = _KK_OWNED_CASE.fullmatch(word)
+    low = word.lower()
+    if owned and any(low in possessive_cases(owned.group(1).lower(), f) for f in harmonies(owned.group(1).lower())):
+        return owned.group(1)
+    for cut in range(1, 5):
+        stem = low[: len(low) - cut]
+        if len(stem) >= 3 and any(low in cases(stem, f) for f in harmonies(stem)):
+            return word[: len(word) - cut]
+    return word

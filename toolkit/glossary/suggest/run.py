@@ -14,9 +14,10 @@ from ..model import Glossary
 from .associate import GramIndex, best_target
 from .domains import domain_of, known_head
 from .phrases import grams
-from .russian import Occurrence
+from .russian import PLACE_PREPOSITIONS, Occurrence
 from .units import Unit, read_units
 
+INSTITUTION_DOMAINS = ("ministry", "organization")
 MIN_FREQUENCY = 2  # units a candidate must occur in
 MIN_DICE = 0.2  # below this, a target term is left for the reviewer to fill in
 NESTED_SHARE = 0.75  # a candidate seen this often inside one longer candidate is folded into it
@@ -34,6 +35,8 @@ class Candidate:
     forms: Counter[str] = field(default_factory=Counter)
     capitals: int = 0
     covered: int = 0
+    partial: int = 0  # occurrences that begin inside a glossary term or end with one
+    continued: int = 0  # occurrences a longer phrase continues (Директор Департамента | Европы)
     seen: int = 0
     example: int = -1
 
@@ -78,6 +81,17 @@ def _covered(occurrence: Occurrence, spans: list[tuple[int, int]], text: str) ->
     return True
 
 
+def _partial(occurrence: Occurrence, spans: list[tuple[int, int]], institutions: list[tuple[int, int]]) -> bool:
+    """The occurrence begins inside a glossary term (иностранные дела Японии, from «Министерство
+    иностранных дел Японии») or has an institution of the glossary after its first word
+    (Директор Департамента Европы МИД Казахстана): the term is a piece of a longer name, or a
+    name with a known one attached. A place after the head belongs to the name (Департамент
+    Европы)."""
+    begins_inside = any(start < occurrence.start < end for start, end in spans)
+    ends_known = any(occurrence.start < start < occurrence.end for start, _ in institutions)
+    return begins_inside or ends_known
+
+
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, at = [], start
     for word in text[start:end].split():
@@ -92,7 +106,9 @@ def collect(units: Sequence[Unit], lang: str, glossary: Glossary | None) -> dict
     found: dict[tuple[str, ...], Candidate] = {}
     for unit in units:
         text = unit.texts[lang]
-        spans = [(hit.start, hit.end) for hit in glossary.find(text, lang, overlapping=True)] if glossary else []
+        hits = glossary.find(text, lang, overlapping=True) if glossary else []
+        spans = [(hit.start, hit.end) for hit in hits]
+        institutions = [(h.start, h.end) for h in hits if h.concept.domain in INSTITUTION_DOMAINS]
         for occ in source_candidates(text, lang):
             cand = found.get(occ.key)
             if cand is None:
@@ -102,6 +118,10 @@ def collect(units: Sequence[Unit], lang: str, glossary: Glossary | None) -> dict
             cand.seen += 1
             cand.capitals += occ.capitals
             cand.covered += bool(spans) and _covered(occ, spans, text)
+            cand.partial += _partial(occ, spans, institutions)
+            # a title followed by its ministry (Директор Департамента Европы | МИД Казахстана) is whole
+            going_on = occ.next_start
+            cand.continued += going_on >= 0 and not any(start <= going_on < end for start, end in institutions)
             if cand.example < 0:
                 cand.example = unit.number
     return found
@@ -132,17 +152,30 @@ def select(found: dict[tuple[str, ...], Candidate], min_frequency: int) -> list[
         for c in found.values()
         if len(c.units) >= min_frequency
         and c.covered * 2 < c.seen
+        and c.partial * 2 < c.seen
+        and c.continued * 4 < c.seen * 3
         and (c.kind == "person" or known_head(c.head) or c.capitals * 2 >= c.seen)
     ]
     kept = [c for c in kept if not _generic(c)]
     kept.sort(key=lambda c: (len(c.key), c.key))
     chosen = []
     for cand in kept:
-        longer = [o for o in kept if len(o.key) > len(cand.key) and _contains(o.key, cand.key)]
-        if any(len(o.units) >= NESTED_SHARE * len(cand.units) for o in longer):
+        inside = set().union(*(o.units for o in kept if len(o.key) > len(cand.key) and _contains(o.key, cand.key)))
+        if len(inside & cand.units) >= NESTED_SHARE * len(cand.units):
             continue
         chosen.append(cand)
-    return chosen
+    return [c for c in chosen if not _compound(c, chosen)]
+
+
+def _compound(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """A phrase that ends with another, at least as frequent, suggested one and is no title
+    (пленарное заседание | Совета иностранных инвесторов): the reviewer has the name already."""
+    if domain_of(cand.head, cand.kind) == "title":
+        return False
+    return any(
+        len(o.key) < len(cand.key) and cand.key[-len(o.key) :] == o.key and len(o.units) >= len(cand.units)
+        for o in chosen
+    )
 
 
 def term_form(forms: Counter[str]) -> str:
@@ -167,35 +200,29 @@ def index_targets(units: Sequence[Unit], lang: str) -> tuple[GramIndex, dict[tup
     return index, surfaces
 
 
-KK_NOMINATIVE_ENDINGS = frozenset({"", "ы", "і", "сы", "сі", "лар", "лер", "дар", "дер", "тар", "тер"})
-
-
 def target_form(forms: Counter[str], lang: str) -> str:
-    """The surface to propose for a target n-gram: the most frequent; in Kazakh, among the forms
-    whose last word has no case ending (Сыртқы істер министрі, not министрінің) when there are."""
+    """The surface to propose for a target n-gram: the most frequent; in Kazakh, with the case
+    ending of its last word taken off (Сыртқы істер министрі, not министрінің)."""
+    form = term_form(forms)
     if lang == "kk":
-        from .phrases import kk_stem
+        from .phrases import kk_nominative
 
-        def bare(form: str) -> bool:
-            last = form.split()[-1].lower()
-            return last[len(kk_stem(last)) :] in KK_NOMINATIVE_ENDINGS
-
-        nominative = Counter({f: n for f, n in forms.items() if bare(f)})
-        forms = nominative or forms
-    return term_form(forms)
+        words = form.split(" ")
+        form = " ".join([*words[:-1], kk_nominative(words[-1])])
+    return form
 
 
 def name_keys(text: str) -> frozenset[str]:
-    """The capitalised words of a term, romanised and cut to their first letters (Жумагулов and
-    Zhumagulov meet)."""
+    """The words of a term romanised and cut to their first letters, so that names and
+    loanwords meet across scripts (Жумагулов and Zhumagulov, консул and Consul)."""
     from ...align.evidence import NAME_PREFIX, fold
 
-    return frozenset(fold(w)[:NAME_PREFIX] for w in text.split() if w[:1].isupper() and len(w) >= 3)
+    return frozenset(fold(w).replace("c", "k")[:NAME_PREFIX] for w in text.split() if len(w) >= 3)
 
 
 class Signs:
-    """What makes a target n-gram fit a source term beyond the Dice: the same glossary concepts
-    inside it (`Kazakhstan` only where `Казахстана` is in the term) and the same names."""
+    """What makes a target n-gram fit a source term beyond the Dice: the same names and
+    loanwords (Zhumagulov, Consul)."""
 
     def __init__(self, glossary: Glossary | None, term: str, lang: str):
         self.glossary = glossary
@@ -210,7 +237,7 @@ class Signs:
     def fit(self, lang: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> Callable[[tuple[str, ...]], tuple]:
         def order(key: tuple[str, ...]) -> tuple[int, int]:
             surface = target_form(surfaces[key], lang)
-            return len(self._concepts(surface, lang) ^ self.concepts), -len(name_keys(surface) & self.names)
+            return (-len(name_keys(surface) & self.names),)
 
         return order
 
@@ -229,7 +256,7 @@ def suggest(
     indexes = {lang: index_targets(units, lang) for lang in targets}
     suggestions = []
     for cand in chosen:
-        content = len(cand.key)
+        content = sum(1 for word in cand.key if word not in PLACE_PREPOSITIONS)
         terms: dict[str, str] = {}
         scores: dict[str, float] = {}
         form = term_form(cand.forms)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .domains import known_head
+
 # a Russian word (hyphenated ones whole: государств-участников), a Latin word, a number, or
 # punctuation: a phrase never runs across punctuation
 TOKEN = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*|[A-Za-z]+|\d+|[^\w\s]")
@@ -21,6 +23,7 @@ CYRILLIC = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 MAX_WORDS = 5
 MAX_PARSES = 4
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+PLACE_PREPOSITIONS = ("в", "при")
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 # masculine surnames as inflected (Байжановым, Кошербаеву) and their nominative stem
 _SURNAME = re.compile(r"(.{2,}(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою)?")
@@ -39,6 +42,7 @@ class Occurrence:
     head: int = 0  # index of the head word in key
     place: bool = False  # the head is a place name (pymorphy3's Geox)
     capitals: bool = False  # a word is capitalised where a sentence's start does not explain it
+    next_start: int = -1  # where the longer phrase that continues this one goes on, if any
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +135,21 @@ def noun_phrases(words: list[str], i: int) -> list[tuple[int, list[Any], int]]:
         end, more = following
         chosen = chosen + more
         found.append((end, chosen, head_index))
+    place = _place_tail(words, end, chosen[head_index])
+    if place is not None and end + 2 - i <= MAX_WORDS + 1:
+        found.append((end + 2, chosen + place, head_index))
     return found
+
+
+def _place_tail(words: list[str], end: int, head: Any) -> list[Any] | None:
+    """«в Италии», «при ОБСЕ» after a title or a mission (Посол Казахстана в Италии): the
+    preposition and the capitalised name in the locative, or None."""
+    if end + 1 >= len(words) or words[end] not in PLACE_PREPOSITIONS or not words[end + 1][:1].isupper():
+        return None
+    if not known_head(_norm(head.normal_form), ("title", "ministry")):
+        return None
+    name = next((p for p in parses(words[end + 1]) if p.tag.POS == "NOUN" and p.tag.case in ("loct", "loc2")), None)
+    return None if name is None else [parses(words[end])[0], name]
 
 
 def _shape(form: str, surface: str) -> str:
@@ -228,12 +246,16 @@ def candidates(text: str) -> list[Occurrence]:
                 end, form, key = named
                 found.append(Occurrence(key, run[i][0], run[end - 1][1], form, "person", initial, 1, False, True))
                 continue
-            for end, chosen, head in noun_phrases(words, i):
+            phrases = noun_phrases(words, i)
+            for number, (end, chosen, head) in enumerate(phrases):
                 key = tuple(_norm(p.normal_form) for p in chosen)
                 form = nominative(words[i:end], chosen, head)
                 place = "Geox" in chosen[head].tag
                 capitals = _capitals(words[i:end], initial)
+                going_on = run[end][0] if number + 1 < len(phrases) else -1
                 found.append(
-                    Occurrence(key, run[i][0], run[end - 1][1], form, "phrase", initial, head, place, capitals)
+                    Occurrence(
+                        key, run[i][0], run[end - 1][1], form, "phrase", initial, head, place, capitals, going_on
+                    )
                 )
     return found
