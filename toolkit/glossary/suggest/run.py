@@ -220,26 +220,15 @@ def name_keys(text: str) -> frozenset[str]:
     return frozenset(fold(w).replace("c", "k")[:NAME_PREFIX] for w in text.split() if len(w) >= 3)
 
 
-class Signs:
-    """What makes a target n-gram fit a source term beyond the Dice: the same names and
-    loanwords (Zhumagulov, Consul)."""
+def name_fit(term: str, lang: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> Callable[[tuple[str, ...]], tuple]:
+    """What makes a target n-gram fit a source term beyond the Dice: the names and loanwords
+    they share (Zhumagulov, Consul); more is better, so the count is negated."""
+    names = name_keys(term)
 
-    def __init__(self, glossary: Glossary | None, term: str, lang: str):
-        self.glossary = glossary
-        self.concepts = self._concepts(term, lang)
-        self.names = name_keys(term)
+    def order(key: tuple[str, ...]) -> tuple[int]:
+        return (-len(name_keys(target_form(surfaces[key], lang)) & names),)
 
-    def _concepts(self, text: str, lang: str) -> frozenset[str]:
-        if self.glossary is None:
-            return frozenset()
-        return frozenset(hit.concept.id for hit in self.glossary.find(text, lang))
-
-    def fit(self, lang: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> Callable[[tuple[str, ...]], tuple]:
-        def order(key: tuple[str, ...]) -> tuple[int, int]:
-            surface = target_form(surfaces[key], lang)
-            return (-len(name_keys(surface) & self.names),)
-
-        return order
+    return order
 
 
 def suggest(
@@ -260,10 +249,9 @@ def suggest(
         terms: dict[str, str] = {}
         scores: dict[str, float] = {}
         form = term_form(cand.forms)
-        signs = Signs(glossary, form, source)
         for lang in targets:
             index, surfaces = indexes[lang]
-            found = best_target(cand.units, content, index, signs.fit(lang, surfaces))
+            found = best_target(cand.units, content, index, name_fit(form, lang, surfaces))
             if found is not None and found.dice >= MIN_DICE:
                 terms[lang] = target_form(surfaces[found.key], lang)
                 scores[lang] = found.dice
