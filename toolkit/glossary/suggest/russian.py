@@ -191,16 +191,17 @@ def _split_name(first: str, surname: str) -> tuple[str, str] | None:
         return None
     stem, ending = found.group(1), found.group(2) or ""
     names = [p for p in parses(first) if "Name" in p.tag]
-    if ending in ("ой", "ою") or (
-        ending == "а" and any(p.tag.gender == "femn" and p.tag.case == "nomn" for p in names)
-    ):
-        return first, stem + "а"
+    men = [p for p in names if p.tag.gender == "masc"]
+    women = [p for p in names if p.tag.gender == "femn"]
+    if not ending:  # Жумагулов: a man's surname in the nominative
+        return (_shape(men[0].normal_form, first) if men else first), stem
+    if ending in ("ой", "ою") or (ending in ("а", "у") and women and not men):
+        return (_shape(women[0].normal_form, first) if women else first), stem + "а"
+    if men:  # Ерлана is a man's name in the genitive more often than a woman's
+        return _shape(men[0].normal_form, first), stem
     for cut in _MALE_FIRST.get(ending, ()):
         if first.endswith(cut) and len(first) - len(cut) >= 3:
             return first[: len(first) - len(cut)], stem
-    if names:
-        name = _shape(names[0].normal_form, first)
-        return (name, stem + "а") if names[0].tag.gender == "femn" else (name, stem)
     return (first, stem + "а") if ending in ("а", "у") else None
 
 
