@@ -43,7 +43,7 @@ def draft_concepts(
         notes = [f"frequency {item.frequency} units"]
         notes.append("association " + ", ".join(f"{lang} {score:.2f}" for lang, score in sorted(item.dice.items())))
         kept: dict[str, str] = {}
-        base = slug(item.targets.get("en", "")) or slug(item.targets.get("fr", "")) or f"term-{number}"
+        base = slug(terms.get("en", "")) or slug(terms.get("fr", "")) or f"term-{number}"
         cid = f"draft.{base}"
         suffix = 2
         while cid in ids:

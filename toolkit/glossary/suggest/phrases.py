@@ -62,7 +62,7 @@ def stemmer(lang: str) -> Callable[[str], str]:
         return kk_stem
     import snowballstemmer
 
-    snowball = snowballstemmer.stemmer({"en": "english", "fr": "french"}.get(lang, "english"))
+    snowball = snowballstemmer.stemmer({"en": "english", "fr": "french", "ru": "russian"}.get(lang, "english"))
     endings = ENDINGS.get(lang, ENDINGS["en"])
 
     def stem(word: str) -> str:

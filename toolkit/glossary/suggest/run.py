@@ -31,6 +31,7 @@ class Candidate:
     kind: str
     head: str
     place: bool
+    lang: str = "ru"
     units: set[int] = field(default_factory=set)
     forms: Counter[str] = field(default_factory=Counter)
     capitals: int = 0
@@ -63,14 +64,9 @@ def source_candidates(text: str, lang: str) -> list[Occurrence]:
         from .russian import candidates
 
         return candidates(text)
-    found = []
-    for gram in grams(text, lang, max_len=5):
-        words = text[gram.start : gram.end].split()
-        if gram.content >= 2 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3):
-            found.append(
-                Occurrence(gram.key, gram.start, gram.end, text[gram.start : gram.end], "phrase", gram.initial)
-            )
-    return found
+    from .others import capitalised_candidates
+
+    return capitalised_candidates(text, lang)
 
 
 def _covered(occurrence: Occurrence, spans: list[tuple[int, int]], text: str) -> bool:
@@ -112,7 +108,7 @@ def collect(units: Sequence[Unit], lang: str, glossary: Glossary | None) -> dict
         for occ in source_candidates(text, lang):
             cand = found.get(occ.key)
             if cand is None:
-                cand = found[occ.key] = Candidate(occ.key, occ.kind, occ.key[occ.head], occ.place)
+                cand = found[occ.key] = Candidate(occ.key, occ.kind, occ.key[occ.head], occ.place, lang)
             cand.units.add(unit.number)
             cand.forms[occ.nominative if not occ.initial else "^" + occ.nominative] += 1
             cand.seen += 1
@@ -134,7 +130,7 @@ def _generic(cand: Candidate) -> bool:
         cand.kind == "phrase"
         and cand.key[0] == cand.head
         and len(cand.key) > 1
-        and not known_head(cand.head, ("title", "ministry", "organization"))
+        and not known_head(cand.head, ("title", "ministry", "organization"), cand.lang)
         and term_form(cand.forms)[:1].islower()
     )
 
@@ -154,7 +150,7 @@ def select(found: dict[tuple[str, ...], Candidate], min_frequency: int) -> list[
         and c.covered * 2 < c.seen
         and c.partial * 2 < c.seen
         and c.continued * 4 < c.seen * 3
-        and (c.kind == "person" or known_head(c.head) or c.capitals * 2 >= c.seen)
+        and (c.kind == "person" or known_head(c.head, lang=c.lang) or c.capitals * 2 >= c.seen)
     ]
     kept = [c for c in kept if not _generic(c)]
     kept.sort(key=lambda c: (len(c.key), c.key))
@@ -170,7 +166,7 @@ def select(found: dict[tuple[str, ...], Candidate], min_frequency: int) -> list[
 def _compound(cand: Candidate, chosen: list[Candidate]) -> bool:
     """A phrase that ends with another, at least as frequent, suggested one and is no title
     (пленарное заседание | Совета иностранных инвесторов): the reviewer has the name already."""
-    if domain_of(cand.head, cand.kind) == "title":
+    if domain_of(cand.head, cand.kind, lang=cand.lang) == "title":
         return False
     return any(
         len(o.key) < len(cand.key) and cand.key[-len(o.key) :] == o.key and len(o.units) >= len(cand.units)
@@ -217,7 +213,9 @@ def name_keys(text: str) -> frozenset[str]:
     loanwords meet across scripts (Жумагулов and Zhumagulov, консул and Consul)."""
     from ...align.evidence import NAME_PREFIX, fold
 
-    return frozenset(fold(w).replace("c", "k")[:NAME_PREFIX] for w in text.split() if len(w) >= 3)
+    keys = (fold(w).replace("c", "k") for w in text.split() if len(w) >= 3)
+    # Yerlan / Ерлан: an initial Е romanised as Ye (folded to "ie")
+    return frozenset((k[1:] if k.startswith("ie") else k)[:NAME_PREFIX] for k in keys)
 
 
 def name_fit(term: str, lang: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> Callable[[tuple[str, ...]], tuple]:
@@ -257,7 +255,7 @@ def suggest(
                 scores[lang] = found.dice
         association = sum(scores.values()) / len(targets)
         example = units[cand.example]
-        domain = domain_of(cand.head, cand.kind, cand.place)
+        domain = domain_of(cand.head, cand.kind, cand.place, source)
         score = round(len(cand.units) * association, 3)
         text = example.texts[source]
         suggestions.append(
