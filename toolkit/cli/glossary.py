@@ -1,4 +1,4 @@
-"""CLI for glossaries and term recognition: `toolkit glossary lint|export|import` and
+"""CLI for glossaries and term recognition: `toolkit glossary lint|export|import|suggest` and
 `toolkit terms`. Rendering only; the work is done in toolkit.glossary_lint, toolkit.tbx,
 toolkit.terms."""
 
@@ -137,8 +137,12 @@ def suggest(
     out: Path | None = typer.Option(
         None, "--out", "-o", help="Draft glossary CSV to write (default: standard output).", metavar="PATH"
     ),
-    limit: int = typer.Option(50, "--limit", help="At most this many suggestions, best first (0: all).", min=0),
-    min_frequency: int = typer.Option(2, "--min-frequency", help="Units a candidate must occur in.", min=1),
+    limit: int = typer.Option(
+        50, "--limit", help="At most this many suggestions, best first (0: all).", min=0, metavar="N"
+    ),
+    min_frequency: int = typer.Option(
+        2, "--min-frequency", help="Units a candidate must occur in.", min=1, metavar="N"
+    ),
 ) -> None:
     """Propose concepts the glossary lacks: recurring names and titles of the source paired with
     the target n-grams most associated with them across the memory's units, written as a draft
@@ -148,4 +152,6 @@ def suggest(
 
     paths = list(glossary) if glossary else default_dir("glossaries", ".csv")
     text, summary = suggest_draft(memory, source, to, paths, out, limit or None, min_frequency)
-    write_output(text, out, summary)
+    write_output(text, out, summary if out is not None else None)
+    if out is None:
+        typer.echo(summary, err=True)
