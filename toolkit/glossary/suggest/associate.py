@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 MARGIN = 0.15  # n-grams this close to the best Dice compete on length
+REQUIRED_DICE = 0.5  # an n-gram with the head's rendering is preferred from this Dice up
 
 
 @dataclass
@@ -47,11 +48,16 @@ def dice(a: set[int] | frozenset[int], b: set[int] | frozenset[int]) -> float:
 
 
 def best_target(
-    units: Iterable[int], content: int, index: GramIndex, fit: Callable[[tuple[str, ...]], tuple] | None = None
+    units: Iterable[int],
+    content: int,
+    index: GramIndex,
+    fit: Callable[[tuple[str, ...]], tuple] | None = None,
+    required: Callable[[tuple[str, ...]], bool] | None = None,
 ) -> Association | None:
     """The target n-gram most associated with a candidate occurring in `units` (with `content`
-    content words), or None when no unit of it has a target text. Among the n-grams within
-    MARGIN of the best Dice, `fit(key)` (smaller is better) decides first, then the length."""
+    content words), or None when no unit of it has a target text. Only the n-grams `required`
+    accepts compete when one of them reaches REQUIRED_DICE; among the n-grams within MARGIN of
+    the best Dice, `fit(key)` (smaller is better) decides first, then the length."""
     mine = set(units)
     keys: set[tuple[str, ...]] = set()
     for unit in mine:
@@ -59,6 +65,8 @@ def best_target(
     if not keys:
         return None
     scored = [(dice(mine, index.units[key]), key) for key in keys]
+    if required is not None:
+        scored = [sk for sk in scored if required(sk[1]) and sk[0] >= REQUIRED_DICE] or scored
     best = max(score for score, _ in scored)
     near = [(score, key) for score, key in scored if score >= best - MARGIN]
 

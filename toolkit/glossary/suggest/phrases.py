@@ -40,13 +40,17 @@ _VOWELS = set("аәеёиоөуұүыіэюя")
 
 @lru_cache(maxsize=1)
 def _kk_endings() -> tuple[str, ...]:
-    return tuple(sorted(acronym_endings(), key=lambda e: (-len(e), e)))
+    # -дағы, -дегі make an attribute of a place (Италиядағы Елшісі: the Ambassador in Italy), not
+    # a form of the noun (Италия Елшісі: Italy's Ambassador): they stay on the stem
+    endings = (e for e in acronym_endings() if not e.endswith(("ғы", "гі")))
+    return tuple(sorted(endings, key=lambda e: (-len(e), e)))
 
 
 @lru_cache(maxsize=1 << 16)
 def kk_stem(word: str) -> str:
     """A Kazakh word without its longest inflectional ending that leaves a stem of three
-    letters or more with a vowel (министрінің, министрі -> министр; Астанада -> астан)."""
+    letters or more with a vowel (министрінің, министрі -> министр; Астанада -> астан); the
+    attributive -дағы/-дегі is kept."""
     low = word.lower()
     for ending in _kk_endings():
         stem = low[: len(low) - len(ending)]

@@ -13,6 +13,8 @@ from pathlib import Path
 from ..model import Glossary
 from .associate import GramIndex, best_target
 from .domains import domain_of, known_head
+from .heads import head_rule, head_word, lemma_units
+from .names import name_keys
 from .phrases import grams
 from .russian import PLACE_PREPOSITIONS, Occurrence
 from .units import Unit, read_units
@@ -208,16 +210,6 @@ def target_form(forms: Counter[str], lang: str) -> str:
     return form
 
 
-def name_keys(text: str) -> frozenset[str]:
-    """The words of a term romanised and cut to their first letters, so that names and
-    loanwords meet across scripts (Жумагулов and Zhumagulov, консул and Consul)."""
-    from ...align.evidence import NAME_PREFIX, fold
-
-    keys = (fold(w).replace("c", "k") for w in text.split() if len(w) >= 3)
-    # Yerlan / Ерлан: an initial Е romanised as Ye (folded to "ie")
-    return frozenset((k[1:] if k.startswith("ie") else k)[:NAME_PREFIX] for k in keys)
-
-
 def name_fit(term: str, lang: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> Callable[[tuple[str, ...]], tuple]:
     """What makes a target n-gram fit a source term beyond the Dice: the names and loanwords
     they share (Zhumagulov, Consul); more is better, so the count is negated."""
@@ -241,6 +233,7 @@ def suggest(
     units = read_units(tmx, source, targets)
     chosen = select(collect(units, source, glossary), min_frequency)
     indexes = {lang: index_targets(units, lang) for lang in targets}
+    lemmas = lemma_units(units, source) if source == "ru" else {}
     suggestions = []
     for cand in chosen:
         content = sum(1 for word in cand.key if word not in PLACE_PREPOSITIONS)
@@ -249,7 +242,11 @@ def suggest(
         form = term_form(cand.forms)
         for lang in targets:
             index, surfaces = indexes[lang]
-            found = best_target(cand.units, content, index, name_fit(form, lang, surfaces))
+            # the head's rendering, where the head occurs beyond the term (more evidence than its own)
+            more = cand.kind == "phrase" and len(lemmas.get(cand.head, ())) > len(cand.units)
+            word = head_word(cand.head, lemmas[cand.head], index) if more else None
+            required = head_rule(word, lang) if word else None
+            found = best_target(cand.units, content, index, name_fit(form, lang, surfaces), required)
             if found is not None and found.dice >= MIN_DICE:
                 terms[lang] = target_form(surfaces[found.key], lang)
                 scores[lang] = found.dice
