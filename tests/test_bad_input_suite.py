@@ -139,6 +139,13 @@ COMMANDS = [
         xml=True,
     ),
     Command(
+        "glossary suggest",
+        ("glossary", "suggest", "{F}", "--from", "ru", "--to", "en", "--out", "glossaries/suggested.csv"),
+        "m/aligned.tmx",
+        GOOD_TMX.encode(),
+        xml=True,
+    ),
+    Command(
         "memory import PO",
         ("memory", "import", "{F}", "--into", "memories/diplomatic.tmx"),
         "in/reviewed.en.po",

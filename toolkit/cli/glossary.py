@@ -1,4 +1,4 @@
-"""CLI for glossaries and term recognition: `toolkit glossary lint|export|import` and
+"""CLI for glossaries and term recognition: `toolkit glossary lint|export|import|suggest` and
 `toolkit terms`. Rendering only; the work is done in toolkit.glossary_lint, toolkit.tbx,
 toolkit.terms."""
 
@@ -122,3 +122,36 @@ def terms(
         flag = "" if row["kind"] == "preferred" else f"  ({row['kind']})"
         shown = str(row["text"]).replace("\n", "\\n")  # one hit per output line
         typer.echo(f"{row['line']}:{row['start']}-{row['end']}\t{row['concept']}\t{shown}{flag}")
+
+
+@glossary_app.command("suggest")
+def suggest(
+    memory: Path = typer.Argument(
+        ..., help="An aligned memory (TMX) with the source and target languages.", metavar="TMX"
+    ),
+    source: str = typer.Option(
+        ..., "--from", help="Source language of the candidates (ru, kk, en, fr).", metavar="LANG"
+    ),
+    to: str = typer.Option(..., "--to", help="Target languages, comma-separated (en,kk).", metavar="LANGS"),
+    glossary: GlossaryPaths = None,
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Draft glossary CSV to write (default: standard output).", metavar="PATH"
+    ),
+    limit: int = typer.Option(
+        50, "--limit", help="At most this many suggestions, best first (0: all).", min=0, metavar="N"
+    ),
+    min_frequency: int = typer.Option(
+        2, "--min-frequency", help="Units a candidate must occur in.", min=1, metavar="N"
+    ),
+) -> None:
+    """Propose concepts the glossary lacks: recurring names and titles of the source paired with
+    the target n-grams most associated with them across the memory's units, written as a draft
+    glossary (status draft) for a reviewer."""
+    from ..glossary.suggest.command import suggest_draft
+    from ..sources import default_dir
+
+    paths = list(glossary) if glossary else default_dir("glossaries", ".csv")
+    text, summary = suggest_draft(memory, source, to, paths, out, limit or None, min_frequency)
+    write_output(text, out, summary if out is not None else None)
+    if out is None:
+        typer.echo(summary, err=True)

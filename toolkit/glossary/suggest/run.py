@@ -1,0 +1,262 @@
+"""A suggestion run: the memory's units read, the source candidates counted by lemma key (those
+the glossary already names skipped, those that only occur inside a longer one folded into it),
+each paired with the most associated n-gram of every target language, ranked by frequency x
+association."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Glossary
+from .associate import GramIndex, best_target
+from .domains import domain_of, known_head
+from .heads import head_rule, head_word, lemma_units
+from .names import name_keys
+from .phrases import grams
+from .russian import PLACE_PREPOSITIONS, Occurrence
+from .units import Unit, read_units
+
+INSTITUTION_DOMAINS = ("ministry", "organization")
+MIN_FREQUENCY = 2  # units a candidate must occur in
+MIN_DICE = 0.2  # below this, a target term is left for the reviewer to fill in
+NESTED_SHARE = 0.75  # a candidate seen this often inside one longer candidate is folded into it
+
+
+@dataclass
+class Candidate:
+    """A source candidate over the whole memory: its units, forms, and first example."""
+
+    key: tuple[str, ...]
+    kind: str
+    head: str
+    place: bool
+    lang: str = "ru"
+    units: set[int] = field(default_factory=set)
+    forms: Counter[str] = field(default_factory=Counter)
+    capitals: int = 0
+    covered: int = 0
+    partial: int = 0  # occurrences that begin inside a glossary term or end with one
+    continued: int = 0  # occurrences a longer phrase continues (Директор Департамента | Европы)
+    seen: int = 0
+    example: int = -1
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed concept."""
+
+    source: str
+    domain: str
+    frequency: int
+    targets: dict[str, str]
+    dice: dict[str, float]
+    example: str
+    document: str
+    score: float
+    key: tuple[str, ...] = ()
+
+
+def source_candidates(text: str, lang: str) -> list[Occurrence]:
+    """The candidates of a source sentence: Russian noun phrases and names; for another
+    language, sequences of two or more capitalised words (names and titles as written)."""
+    if lang == "ru":
+        from .russian import candidates
+
+        return candidates(text)
+    from .others import capitalised_candidates
+
+    return capitalised_candidates(text, lang)
+
+
+def _covered(occurrence: Occurrence, spans: list[tuple[int, int]], text: str) -> bool:
+    """Every word of the occurrence lies inside a glossary term found in the sentence."""
+    for word_start, word_end in _word_spans(text, occurrence.start, occurrence.end):
+        if not any(start <= word_start and word_end <= end for start, end in spans):
+            return False
+    return True
+
+
+def _partial(occurrence: Occurrence, spans: list[tuple[int, int]], institutions: list[tuple[int, int]]) -> bool:
+    """The occurrence begins inside a glossary term (иностранные дела Японии, from «Министерство
+    иностранных дел Японии») or has an institution of the glossary after its first word
+    (Директор Департамента Европы МИД Казахстана): the term is a piece of a longer name, or a
+    name with a known one attached. A place after the head belongs to the name (Департамент
+    Европы)."""
+    begins_inside = any(start < occurrence.start < end for start, end in spans)
+    ends_known = any(occurrence.start < start < occurrence.end for start, _ in institutions)
+    return begins_inside or ends_known
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for word in text[start:end].split():
+        at = text.index(word, at)
+        spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
+
+
+def collect(units: Sequence[Unit], lang: str, glossary: Glossary | None) -> dict[tuple[str, ...], Candidate]:
+    """Every source candidate of the units, counted by key."""
+    found: dict[tuple[str, ...], Candidate] = {}
+    for unit in units:
+        text = unit.texts[lang]
+        hits = glossary.find(text, lang, overlapping=True) if glossary else []
+        spans = [(hit.start, hit.end) for hit in hits]
+        institutions = [(h.start, h.end) for h in hits if h.concept.domain in INSTITUTION_DOMAINS]
+        for occ in source_candidates(text, lang):
+            cand = found.get(occ.key)
+            if cand is None:
+                cand = found[occ.key] = Candidate(occ.key, occ.kind, occ.key[occ.head], occ.place, lang)
+            cand.units.add(unit.number)
+            cand.forms[occ.nominative if not occ.initial else "^" + occ.nominative] += 1
+            cand.seen += 1
+            cand.capitals += occ.capitals
+            cand.covered += bool(spans) and _covered(occ, spans, text)
+            cand.partial += _partial(occ, spans, institutions)
+            # a title followed by its ministry (Директор Департамента Европы | МИД Казахстана) is whole
+            going_on = occ.next_start
+            cand.continued += going_on >= 0 and not any(start <= going_on < end for start, end in institutions)
+            if cand.example < 0:
+                cand.example = unit.number
+    return found
+
+
+def _generic(cand: Candidate) -> bool:
+    """A common noun heading a name in the genitive (заседание Постоянного совета, подготовка
+    форума): the name is the term, proposed on its own."""
+    return (
+        cand.kind == "phrase"
+        and cand.key[0] == cand.head
+        and len(cand.key) > 1
+        and not known_head(cand.head, ("title", "ministry", "organization"), cand.lang)
+        and term_form(cand.forms)[:1].islower()
+    )
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def select(found: dict[tuple[str, ...], Candidate], min_frequency: int) -> list[Candidate]:
+    """Recurring name- or title-like candidates the glossary lacks, without those that mostly
+    occur inside a longer recurring candidate."""
+    kept = [
+        c
+        for c in found.values()
+        if len(c.units) >= min_frequency
+        and c.covered * 2 < c.seen
+        and c.partial * 2 < c.seen
+        and c.continued * 4 < c.seen * 3
+        and (c.kind == "person" or known_head(c.head, lang=c.lang) or c.capitals * 2 >= c.seen)
+    ]
+    kept = [c for c in kept if not _generic(c)]
+    kept.sort(key=lambda c: (len(c.key), c.key))
+    chosen = []
+    for cand in kept:
+        inside = set().union(*(o.units for o in kept if len(o.key) > len(cand.key) and _contains(o.key, cand.key)))
+        if len(inside & cand.units) >= NESTED_SHARE * len(cand.units):
+            continue
+        chosen.append(cand)
+    return [c for c in chosen if not _compound(c, chosen)]
+
+
+def _compound(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """A phrase that ends with another, at least as frequent, suggested one and is no title
+    (пленарное заседание | Совета иностранных инвесторов): the reviewer has the name already."""
+    if domain_of(cand.head, cand.kind, lang=cand.lang) == "title":
+        return False
+    return any(
+        len(o.key) < len(cand.key) and cand.key[-len(o.key) :] == o.key and len(o.units) >= len(cand.units)
+        for o in chosen
+    )
+
+
+def term_form(forms: Counter[str]) -> str:
+    """The most frequent nominative form; its capitals taken from mid-sentence occurrences."""
+    inner = Counter({f: n for f, n in forms.items() if not f.startswith("^")})
+    ranked = sorted((inner or Counter({f[1:]: n for f, n in forms.items()})).items(), key=lambda fn: (-fn[1], fn[0]))
+    return ranked[0][0]
+
+
+def index_targets(units: Sequence[Unit], lang: str) -> tuple[GramIndex, dict[tuple[str, ...], Counter[str]]]:
+    """The n-grams of a target language over the units, and their surface forms."""
+    index = GramIndex()
+    surfaces: dict[tuple[str, ...], Counter[str]] = {}
+    for unit in units:
+        text = unit.texts.get(lang)
+        if not text:
+            continue
+        for gram in grams(text, lang):
+            index.add(unit.number, gram.key, gram.content)
+            surface = text[gram.start : gram.end]
+            surfaces.setdefault(gram.key, Counter())["^" + surface if gram.initial else surface] += 1
+    return index, surfaces
+
+
+def target_form(forms: Counter[str], lang: str) -> str:
+    """The surface to propose for a target n-gram: the most frequent; in Kazakh, with the case
+    ending of its last word taken off (Сыртқы істер министрі, not министрінің)."""
+    form = term_form(forms)
+    if lang == "kk":
+        from .phrases import kk_nominative
+
+        words = form.split(" ")
+        form = " ".join([*words[:-1], kk_nominative(words[-1])])
+    return form
+
+
+def name_fit(term: str, lang: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> Callable[[tuple[str, ...]], tuple]:
+    """What makes a target n-gram fit a source term beyond the Dice: the names and loanwords
+    they share (Zhumagulov, Consul); more is better, so the count is negated."""
+    names = name_keys(term)
+
+    def order(key: tuple[str, ...]) -> tuple[int]:
+        return (-len(name_keys(target_form(surfaces[key], lang)) & names),)
+
+    return order
+
+
+def suggest(
+    tmx: Path,
+    source: str,
+    targets: Sequence[str],
+    glossary: Glossary | None = None,
+    limit: int | None = 50,
+    min_frequency: int = MIN_FREQUENCY,
+) -> tuple[list[Suggestion], list[Unit]]:
+    """Concepts the glossary lacks, best first, and the units they were drawn from."""
+    units = read_units(tmx, source, targets)
+    chosen = select(collect(units, source, glossary), min_frequency)
+    indexes = {lang: index_targets(units, lang) for lang in targets}
+    lemmas = lemma_units(units, source) if source == "ru" else {}
+    suggestions = []
+    for cand in chosen:
+        content = sum(1 for word in cand.key if word not in PLACE_PREPOSITIONS)
+        terms: dict[str, str] = {}
+        scores: dict[str, float] = {}
+        form = term_form(cand.forms)
+        for lang in targets:
+            index, surfaces = indexes[lang]
+            # the head's rendering, where the head occurs beyond the term (more evidence than its own)
+            more = cand.kind == "phrase" and len(lemmas.get(cand.head, ())) > len(cand.units)
+            word = head_word(cand.head, lemmas[cand.head], index) if more else None
+            required = head_rule(word, lang) if word else None
+            found = best_target(cand.units, content, index, name_fit(form, lang, surfaces), required)
+            if found is not None and found.dice >= MIN_DICE:
+                terms[lang] = target_form(surfaces[found.key], lang)
+                scores[lang] = found.dice
+        association = sum(scores.values()) / len(targets)
+        example = units[cand.example]
+        domain = domain_of(cand.head, cand.kind, cand.place, source)
+        score = round(len(cand.units) * association, 3)
+        text = example.texts[source]
+        suggestions.append(
+            Suggestion(form, domain, len(cand.units), terms, scores, text, example.document, score, cand.key)
+        )
+    suggestions.sort(key=lambda s: (-s.score, -s.frequency, s.source))
+    return (suggestions[:limit] if limit else suggestions), units
