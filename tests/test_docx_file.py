@@ -242,7 +242,10 @@ def test_review_apply_rebuilds_the_final_document_from_the_confirmed_entries(mod
     po = polib.pofile(str(bundle / "visit.en.po"))
     for entry in po:
         if entry.msgctxt == "visit.b02.s01":  # the reviewer rewords it, keeps the underline, confirms
-            assert entry.msgid == "Э.Грант отметила, что <4>Онтарио</4> рассматривает Казахстан как надежного партнера в Центральной Азии."
+            assert (
+                entry.msgid
+                == "Э.Грант отметила, что <4>Онтарио</4> рассматривает Казахстан как надежного партнера в Центральной Азии."
+            )
             entry.msgstr = "Ms Grant said that <4>Ontario</4> sees Kazakhstan as a reliable partner in Central Asia."
             entry.flags.remove("fuzzy")
     po.save()
