@@ -186,3 +186,20 @@ def test_cli_export_and_bad_version(bundle: Path, tmp_path: Path, capsys) -> Non
     capsys.readouterr()
     assert main(["xliff", "export", str(bundle), "--version", "1.1", "--out", str(tmp_path / "y")]) == 2
     assert "1.1" in capsys.readouterr().err and not (tmp_path / "y").exists()
+
+
+def test_unwritable_out_is_one_line_and_writes_nothing(bundle: Path, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["xliff", "export", str(bundle), "--out", str(blocker)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(blocker) in err[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "visit.fr.xlf").write_text("kept", encoding="utf-8")
+    (out / "visit.fr.xlf").chmod(0o444)
+    assert main(["xliff", "export", str(bundle), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "visit.fr.xlf" in err[0] and "read-only" in err[0]
+    assert sorted(p.name for p in out.iterdir()) == ["visit.fr.xlf"]  # en and kk were not written either
+    assert (out / "visit.fr.xlf").read_text(encoding="utf-8") == "kept"
