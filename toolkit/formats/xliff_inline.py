@@ -21,7 +21,7 @@ from ..inline import Marker, markers, tokens
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
-# Characters XML 1.0 cannot carry: dropped on writing (XLIFF has no escape for them).
+# Characters XML 1.0 cannot carry: `<cp hex="0001"/>` in XLIFF 2, dropped in 1.2 (no escape there).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _OWN_ID = re.compile(r"\d+-([1-9]\d*)")
 
@@ -33,23 +33,34 @@ def _local(elem: etree._Element) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def _append_text(parent: etree._Element, last: etree._Element | None, text: str) -> None:
-    text = XML_INVALID.sub("", text)
-    if last is None:
-        parent.text = (parent.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
+def _append_text(
+    parent: etree._Element, last: etree._Element | None, text: str, cp: str | None = None
+) -> etree._Element | None:
+    """Append text after last (or into parent); characters XML cannot carry become `<cp hex>`
+    elements when cp names that element (XLIFF 2), else are dropped (1.2 has no way). Returns
+    the new last child."""
+    pieces = XML_INVALID.split(text)
+    bad = XML_INVALID.findall(text)
+    for k, piece in enumerate(pieces):
+        if last is None:
+            parent.text = (parent.text or "") + piece
+        else:
+            last.tail = (last.tail or "") + piece
+        if k < len(bad) and cp is not None:
+            last = etree.SubElement(parent, cp, hex=f"{ord(bad[k]):04X}")
+    return last
 
 
 def write_inline(parent: etree._Element, text: str, version: str, id_of: IdOf = str) -> None:
     """Fill parent (a source or target) with text, markers as code elements of the version."""
     ns = XLIFF2_NS if version.startswith("2") else XLIFF12_NS
     pair, single = ("pc", "ph") if version.startswith("2") else ("g", "x")
+    cp = f"{{{ns}}}cp" if version.startswith("2") else None
     stack: list[tuple[etree._Element, etree._Element | None]] = [(parent, None)]
     for piece in tokens(text):
         holder, last = stack[-1]
         if isinstance(piece, str):
-            _append_text(holder, last, piece)
+            stack[-1] = (holder, _append_text(holder, last, piece, cp))
         elif piece.kind == "standalone":
             elem = etree.SubElement(holder, f"{{{ns}}}{single}", id=id_of(piece.id))
             stack[-1] = (holder, elem)
