@@ -203,3 +203,15 @@ def test_unwritable_out_is_one_line_and_writes_nothing(bundle: Path, tmp_path: P
     assert len(err) == 1 and "visit.fr.xlf" in err[0] and "read-only" in err[0]
     assert sorted(p.name for p in out.iterdir()) == ["visit.fr.xlf"]  # en and kk were not written either
     assert (out / "visit.fr.xlf").read_text(encoding="utf-8") == "kept"
+
+
+def test_po_files_of_other_editors_need_from(tmp_path: Path, capsys) -> None:
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Language": "en", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="doc.b01.s00", msgid="Посол прибыл.", msgstr="The Ambassador arrived."))
+    po.save(str(tmp_path / "doc.en.po"))
+    assert main(["xliff", "export", str(tmp_path / "doc.en.po"), "--out", str(tmp_path / "x")]) == 2
+    assert "--from" in capsys.readouterr().err and not (tmp_path / "x").exists()
+    assert main(["xliff", "export", str(tmp_path / "doc.en.po"), "--from", "ru", "--out", str(tmp_path / "x")]) == 0
+    (doc,) = read_xliff(tmp_path / "x" / "doc.en.xlf")
+    assert (doc.source_lang, doc.target_lang, doc.segments()[0].status) == ("ru", "en", Status.FINAL)

@@ -16,11 +16,14 @@ def xliff_export(
     inputs: list[Path] = typer.Argument(..., help="Bundle folders or their .po files.", metavar="BUNDLE"),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the <doc>.<lang>.xlf files.", metavar="FOLDER"),
     version: str = typer.Option("2.1", "--version", help="XLIFF version: 2.1 or 1.2.", metavar="VERSION"),
+    source: str | None = typer.Option(
+        None, "--from", help="Source language of PO files without X-Source-Language.", metavar="LANG"
+    ),
 ) -> None:
     """One XLIFF file per document and target language, status from each entry's provenance."""
     from ..review.xliff_export import export_bundle
 
-    for path in export_bundle(inputs, out, version):
+    for path in export_bundle(inputs, out, version, source):
         typer.echo(f"wrote {path}")
 
 

@@ -229,7 +229,7 @@ def _header_lang(metadata: dict[str, str], key: str, path: Path, hint: str = "")
 def po_languages(metadata: dict[str, str], path: Path, source: str | None = None) -> tuple[str, str]:
     """(source, target) of a PO file: the source is `source` when given (PO files of other
     editors have no X-Source-Language header), else that header; the target is Language."""
-    hint = " (give the source language: memory import --from, check --source-lang)"
+    hint = " (give the source language: memory import --from, xliff export --from, check --source-lang)"
     src = check_lang(source) if source else _header_lang(metadata, SOURCE_HEADER, path, hint)
     return src, _header_lang(metadata, LANGUAGE_HEADER, path)
 

@@ -96,12 +96,13 @@ def xliff_bytes(doc: XliffDocument, version: str) -> bytes:
     raise UsageError(f"unknown XLIFF version {version!r} (2.1 or 1.2)")
 
 
-def export_bundle(paths: Sequence[Path], out: Path, version: str = "2.1") -> list[Path]:
-    """Write `<doc>.<lang>.xlf` into out for every bundle PO file among paths (files or folders)."""
+def export_bundle(paths: Sequence[Path], out: Path, version: str = "2.1", source: str | None = None) -> list[Path]:
+    """Write `<doc>.<lang>.xlf` into out for every bundle PO file among paths (files or folders);
+    source stands for a PO file's missing X-Source-Language header (other editors' files)."""
     if version not in VERSIONS:
         raise UsageError(f"unknown XLIFF version {version!r} (2.1 or 1.2)")
     po_paths = expand_files(paths, ".po", "PO")
-    documents = [(path, po_document(read_bundle_po(path))) for path in po_paths]
+    documents = [(path, po_document(read_bundle_po(path, source))) for path in po_paths]
     names = [path.stem for path, _ in documents]
     if len(set(names)) != len(names):
         twice = next(name for name in names if names.count(name) > 1)
