@@ -215,3 +215,63 @@ def test_po_files_of_other_editors_need_from(tmp_path: Path, capsys) -> None:
     assert main(["xliff", "export", str(tmp_path / "doc.en.po"), "--from", "ru", "--out", str(tmp_path / "x")]) == 0
     (doc,) = read_xliff(tmp_path / "x" / "doc.en.xlf")
     assert (doc.source_lang, doc.target_lang, doc.segments()[0].status) == ("ru", "en", Status.FINAL)
+
+
+HAND_PO = """msgid ""
+msgstr ""
+"Language: en\\n"
+"X-Source-Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+# tm fuzzy 85% memories/diplomatic.tmx
+# term: Посол -> Ambassador [title.ambassador]
+#, fuzzy
+#| msgid "Посол прибыл в Астану."
+msgctxt "doc.b01.s00"
+msgid "Посол прибыл в Оттаву."
+msgstr "The Ambassador arrived in Astana."
+
+# tm 101% memories/diplomatic.tmx
+msgctxt "doc.b01.s01"
+msgid "Стороны обсудили сотрудничество."
+msgstr "The parties discussed cooperation."
+
+# glossary title.ambassador
+# term: Посол -> (no approved term) [title.ambassador]
+#, fuzzy
+msgctxt "doc.b02.s00"
+msgid "Посол"
+msgstr "Ambassador"
+"""
+
+
+def test_memory_candidates_and_glossary_fills(tmp_path: Path) -> None:
+    """A fuzzy memory match: its candidate has the memory's own source and the score; an
+    in-context match is translated; a glossary fill is initial; a term without an approved
+    equivalent is a glossary entry with a definition (the module wants one or the other)."""
+    (tmp_path / "doc.en.po").write_text(HAND_PO, encoding="utf-8")
+    files = {v: export_bundle([tmp_path / "doc.en.po"], tmp_path / v, v)[0] for v in ("2.1", "1.2")}
+    if SCHEMAS.is_dir():
+        assert [validate(p.read_bytes()) for p in files.values()] == [[], []]
+    root2 = etree.parse(str(files["2.1"])).getroot()
+    match = root2.find(".//{urn:oasis:names:tc:xliff:matches:2.0}match")
+    assert (match.get("ref"), match.get("type"), match.get("similarity"), match.get("origin")) == (
+        "#doc.b01.s00",
+        "tm",
+        "85",
+        "memories/diplomatic.tmx",
+    )
+    assert match.find(f"{X2}source").text == "Посол прибыл в Астану."
+    states = {s.get("id"): (s.get("state"), s.get("subState")) for s in root2.iter(f"{X2}segment")}
+    assert states == {
+        "doc.b01.s00": ("initial", "pt:fuzzy-match"),
+        "doc.b01.s01": ("translated", "pt:exact-match"),
+        "doc.b02.s00": ("initial", "pt:leveraged-glossary"),
+    }
+    definition = root2.find(".//{urn:oasis:names:tc:xliff:glossary:2.0}definition")
+    assert definition is not None
+    root12 = etree.parse(str(files["1.2"])).getroot()
+    alt = root12.find(f".//{X12}alt-trans")
+    assert (alt.get("match-quality"), alt.find(f"{X12}source").text) == ("85", "Посол прибыл в Астану.")
+    quals = [u.find(f"{X12}target").get("state-qualifier") for u in root12.iter(f"{X12}trans-unit")]
+    assert quals == ["fuzzy-match", "exact-match", "leveraged-glossary"]

@@ -15,7 +15,7 @@ from xliff_schemas import SCHEMAS, validate
 from toolkit.cli import main
 from toolkit.errors import InputError
 from toolkit.formats.tmx import read_tmx
-from toolkit.formats.xliff_read import read_xliff
+from toolkit.formats.xliff_read import SUFFIXES, read_xliff
 from toolkit.memory.exchange import import_into
 from toolkit.pipeline import translate_releases
 from toolkit.review.write import write_bundle
@@ -43,8 +43,8 @@ def confirmed_in(path: Path, accept_translated: bool = False) -> set[tuple[str, 
 @pytest.mark.parametrize(
     ("name", "langs", "expected"),
     [
-        ("memoq.ru-en.mqxliff.xlf", ("ru", "en"), {"1", "4"}),
-        ("trados.ru-fr.sdlxliff.xlf", ("ru", "fr"), {"0c1d5a3e-aa:1", "0c1d5a3e-aa:2"}),
+        ("memoq.ru-en.mqxliff", ("ru", "en"), {"1", "4"}),
+        ("trados.ru-fr.sdlxliff", ("ru", "fr"), {"0c1d5a3e-aa:1", "0c1d5a3e-aa:2"}),
         ("okapi.ru-kk.xlf", ("ru", "kk"), {"s1", "s2"}),
         ("omegat.ru-en.xlf", ("ru", "en"), set()),
     ],
@@ -63,7 +63,7 @@ def test_tool_files_import_their_confirmed_segments(name: str, langs, expected: 
 
 def test_codes_of_other_tools_become_markers(tmp_path: Path) -> None:
     into = tmp_path / "approved.tmx"
-    import_into([DATA / "memoq.ru-en.mqxliff.xlf", DATA / "okapi.ru-kk.xlf", DATA / "trados.ru-fr.sdlxliff.xlf"], into)
+    import_into([DATA / "memoq.ru-en.mqxliff", DATA / "okapi.ru-kk.xlf", DATA / "trados.ru-fr.sdlxliff"], into)
     got = pairs(into, "ru", "en") | pairs(into, "ru", "kk") | pairs(into, "ru", "fr")
     # memoQ bpt/ept id 1 and ph id 2 keep their numbers; Okapi's sc/ec "b1" and ph "br1" are
     # renumbered 1 in their segments; Trados's g id 5 stays 5
@@ -189,7 +189,20 @@ def test_xliff_1_0_is_refused(tmp_path: Path) -> None:
 def test_the_tool_fixtures_are_valid_xliff() -> None:
     """The hand-written files are schema-valid (their tools' own elements and attributes sit in
     other namespaces, which the schemas let through), so the import is tested on real XLIFF."""
-    files = sorted(DATA.glob("*.xlf"))
+    files = sorted(p for p in DATA.iterdir() if p.suffix in SUFFIXES)
     assert len(files) == 4
     for path in files:
         assert validate(path.read_bytes()) == [], path
+
+
+def test_cli_reads_every_tool_file(tmp_path: Path, capsys) -> None:
+    """`xliff import` takes .sdlxliff and .mqxliff too, and `check` reads every tool file of a folder."""
+    into = tmp_path / "approved.tmx"
+    files = sorted(p for p in DATA.iterdir() if p.suffix in SUFFIXES)
+    assert main(["xliff", "import", *map(str, files), "--into", str(into)]) == 0
+    assert "6 confirmed entries read" in capsys.readouterr().out
+    assert main(["check", str(DATA), "--format", "json", "--fail-on", "info"]) in (0, 1)
+    captured = capsys.readouterr()
+    segments = sum(len(doc.segments()) for path in files for doc in read_xliff(path))
+    assert f"in 4 files, {segments} segments" in captured.err
+    assert main(["xliff", "import", str(DATA / "README.md"), "--into", str(into)]) == 2

@@ -29,7 +29,7 @@ def xliff_export(
 
 @xliff_app.command("import")
 def xliff_import(
-    inputs: list[Path] = typer.Argument(..., help="XLIFF files (.xlf, .xliff).", metavar="FILES"),
+    inputs: list[Path] = typer.Argument(..., help="XLIFF files (.xlf, .xliff, .sdlxliff, .mqxliff).", metavar="FILES"),
     into: Path = typer.Option(..., "--into", help="The memory to merge into (memories/NAME.tmx).", metavar="TMX"),
     accept_translated: bool = typer.Option(
         False, "--accept-translated", help="Count segments in state translated as confirmed (tools with no review)."
@@ -37,10 +37,11 @@ def xliff_import(
 ) -> None:
     """Import the confirmed segments (reviewed, final, approved, signed off) into a memory."""
     from ..errors import InputError
+    from ..formats.xliff_read import SUFFIXES
     from ..memory.exchange import import_into
 
     for path in inputs:
-        if path.suffix.lower() not in (".xlf", ".xliff"):
-            raise InputError("not an XLIFF file (*.xlf, *.xliff)", path)
+        if path.suffix.lower() not in SUFFIXES:
+            raise InputError(f"not an XLIFF file ({', '.join('*' + s for s in SUFFIXES)})", path)
     for line in import_into(inputs, into, accept_translated=accept_translated).lines():
         typer.echo(line)

@@ -25,6 +25,8 @@ from .tmx import lang_code
 from .xliff_inline import XLIFF2_NS, XLIFF12_NS, read_pair
 from .xliff_model import Status, XliffDocument, XliffSegment, XliffUnit
 
+# the suffixes of XLIFF files: Trados writes .sdlxliff, memoQ .mqxliff (both XLIFF 1.2)
+SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_NS = "MQXliff"
 SDL_CONF = {

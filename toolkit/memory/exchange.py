@@ -39,6 +39,7 @@ from ..formats.tmx import (
     write_tmx,
 )
 from ..formats.xliff_model import Status, XliffSegment
+from ..formats.xliff_read import SUFFIXES as XLIFF_SUFFIXES
 from ..formats.xliff_read import read_xliff
 from ..fsutil import read_utf8, writable_target
 from ..langs import SUPPORTED, check_lang
@@ -236,7 +237,7 @@ def read_tmx_input(path: Path, source: str | None = None) -> MemoryInput:
 def read_input(
     path: Path, source: str | None = None, now: datetime | None = None, accept_translated: bool = False
 ) -> MemoryInput:
-    """Dispatch on the suffix: .po, .tmx, .csv, .tsv, .xlf/.xliff."""
+    """Dispatch on the suffix: .po, .tmx, .csv, .tsv, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff)."""
     path = Path(path)
     if not path.is_file():
         raise InputError("file not found", path)
@@ -245,14 +246,16 @@ def read_input(
         return read_po(path, now, source)
     if suffix == ".tmx":
         return read_tmx_input(path, source)
-    if suffix in (".xlf", ".xliff"):
+    if suffix in XLIFF_SUFFIXES:
         return xliff_input(path, now, accept_translated)
     if suffix in (".csv", ".tsv"):
         found = read_delimited(path, now)
         if source:
             found.source = check_lang(source)
         return found
-    raise InputError("unsupported memory file (use .po, .tmx, .csv, .tsv, .xlf or .xliff)", path)
+    raise InputError(
+        "unsupported memory file (use .po, .tmx, .csv, .tsv or XLIFF: .xlf, .xliff, .sdlxliff, .mqxliff)", path
+    )
 
 
 @contextmanager

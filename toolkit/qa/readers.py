@@ -16,14 +16,15 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
+from ..formats.xliff_read import SUFFIXES as XLIFF_FILES
 from ..formats.xliff_read import read_xliff
 from ..langs import SUPPORTED
 from ..sources import files_under, gather_files
 from ..text.document import block_sentence_spans, doc_id_for, read_release
 from .model import Segment
 
-SUFFIXES = (".po", ".tmx", ".txt", ".xlf", ".xliff")
-XLIFF_SUFFIXES = (".xlf", ".xliff")
+XLIFF_SUFFIXES = XLIFF_FILES
+SUFFIXES = (".po", ".tmx", ".txt", *XLIFF_SUFFIXES)
 
 
 def text_lang(path: Path) -> str | None:
