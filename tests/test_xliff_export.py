@@ -84,6 +84,7 @@ def test_the_validator_rejects_what_the_schemas_forbid(exported: dict[str, list[
     data12 = exported["1.2"][0].read_bytes()
     assert validate(data21.replace(b'state="initial"', b'state="draft"', 1))
     assert validate(data21.replace(b'ref="#', b'ref="#nowhere', 1))
+    assert validate(data21.replace(b'state="initial"', b'state="final"'))  # F29: untranslated segments
     assert validate(data12.replace(b'state-qualifier="leveraged-mt"', b'state-qualifier="guessed"', 1))
 
 

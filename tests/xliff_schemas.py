@@ -68,7 +68,8 @@ def schematron_2(root: etree._Element) -> list[str]:
     """The xliff_core_2.1.sch, matches.sch and glossary.sch rules that apply to what the
     toolkit writes: unique unit ids in a file (K3), unique segment and source inline ids in a
     unit (K6S), target inline ids duplicating a source one of the same element or unique
-    (K6T), subState only with state (F7) and as prefix:value, match and glossEntry refs
+    (K6T), subState only with state (F7) and as prefix:value, a target wherever the state is
+    translated, reviewed or final (F29), match and glossEntry refs
     pointing at a segment of the unit."""
     errors = []
     for file_ in root.iter(f"{{{X2}}}file"):
@@ -95,6 +96,8 @@ def schematron_2(root: etree._Element) -> list[str]:
                         errors.append(f"K6T: target id {e.get('id')} on another element")
                     elif e.get("id") not in kinds and e.get("id") in source_ids:
                         errors.append(f"K6T: target id {e.get('id')} duplicates another segment's")
+            if seg.get("state") in ("translated", "reviewed", "final") and target is None:
+                errors.append(f"F29: state {seg.get('state')} without a target")
             sub = seg.get("subState")
             if sub is not None and (seg.get("state") is None or ":" not in sub):
                 errors.append(f"F7: subState {sub!r} without state or prefix")
