@@ -46,7 +46,9 @@ def bundle(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     mt[1].msgstr = ""
     mt[1].flags.remove("fuzzy")
     block = next(
-        b for b in {e.msgctxt.rsplit(".", 1)[0] for e in po} if sum(e.msgctxt.startswith(b + ".") for e in po) >= 2
+        b
+        for b in sorted({e.msgctxt.rsplit(".", 1)[0] for e in po})
+        if sum(e.msgctxt.startswith(b + ".") for e in po) >= 2
     )
     in_block = [e for e in po if e.msgctxt.startswith(block + ".")]
     for k, entry in enumerate(in_block[:2]):
