@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_MODELS := .demo/models
 
-.PHONY: setup demo lint test test-models clean
+.PHONY: setup demo lint test test-models cldr-data clean
 
 $(STAMP): pyproject.toml requirements-nodeps.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test-models:
 	.venv-build/bin/pip install --quiet -r tools/requirements-build.txt
 	.venv-build/bin/python tools/build_test_models.py
 	.venv-build/bin/python tools/build_multilingual_model.py
+
+# Regenerate glossaries/countries.csv and toolkit/data/cldr_dates.json from CLDR (Babel, in the
+# test extra); see glossaries/README.md. The files are committed: the toolkit does not need Babel.
+cldr-data: setup
+	$(BIN)/python tools/build_cldr_data.py
 
 clean:
 	rm -rf $(VENV) .demo review

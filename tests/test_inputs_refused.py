@@ -48,7 +48,7 @@ def test_a_fifo_among_the_releases_is_skipped_and_a_named_one_refused(tmp_path: 
     folder.mkdir()
     os.mkfifo(folder / "stuck.ru.txt")
     assert main(["translate", str(folder), "--from", "ru", "--to", "en", "--out", str(tmp_path / "out"), "-q"]) == 2
-    one_error(capsys, "no releases (*.ru.txt) in this folder")
+    one_error(capsys, "no releases (*.ru.txt, .html or .docx) in this folder")
     assert main(["translate", str(folder / "stuck.ru.txt"), "--from", "ru", "--to", "en", "-q"]) == 2
     one_error(capsys, "stuck.ru.txt", "not a regular file")
 

@@ -181,7 +181,7 @@ def test_tmx_and_text_pairs(tmp_path):
 
 def test_list_rules(capsys):
     code, out, _ = run(capsys, "--list-rules")
-    assert code == 0 and len(out.splitlines()) == 14 and out.startswith("double-space")
+    assert code == 0 and len(out.splitlines()) == 15 and out.startswith("double-space")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

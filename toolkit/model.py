@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .formats.formatted import FormattedRelease
 from .glossary.concept import TermHit
 from .glossary.model import Glossary
 from .text.document import Block, Document
@@ -72,6 +73,13 @@ class AlignedSegment:
     source: str
     terms: list[TermHit] = field(default_factory=list)
     targets: dict[str, Proposal] = field(default_factory=dict)
+    marked: str = ""  # the source with its inline codes (toolkit.inline), "" when it has none
+    place: tuple[int, int, int] | None = None  # a formatted input's paragraph and plain range
+
+    @property
+    def coded(self) -> str:
+        """The source as the bundle shows it: with its inline codes, if any."""
+        return self.marked or self.source
 
 
 @dataclass
@@ -80,6 +88,7 @@ class DocumentResult:
 
     document: Document
     segments: list[AlignedSegment]
+    formatted: FormattedRelease | None = None  # a web page's paragraphs, for the translated page
 
 
 @dataclass

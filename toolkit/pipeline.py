@@ -7,9 +7,12 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError, UsageError
+from .formats.formatted import FORMATTED_SUFFIXES, FormattedRelease, is_formatted, read_formatted
 from .fsutil import combined_hash
 from .glossary.files import load_glossary
 from .glossary.model import Glossary
+from .inline import compare_codes
+from .inline_place import codes_for_mt, codes_from_mt, place_codes
 from .langs import check_lang, parse_targets, script_problem
 from .memory.model import Memory, load_memory, normalise
 from .model import AlignedSegment, DocumentResult, LangStats, Origin, Progress, Proposal, RunResult, Signature
@@ -27,15 +30,17 @@ from .text.document import Document, doc_id_for, read_release
 
 
 def collect_releases(paths: Sequence[Path], source: str) -> list[Path]:
-    """Files as named; a directory contributes its `*.<source>.txt` regular files (never other
-    `*.txt`: an English text in a folder of Russian releases must not be translated as Russian)."""
+    """Files as named; a directory contributes its `*.<source>.txt`, `.html` and `.docx`
+    regular files (never other `*.txt`: an English text in a folder of Russian releases must not
+    be translated as Russian)."""
     if not paths:
         raise UsageError("no input release given")
 
     def in_folder(folder: Path) -> list[Path]:
-        return sorted(p for p in folder.glob(f"*.{source}.txt") if p.is_file())
+        found = [p for suffix in (".txt", *FORMATTED_SUFFIXES) for p in folder.glob(f"*.{source}{suffix}")]
+        return sorted(p for p in found if p.is_file())
 
-    files = gather_files(paths, "release", in_folder, f"no releases (*.{source}.txt) in this folder")
+    files = gather_files(paths, "release", in_folder, f"no releases (*.{source}.txt, .html or .docx) in this folder")
     seen: dict[str, Path] = {}
     for file in files:
         doc_id = doc_id_for(file)
@@ -90,11 +95,17 @@ def _run_route(
     return result
 
 
-def read_releases(inputs: Sequence[Path], source: str) -> list[Document]:
-    """The releases the inputs name, read, each checked to be written in the source's script."""
+def read_releases(
+    inputs: Sequence[Path], source: str, html_content: str | None = None
+) -> list[tuple[Document, FormattedRelease | None]]:
+    """The releases the inputs name, read (a web page: its article's paragraphs), each checked
+    to be written in the source's script."""
     files = collect_releases(inputs, source)
-    documents = [read_release(path, source) for path in files]
-    for path, document in zip(files, documents):
+    documents: list[tuple[Document, FormattedRelease | None]] = [
+        read_formatted(path, source, html_content) if is_formatted(path) else (read_release(path, source), None)
+        for path in files
+    ]
+    for path, (document, _) in zip(files, documents):
         problem = script_problem(" ".join(b.text for b in document.blocks if b.translatable), source)
         if problem:
             raise InputError(problem, path)
@@ -120,9 +131,16 @@ def fill_from_memory(
         if match is None:
             pending.append(segment)
             continue
-        shown = match.source if match.kind in ("fuzzy", "number-adjusted") else ""
-        origin = Origin.memory(match.label, match.score, match.kind, match.origin)
-        segment.targets[target] = Proposal(match.target, origin, match.fuzzy, shown)
+        shown = match.source if match.kind in ("fuzzy", "number-adjusted") or segment.marked else ""
+        if segment.marked:  # the memory holds plain text: its codes differ, so a person confirms it
+            score = min(match.score, 99)
+            label = f"{match.label} (inline codes placed)"
+            origin = Origin.memory(label, score, match.kind, match.origin)
+            text = place_codes(segment.marked, match.target, segment.terms, target)
+            segment.targets[target] = Proposal(text, origin, True, shown)
+        else:
+            origin = Origin.memory(match.label, match.score, match.kind, match.origin)
+            segment.targets[target] = Proposal(match.target, origin, match.fuzzy, shown)
         stats.memory += 1
     return pending
 
@@ -140,9 +158,36 @@ def fill_from_mt(
     origin = Origin.mt(route.label, [step.model_id for step in route.steps])
     for segment, (text, notes) in zip(pending, texts):
         text, edit = post_edit(text, target)  # the target's typography (French spaces)
+        if segment.marked:
+            text = place_codes(segment.marked, text, segment.terms, target)
         segment.targets[target] = Proposal(text, origin, True, notes=notes + ((edit,) if edit else ()))
         stats.mt += 1
+    _codes_through_mt(pending, target, route, engines)
     stats.routes.add(route.label)
+
+
+def _codes_through_mt(pending: Sequence[AlignedSegment], target: str, route: Route, engines: EngineSet) -> None:
+    """Segments whose codes could not all be placed in their translation are translated again
+    with the codes as placeholders; where the model carries every code through, that
+    translation is taken instead."""
+    retry = [
+        (segment, sent)
+        for segment in pending
+        if segment.marked and compare_codes(segment.marked, segment.targets[target].text).missing
+        for sent in [codes_for_mt(segment.marked)]
+        if sent is not None
+    ]
+    if not retry:
+        return
+    outputs = engines.translate_noted(route, [sent.text for _, sent in retry])
+    for (segment, sent), (output, notes) in zip(retry, outputs):
+        back = codes_from_mt(output, sent)
+        if back is None:
+            continue
+        text, edit = post_edit(back, target)
+        note = "inline codes placed by the model (their placeholders came through)"
+        notes = (note, *notes, *((edit,) if edit else ()))
+        segment.targets[target] = Proposal(text, segment.targets[target].origin, True, notes=notes)
 
 
 def fill_without_mt(pending: Sequence[AlignedSegment], target: str, stats: LangStats) -> None:
@@ -185,6 +230,7 @@ def translate_releases(
     ct2_models: Sequence[Path] = (),
     progress: Progress | None = None,
     max_drop: float | None = DEFAULT_MAX_DROP,
+    html_content: str | None = None,
 ) -> RunResult:
     """Translate releases into the target languages; nothing is written here (see review.write).
 
@@ -194,13 +240,14 @@ def translate_releases(
     best hypothesis a translation chosen or forced for a term may score (None: no bound)."""
     source = check_lang(source)
     target_list = parse_targets(targets if isinstance(targets, str) else ",".join(targets), source)
-    documents = read_releases(inputs, source)
+    read = read_releases(inputs, source, html_content)
+    documents = [document for document, _ in read]
     glossary = load_glossary(glossary_paths)
     memory = load_memory(memory_paths)
     packages = list_packages(models_dir, include_argos=include_argos_dirs)
     multilingual = find_models(models_folder(models_dir), ct2_models)
 
-    results = segment_releases(documents, glossary, progress)
+    results = segment_releases(documents, glossary, progress, [page for _, page in read])
     segments = [s for r in results for s in r.segments]
     stats = {t: LangStats() for t in target_list}
     engines = EngineSet(options or DecodeOptions(), cache, glossary=glossary, max_drop=max_drop)

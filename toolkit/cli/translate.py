@@ -63,6 +63,10 @@ Ct2Models = Annotated[
 RequireMt = Annotated[bool, typer.Option("--require-mt", help="Exit 3 when a language pair has no model.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 JsonSummary = Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")]
+HtmlContent = Annotated[
+    str | None,
+    typer.Option("--html-content", help="CSS selector of a web page's article (default: found).", metavar="SELECTOR"),
+]
 
 
 def translate(
@@ -86,8 +90,10 @@ def translate(
     require_mt: RequireMt = False,
     quiet: Quiet = False,
     json_summary: JsonSummary = False,
+    html_content: HtmlContent = None,
 ) -> None:
-    """Translate releases into a review bundle (PO, TMX, HTML, texts)."""
+    """Translate releases (text files or saved web pages) into a review bundle (PO, TMX, HTML,
+    texts, translated pages)."""
     from ..pipeline import translate_releases
     from ..sources import default_dir
 
@@ -109,6 +115,7 @@ def translate(
             cache=mt_cache,
             ct2_models=ct2_model or (),
             progress=factory,
+            html_content=html_content,
         )
         if mt_cache is not None:
             mt_cache.close()

@@ -20,6 +20,7 @@ import polib
 
 from .. import __version__
 from ..errors import InputError
+from ..inline import plain
 from ..langs import NAMES, SUPPORTED, check_lang
 from ..model import AlignedSegment, DocumentResult, Signature
 from ..patterns import URL
@@ -119,7 +120,7 @@ def build_po(result: DocumentResult, source: str, target: str, signature: Signat
         comments += proposal.notes if proposal else ()
         entry = polib.POEntry(
             msgctxt=segment.id,
-            msgid=segment.source,
+            msgid=segment.coded,
             msgstr=proposal.text if proposal else "",
             tcomment="\n".join(comments),
             occurrences=[(str(path), str(segment.block.line))] if path else [],
@@ -148,7 +149,7 @@ def target_text(result: DocumentResult, target: str) -> str:
     }
     for segment in result.segments:
         proposal = segment.targets.get(target)
-        text = proposal.text if proposal and proposal.text else segment.source
+        text = plain(proposal.text) if proposal and proposal.text else segment.source
         by_block.setdefault(segment.block.index, []).append(text)
     return result.document.render({index: " ".join(parts) for index, parts in by_block.items()})
 
@@ -161,7 +162,7 @@ def bundle_units(result: DocumentResult, source: str) -> list[TranslationUnit]:
         props = {DOCUMENT_PROP: result.document.doc_id, BLOCK_PROP: segment.block.kind.value}
         for lang, proposal in segment.targets.items():
             if proposal.text:
-                variants[lang] = proposal.text
+                variants[lang] = plain(proposal.text)  # the memory holds plain text
                 props[f"x-origin-{lang}"] = proposal.origin.label
         units.append(TranslationUnit(variants, segment.id, props))
     return units

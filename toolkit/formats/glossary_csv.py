@@ -12,6 +12,8 @@ File format (`glossaries/*.csv`, UTF-8, RFC 4180 quoting), header:
 - `id` (unique), `domain` (title, ministry, organisation, person, place, phrase ...). For a
   `person`, the initials forms of the full name are derived (`Ермек Кошербаев` -> `Е. Кошербаев`,
   `Е.Кошербаев`; `Kassym-Jomart Tokayev` -> `K. Tokayev`, `K.-J. Tokayev`) and found inflected.
+  A capitalised word of a `country` term matches only a capitalised text word (the country
+  Того is not the pronoun «того»); `glossaries/countries.csv` is generated from CLDR.
 - `<lang>`: the one preferred term of that language.
 - `<lang>_allowed`, `<lang>_forbidden`: several terms separated by ` | ` (space, pipe, space).
   Abbreviations are allowed variants (`МИД РК`; `WADA | ВАДА | AMA`).

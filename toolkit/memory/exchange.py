@@ -42,6 +42,7 @@ from ..formats.xliff_model import Status, XliffSegment
 from ..formats.xliff_read import SUFFIXES as XLIFF_SUFFIXES
 from ..formats.xliff_read import read_xliff
 from ..fsutil import read_utf8, writable_target
+from ..inline import plain
 from ..langs import SUPPORTED, check_lang
 from .model import Memory, file_penalty, normalise
 
@@ -112,13 +113,13 @@ def po_units(po: BundlePo, now: datetime | None = None) -> MemoryInput:
         after = entries[i + 1] if i + 1 < len(entries) else None
         props = {
             DOCUMENT_PROP: document,
-            "x-context-prev": before.source if before and before.document == document else "",
-            "x-context-next": after.source if after and after.document == document else "",
+            "x-context-prev": plain(before.source) if before and before.document == document else "",
+            "x-context-next": plain(after.source) if after and after.document == document else "",
             "x-status": "reviewed",
         }
         units.append(
             TranslationUnit(
-                {po.source_lang: entry.source, po.target_lang: entry.target},
+                {po.source_lang: plain(entry.source), po.target_lang: plain(entry.target)},  # memory: plain text
                 entry.context or None,
                 props,
                 str(po.path),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..patterns import EMAIL, URL
 
 FIRST = 0xE000
-LAST = 0xF8FF
+LAST = 0xEFFF  # U+F000 and up stand for inline codes (toolkit.inline_place), never touched here
 CYRILLIC_SOURCES = ("ru", "kk")
 
 _URL = f"(?i:{URL.pattern})"  # the shared patterns (toolkit.patterns), scheme in any case
@@ -48,8 +48,8 @@ class Protected:
 
 
 def protect(text: str, lang: str) -> Protected:
-    """Replace each invariant of text by its placeholder (text that already holds private-use
-    characters is left alone: they could not be told apart)."""
+    """Replace each invariant of text by its placeholder (text that already holds characters of
+    this range is left alone: they could not be told apart)."""
     if any(FIRST <= ord(c) <= LAST for c in text):
         return Protected(text, ())
     pattern = _WITH_LATIN if lang in CYRILLIC_SOURCES else _GENERAL

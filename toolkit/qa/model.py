@@ -48,6 +48,7 @@ class Segment:
     id: str = ""
     col_base: int | None = None
     escape: str = ""  # "po" when the target is written with PO escapes (for columns)
+    codes: tuple[str, str] | None = None  # source and target with inline codes (toolkit.inline), if any
 
     def column(self, offset: int | None) -> int:
         """The 1-based file column of a target offset (1 when unknown)."""

@@ -3,7 +3,8 @@ XLIFF 1.2 / 2.x files (`.xlf`, `.xliff`) and pairs of plain-text releases (`<doc
 
 A directory contributes every such file under it; when a folder holds a review bundle
 (`<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.<lang>.txt`, perhaps `<doc>.<lang>.xlf`), only its PO
-files are read (without PO files, the XLIFF files), so one segment is not checked twice. Files named explicitly are always read.
+files are read (without PO files, the XLIFF files), so one segment is not checked twice.
+Files named explicitly are always read.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
 from ..formats.xliff_read import SUFFIXES as XLIFF_FILES
 from ..formats.xliff_read import read_xliff
+from ..inline import has_codes, plain
 from ..langs import SUPPORTED
 from ..sources import files_under, gather_files
 from ..text.document import block_sentence_spans, doc_id_for, read_release
@@ -98,13 +100,18 @@ def read_segments(path: Path, source_lang: str | None = None) -> list[Segment]:
 
 def read_xliff_segments(path: Path) -> list[Segment]:
     """XLIFF 1.2 / 2.x segments (every `<file>`): their ids, languages from the file, the
-    target's line; a segment without a target is untranslated."""
+    target's line; a segment without a target is untranslated; codes as in read_po."""
     name = str(path)
-    return [
-        Segment(name, seg.line, doc.source_lang, doc.target_lang, seg.source, seg.target, seg.id)
-        for doc in read_xliff(path)
-        for seg in doc.segments()
-    ]
+    segments = []
+    for doc in read_xliff(path):
+        for seg in doc.segments():
+            coded = has_codes(seg.source) or has_codes(seg.target or "")
+            source = plain(seg.source) if coded else seg.source
+            target = plain(seg.target) if coded and seg.target is not None else seg.target
+            segments.append(Segment(name, seg.line, doc.source_lang, doc.target_lang, source, target, seg.id))
+            if coded:
+                segments[-1].codes = (seg.source, seg.target or "")
+    return segments
 
 
 def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
@@ -112,10 +119,17 @@ def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
     po = read_bundle_po(path, source_lang)
     name = str(path)
-    return [
-        Segment(name, e.target_line, po.source_lang, po.target_lang, e.source, e.target, e.id, e.target_column, "po")
-        for e in po.entries
-    ]
+    segments = []
+    for e in po.entries:
+        # the checks read plain text; the tags check compares the inline codes
+        coded = has_codes(e.source) or has_codes(e.target)
+        source, target = (plain(e.source), plain(e.target)) if coded else (e.source, e.target)
+        segments.append(
+            Segment(name, e.target_line, po.source_lang, po.target_lang, source, target, e.id, e.target_column, "po")
+        )
+        if coded:
+            segments[-1].codes = (e.source, e.target)
+    return segments
 
 
 def tmx_source_lang(path: Path) -> str | None:

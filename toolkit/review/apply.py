@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.bundle import BundleEntry, BundlePo, read_bundle_po, target_text, text_name
 from ..fsutil import atomic_write_text
+from ..inline import plain
 from ..memory.exchange import ImportReport, MemoryInput, merge_inputs, po_units
 from ..model import DocumentResult, Proposal
 from ..segments import segment_document
@@ -72,7 +73,7 @@ def final_text(po: BundlePo, given: Path | None = None) -> tuple[str, str, list[
     unconfirmed: list[str] = []
     for segment in segments:
         entry = by_id.pop(segment.id, None)
-        if entry is None or entry.source != segment.source:
+        if entry is None or plain(entry.source) != segment.source:
             raise InputError(
                 f"segment {segment.id} does not match the source release {document.path} "
                 "(was the release edited after translation?)",

@@ -21,11 +21,13 @@ from ..formats.tmx import SIGNATURE_PROP, tmx_bytes
 from ..fsutil import staged_writes
 from ..model import Progress, RunResult
 from .findings import run_findings
+from .formatted import formatted_translation
 
 
 def write_bundle(run: RunResult, out_dir: Path, progress: Progress | None = None) -> list[Path]:
     """Write `<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.html`, `<doc>.<lang>.txt` and the source
-    release as read, `<doc>.<source>.txt`, for every document, and `index.html` for several.
+    release as read, `<doc>.<source>.txt`, for every document (a web page also gets its
+    translation `<doc>.<lang>.html`), and `index.html` for several.
     The bundle is replaced as a whole: every file is written under a temporary name
     first and renamed into place only when all were written, so a failure (a full disk) leaves
     the older bundle as it was and names the file it could not write."""
@@ -49,6 +51,11 @@ def write_bundle(run: RunResult, out_dir: Path, progress: Progress | None = None
                 txt_path = out_dir / text_name(doc_id, target)
                 stage.add(txt_path, target_text(result, target).encode("utf-8"))
                 written += [po_path, txt_path]
+                translated = formatted_translation(result, target)
+                if translated is not None:
+                    name, data = translated
+                    stage.add(out_dir / name, data)
+                    written.append(out_dir / name)
             tmx_path = out_dir / tmx_name(doc_id)
             units = bundle_units(result, run.source)
             stage.add(tmx_path, tmx_bytes(units, run.source, langs, {SIGNATURE_PROP: run.signature.render()}))

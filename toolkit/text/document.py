@@ -145,10 +145,12 @@ def normalise_text(text: str) -> str:
 
 
 def doc_id_for(path: Path) -> str:
-    """Document id from a file name: "visit.ru.txt" -> "visit", "a.b.txt" -> "a.b"."""
+    """Document id from a file name: "visit.ru.txt" -> "visit", "a.b.txt" -> "a.b", "page.html" -> "page" (and .htm, .docx)."""
     name = Path(path).name
-    if name.lower().endswith(".txt") and len(name) > 4:
-        name = name[:-4]
+    for suffix in (".txt", ".html", ".htm", ".docx"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
     stem, dot, suffix = name.rpartition(".")
     if dot and stem and suffix.lower() in SUPPORTED:
         name = stem

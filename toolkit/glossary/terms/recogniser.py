@@ -14,6 +14,9 @@ from .tokens import Token, joinable, term_words, words
 
 MAX_PATHS = 64  # key sequences one term may be indexed under
 KIND_RANK = {"preferred": 0, "allowed": 1, "derived": 1, "forbidden": 2}
+# Domains of proper names: a capitalised word of their terms matches only a capitalised text
+# word (the country Того is not the pronoun «того», Chad not «chad», Maurice a name only).
+PROPER_DOMAINS = frozenset({"country"})
 
 
 class LanguageModel(Protocol):
@@ -105,9 +108,10 @@ class Recogniser:
                 else:
                     options.append(self.model.term_keys(word))
             plain = tuple(None if _marker_key(w) else w for w in written)
-            checked = any(_is_acronym(w) for w in written) or getattr(self.model, "checks_form", False)
+            proper = self.concepts[index].domain in PROPER_DOMAINS
+            checked = proper or any(_is_acronym(w) for w in written) or getattr(self.model, "checks_form", False)
             for keys in islice(product(*options), MAX_PATHS):
-                self.trie.add(keys, (index, variant, kind, plain, checked))
+                self.trie.add(keys, (index, variant, kind, plain, checked, proper))
 
     def _keys(self, word: str) -> tuple:
         keys = self._cache.get(word)
@@ -152,6 +156,8 @@ class Recogniser:
                 surface = tokens[used[k]][2]
                 if _is_acronym(word) and not surface[:2].isupper():
                     return False  # WHO is not «who», IT is not «its»
+                if payload[5] and word[:1].isupper() and not surface[:1].isupper():
+                    return False  # the country Того is not the pronoun «того»
                 if checks_form and not model.form_ok(surface, word):
                     return False
             return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..registry import CHECKS, Check
-from . import consistency, kkscript, numbers, preserve, punctuation, terms, text  # noqa: F401
+from . import consistency, kkscript, numbers, preserve, punctuation, tags, terms, text  # noqa: F401
 
 
 def all_checks() -> dict[str, Check]:

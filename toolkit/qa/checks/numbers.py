@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ...patterns import phones, protected_spans
-from ...text.months import month_groups
+from ...text.months import date_patterns, month_groups
 from ..context import CheckContext
 from ..model import Segment
 from ..registry import Hit, check
@@ -127,21 +127,76 @@ def _numeral(lang: str) -> str:
     return rf"\d{{1,3}}(?:[{SPACES}]\d{{3}}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?"
 
 
+_SUFFIX = r"(?:st|nd|rd|th|er|-?е|-?го)?"
+_JOINT = r"(?:[-–—]|\s(?:and|et|и|және|to|through|по|до|au|à)\s)"  # 15-19, «с 15 по 19», «du 15 au 19»
+_CLDR_GROUP = re.compile(r"p\d+")  # the group of a whole CLDR pattern alternative
+_FIELD = re.compile(r"'[^']*'|([A-Za-z])\1*")
+
+
+def _day(tag: str) -> str:
+    return rf"(?P<{tag}d>[0-3]?\d)(?!\d){_SUFFIX}(?:{_JOINT}(?P<{tag}r>[0-3]?\d)(?!\d){_SUFFIX})?"
+
+
+def _month(lang: str, tag: str) -> str:
+    return rf"(?:{month_groups(lang, tag)})(?!\w)\.?"
+
+
+def _literal(text: str, forms: dict[str, list[str]], optional: bool) -> str:
+    """A CLDR pattern's text between two fields as a regular expression: any space for a space,
+    a comma optional, an abbreviated literal (`г.`) or the words text writes for it (`года`)."""
+    words = text.strip(" ,\u00a0\u202f")
+    if not words:
+        return rf"[{SPACES}]*,?[{SPACES}]+" if not optional else ""
+    alternatives = "|".join(re.escape(w) for w in sorted([words, *forms.get(words, [])], key=len, reverse=True))
+    literal = rf"[{SPACES}]*,?[{SPACES}]*(?:{alternatives})(?!\w)"
+    return f"(?:{literal})?" if optional else rf"{literal}[{SPACES}]*"
+
+
+def cldr_date(pattern: str, lang: str, tag: str) -> str:
+    """A CLDR date pattern (`y 'ж'. d MMMM`) as a regular expression with the groups `<tag>d`,
+    `<tag>r` (the end of a day range), `<tag>m<n>` (month n) and `<tag>y`. A year at either end
+    is optional with the text that joins it (`6 декабря` as well as `6 декабря 2025 г.`,
+    `6 желтоқсан` as well as `2025 жылғы 6 желтоқсан`)."""
+    forms = date_patterns(lang)[1]
+    fields: list[tuple[str, str]] = []  # (letter, regex)
+    between: list[str] = []  # the literal text before each field, and after the last one
+    pending, position = "", 0
+    for token in _FIELD.finditer(pattern):
+        pending += pattern[position : token.start()]
+        position = token.end()
+        if token.group(1) is None:  # a quoted literal
+            pending += token.group()[1:-1]
+            continue
+        letter = token.group(1)
+        field = {"d": _day(tag), "M": _month(lang, f"{tag}m"), "y": rf"(?P<{tag}y>\d{{4}})(?!\d)"}.get(letter)
+        if field is None:
+            raise ValueError(f"date pattern {pattern!r}: field {token.group()!r} is not read")
+        fields.append((letter, field))
+        between.append(pending)
+        pending = ""
+    between.append(pending + pattern[position:])
+    parts = []
+    for k, (letter, field) in enumerate(fields):
+        year_before = k == 1 and fields[0][0] == "y"  # joined to this field in the year's group
+        joined = _literal(between[k], forms, optional=False) if k and not year_before else ""
+        if letter == "y" and k == 0:
+            parts.append(f"(?:{field}{_literal(between[1], forms, optional=False)})?")
+        elif letter == "y" and k == len(fields) - 1:
+            parts.append(f"(?:{joined}{field}{_literal(between[-1], forms, optional=True)})?")
+        else:
+            parts.append(joined + field)
+    return "".join(parts)
+
+
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    def month(tag: str) -> str:
-        return rf"(?:{month_groups(lang, tag)})(?!\w)\.?"
-
-    suffix = r"(?:st|nd|rd|th|er|-?е|-?го)?"
-    joint = r"(?:[-–—]|\s(?:and|et|и|және|to|through|по|до|au|à)\s)"  # 15-19, «с 15 по 19», «du 15 au 19»
-    day = rf"(?P<d>[0-3]?\d){suffix}(?:{joint}(?P<r>[0-3]?\d){suffix})?"
+    # CLDR's long and medium patterns (`2025 жылғы 6 желтоқсан`, `December 6, 2025`), a year
+    # optional; in English also the British order (`6 December`, `6th of December`)
+    date = "|".join(
+        rf"(?P<p{k}>(?<!\d){cldr_date(pattern, lang, f'p{k}')})" for k, pattern in enumerate(date_patterns(lang)[0])
+    )
     if lang == "en":
-        date = (
-            rf"(?<!\d){day}(?: of)? {month('m')}"
-            rf"|{month('b')} (?P<d2>[0-3]?\d){suffix}(?:{joint}(?P<r2>[0-3]?\d){suffix})?(?!\d)"
-        )
-    else:
-        date = rf"(?<!\d){day}[{SPACES}]{month('m')}"
+        date += rf"|(?<!\d){_day('')}(?: of)? {_month(lang, 'm')}"
     numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>\d{4})(?!\d)|(?<!\d)(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"
     dates = re.compile(rf"{numeric}|{date}", re.IGNORECASE)
     scale = "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(SCALES[lang]))
@@ -184,14 +239,18 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     for match in _date_matches(dates, text, lang):
         groups = match.groupdict()
         if groups["nd"]:
-            day, month, year = int(groups["nd"]), int(groups["nm"]), groups["ny"]
+            day, month, year, last = int(groups["nd"]), int(groups["nm"]), groups["ny"], None
         elif groups["iy"]:
-            day, month, year = int(groups["id"]), int(groups["im"]), groups["iy"]
+            day, month, year, last = int(groups["id"]), int(groups["im"]), groups["iy"], None
+        elif match.lastgroup and _CLDR_GROUP.fullmatch(match.lastgroup):
+            tag = match.lastgroup
+            day, year = int(groups[f"{tag}d"]), groups[f"{tag}y"]
+            month = next(i for i in range(1, 13) if groups.get(f"{tag}m{i}"))
+            last = groups.get(f"{tag}r")
         else:
-            day = int(groups["d"] or groups["d2"])
-            month = next(i for i in range(1, 13) if groups.get(f"m{i}") or groups.get(f"b{i}"))
-            year = None
-        last = groups.get("r") or groups.get("r2")
+            day = int(groups["d"])
+            month = next(i for i in range(1, 13) if groups.get(f"m{i}"))
+            year, last = None, groups.get("r")
         days = [day] + ([int(last)] if last else [])
         if not all(1 <= d <= 31 for d in days) or not 1 <= month <= 12:
             continue
