@@ -9,7 +9,7 @@ DEMO_MODELS := .demo/models
 
 $(STAMP): pyproject.toml requirements-nodeps.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench,dask]'
 	# argostranslate last and without its declared deps (stanza, torch, spacy): only
 	# argostranslate.package is used; installed after the rest, pip has no conflict to report
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt

@@ -19,6 +19,7 @@ from .model import AlignedSegment, DocumentResult, LangStats, Origin, Progress, 
 from .mt.cache import MTCache
 from .mt.enforce import DEFAULT_MAX_DROP
 from .mt.engine import DecodeOptions
+from .mt.executor import BatchExecutor
 from .mt.multilingual import find_models
 from .mt.packages import list_packages, models_folder
 from .mt.router import EngineSet, Route, Step, find_route, install_hint
@@ -231,13 +232,15 @@ def translate_releases(
     progress: Progress | None = None,
     max_drop: float | None = DEFAULT_MAX_DROP,
     html_content: str | None = None,
+    executor: BatchExecutor | None = None,
 ) -> RunResult:
     """Translate releases into the target languages; nothing is written here (see review.write).
 
     Each segment takes its best memory match, else machine translation along the route the
     installed models offer, else (no model) the approved equivalent when it is one glossary term.
     MT output is held to the glossary (mt/enforce.py); `max_drop` bounds how much worse than the
-    best hypothesis a translation chosen or forced for a term may score (None: no bound)."""
+    best hypothesis a translation chosen or forced for a term may score (None: no bound).
+    `executor` decodes the MT batches (mt/executor.py; default: in this process)."""
     source = check_lang(source)
     target_list = parse_targets(targets if isinstance(targets, str) else ",".join(targets), source)
     read = read_releases(inputs, source, html_content)
@@ -250,7 +253,7 @@ def translate_releases(
     results = segment_releases(documents, glossary, progress, [page for _, page in read])
     segments = [s for r in results for s in r.segments]
     stats = {t: LangStats() for t in target_list}
-    engines = EngineSet(options or DecodeOptions(), cache, glossary=glossary, max_drop=max_drop)
+    engines = EngineSet(options or DecodeOptions(), cache, glossary=glossary, max_drop=max_drop, executor=executor)
     missing: list[str] = []
     warnings: list[str] = []
     used: dict[str, Step] = {}

@@ -14,6 +14,7 @@ from .common import GlossaryPaths, ModelsDir, echo_err, open_cache, rich_progres
 
 if TYPE_CHECKING:
     from ..model import Progress, RunResult
+    from ..mt.executor import BatchExecutor
 
 Releases = Annotated[
     list[Path], typer.Argument(help="Release files, folders of releases, or glob patterns.", metavar="RELEASES")
@@ -63,6 +64,14 @@ Ct2Models = Annotated[
 RequireMt = Annotated[bool, typer.Option("--require-mt", help="Exit 3 when a language pair has no model.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 JsonSummary = Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")]
+Executor = Annotated[
+    str,
+    typer.Option(
+        "--executor",
+        help="Where MT batches are decoded: local, or the workers of a Dask scheduler (dask://HOST:PORT).",
+        metavar="WHERE",
+    ),
+]
 HtmlContent = Annotated[
     str | None,
     typer.Option("--html-content", help="CSS selector of a web page's article (default: found).", metavar="SELECTOR"),
@@ -91,15 +100,15 @@ def translate(
     quiet: Quiet = False,
     json_summary: JsonSummary = False,
     html_content: HtmlContent = None,
+    executor: Executor = "local",
 ) -> None:
     """Translate releases (text files or saved web pages) into a review bundle (PO, TMX, HTML,
     texts, translated pages)."""
     from ..pipeline import translate_releases
     from ..sources import default_dir
 
-    check_compute_type(compute_type)  # before any model is loaded
     decoding = {"beam_size": beam_size, "compute_type": compute_type, "max_decoding_length": max_length}
-    options = DecodeOptions.with_threads(threads, batch_size=batch_size, batch_tokens=batch_tokens, **decoding)
+    options, batch_executor = _mt_setup(executor, threads, batch_size=batch_size, batch_tokens=batch_tokens, **decoding)
     factory, bars = rich_progress(quiet or json_summary)
     mt_cache = open_cache(cache, cache_file)
     try:
@@ -116,6 +125,7 @@ def translate(
             ct2_models=ct2_model or (),
             progress=factory,
             html_content=html_content,
+            executor=batch_executor,
         )
         if mt_cache is not None:
             mt_cache.close()
@@ -126,7 +136,17 @@ def translate(
             bars.stop()
         if mt_cache is not None:
             mt_cache.close()
+        batch_executor.close()
     _report(run, out, quiet, json_summary, require_mt)
+
+
+def _mt_setup(executor: str, threads: int | None, **options) -> tuple[DecodeOptions, BatchExecutor]:
+    """The decoding options and where batches are decoded, both checked before any input is read
+    or model loaded (an unknown compute type, a bad executor address: one line, exit 2)."""
+    from ..mt.executor import open_executor
+
+    check_compute_type(options["compute_type"])
+    return DecodeOptions.with_threads(threads, **options), open_executor(executor)
 
 
 def _write(run: RunResult, out: Path, progress: Progress | None) -> None:

@@ -194,10 +194,25 @@ class CT2Engine(ABC):
                 pending.append(([s for s, _ in batch], self._submit([t for _, t in batch])))
             if pending:
                 chunk, futures = pending.popleft()
-                hypotheses = [f.result().hypotheses[0] for f in futures]
-                limit = self.options.max_decoding_length
-                self.cut.update(s for s, h in zip(chunk, hypotheses) if len(h) >= limit)
-                yield chunk, [self.decode(h) for h in hypotheses]
+                yield chunk, self._collect(chunk, futures)
+
+    def _collect(self, chunk: list[str], futures) -> list[str]:
+        """The decoded outputs of one submitted batch; sources cut at the maximum length are
+        added to self.cut."""
+        hypotheses = [f.result().hypotheses[0] for f in futures]
+        limit = self.options.max_decoding_length
+        self.cut.update(s for s, h in zip(chunk, hypotheses) if len(h) >= limit)
+        return [self.decode(h) for h in hypotheses]
+
+    def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        """Translate sentences as exactly one batch (as translate_batches would have sent them):
+        what a Dask worker runs for one batch of the coordinator's (mt/remote.py)."""
+        if not sentences:
+            return []
+        if self._translator is None:
+            self._load()
+        chunk = list(sentences)
+        return self._collect(chunk, self._submit([self.encode(s) for s in chunk]))
 
     def translate(self, sentences: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
         """Translate sentences in batches; progress(n) is called after each batch of n."""

@@ -7,7 +7,7 @@ pivot through English whose legs are each argos or multilingual.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -21,11 +21,13 @@ from .enforce import (
     Outcome,
     constraints_for,
 )
-from .engine import ArgosEngine, CT2Engine, DecodeOptions
-from .multilingual import MultilingualEngine, MultilingualModel, MultilingualStep
+from .engine import CT2Engine, DecodeOptions
+from .executor import Batch, BatchExecutor, LocalExecutor
+from .multilingual import MultilingualModel, MultilingualStep
 from .packages import ModelPackage
 from .placeholders import restore
 from .split import MAX_MT_CHARS, split_for_mt
+from .worker import build_engine
 
 if TYPE_CHECKING:
     from ..glossary.model import Glossary
@@ -141,6 +143,8 @@ class EngineSet:
     With a glossary, each text whose source holds approved concepts or invariants is then held
     to them (enforce.py); texts without any are left exactly as decoded. Enforced results are
     cached under the options plus a key of their constraints, so a glossary change re-translates.
+
+    The batches are decoded by `executor` (executor.py): in this process, or on Dask workers.
     """
 
     def __init__(
@@ -150,8 +154,10 @@ class EngineSet:
         glossary: Glossary | None = None,
         n_best: int = DEFAULT_N_BEST,
         max_drop: float | None = DEFAULT_MAX_DROP,
+        executor: BatchExecutor | None = None,
     ):
         self.options = options or DecodeOptions()
+        self.executor: BatchExecutor = executor or LocalExecutor()
         self.cache = cache
         self.glossary = glossary
         self.n_best = n_best
@@ -166,12 +172,7 @@ class EngineSet:
     def engine(self, step: Step) -> CT2Engine:
         key = step.model_id
         if key not in self._engines:
-            if isinstance(step, MultilingualStep):
-                self._engines[key] = MultilingualEngine(step, self.options)
-            elif isinstance(step, ModelPackage):
-                self._engines[key] = ArgosEngine(step, self.options)
-            else:
-                raise TypeError(f"no engine for route step {step!r}")
+            self._engines[key] = build_engine(step, self.options)
         return self._engines[key]
 
     def run_step(self, step: Step, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
@@ -191,9 +192,7 @@ class EngineSet:
             if found and progress is not None:
                 progress(len(found))
             todo = [t for t in todo if t not in found]
-        engine = self.engine(step)
-        for chunk, results in engine.translate_batches(todo):
-            cut = {t for t in chunk if t in engine.cut}
+        for chunk, results, cut in self._batches(step, todo):
             self._cut.update((key, t) for t in cut)
             if self.cache is not None:  # a cut output is kept apart, so a later run notes it again
                 self.cache.put_many(key, options_key, [(t, r) for t, r in zip(chunk, results) if t not in cut])
@@ -208,6 +207,11 @@ class EngineSet:
         if self.glossary is not None:
             self._enforce(step, texts)
         return [self._result(key, t).text for t in texts]
+
+    def _batches(self, step: Step, texts: Sequence[str]) -> Iterator[Batch]:
+        """(sources, outputs, sources cut) per batch of one step's unique texts, in order."""
+        assert isinstance(step, ModelPackage | MultilingualStep), step
+        return self.executor.translate_batches(step, self.engine(step), texts)
 
     def _result(self, key: str, text: str) -> Outcome:
         return self._enforced.get((key, text)) or Outcome(self._memo[(key, text)])
@@ -251,13 +255,12 @@ class EngineSet:
         if not texts:
             return {}
         key = step.model_id
-        engine = self.engine(step)
         protected = {t: enforcer.protect(t) for t in texts}
         decoded: dict[str, str] = {}
 
         def run(batch: list[str]) -> None:
             ordered = sorted({protected[t].text for t in batch}, key=lambda t: (len(t), t))
-            outputs = {src: out for chunk, outs in engine.translate_batches(ordered) for src, out in zip(chunk, outs)}
+            outputs = {src: out for chunk, outs, _ in self._batches(step, ordered) for src, out in zip(chunk, outs)}
             decoded.update((t, outputs[protected[t].text]) for t in batch)
 
         if key not in self._carries_placeholders:
