@@ -12,7 +12,10 @@ install` of the same package puts it there on any machine.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import socket
+import sys
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -83,6 +86,22 @@ def _relocated(step: RouteStep) -> RouteStep:
     return replace(step, model=replace(model, path=local, sp_model=sp_model))
 
 
+def _restore_malloc_thresholds() -> None:
+    """Undo the MALLOC_TRIM_THRESHOLD_=65536 that Dask's nanny sets for its workers: it turns off
+    glibc's adaptive thresholds, so CTranslate2's large buffers are mmapped and unmapped at every
+    batch, which made each batch 2-4x slower (bench/dask_bench.py). The thresholds are set to the
+    maxima glibc's adaptive ones reach (mmap 32 MiB on 64-bit, trim twice that)."""
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ or not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    libc.mallopt(m_mmap_threshold, 32 << 20)
+    libc.mallopt(m_trim_threshold, 64 << 20)
+
+
 def _worker_threads() -> int:
     """Threads of the Dask worker running this task (1 outside a worker)."""
     try:
@@ -107,6 +126,8 @@ def engine_for(ref: ModelRef) -> CT2Engine:
                     f"worker {socket.gethostname()} refuses {ref.model_id}: its {weights} has sha256 "
                     f"{digest[:12]}, the coordinator's {ref.digest[:12]} (carry the same model to every machine)"
                 )
+            if not _ENGINES:
+                _restore_malloc_thresholds()
             options = replace(ref.options, inter_threads=_worker_threads(), intra_threads=1)
             engine = _ENGINES[key] = build_engine(step, options)
     return engine
