@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import distributed  # the `dask` extra, which `make setup` installs: missing, these tests fail, never skip
 import pytest
 from conftest import ROOT, toolkit, translate_example
 
@@ -23,8 +24,6 @@ from toolkit.mt.engine import ArgosEngine, DecodeOptions
 from toolkit.mt.executor import DaskExecutor, open_executor
 from toolkit.mt.packages import list_packages
 from toolkit.review.write import write_bundle
-
-distributed = pytest.importorskip("distributed")  # the `dask` extra; `make setup` installs it
 
 OPTIONS = DecodeOptions(batch_size=2)  # the example's 42 unique decodes in many batches
 
