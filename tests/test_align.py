@@ -75,7 +75,7 @@ def test_a_merge_is_found_with_and_without_mt() -> None:
         assert groups == [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,)), ((4,), (3,))]
         scores.append([g.score for g in result.pairs["en"]])
     without, with_mt = scores
-    assert without[0] >= 0.9 and without[2] >= 0.9  # numbers and names agree
+    assert min(without) >= 0.8  # each grouping beats its rivals clearly: every unit reaches the memory
     assert min(with_mt) >= 0.95 and all(m > w for m, w in zip(with_mt, without))
 
 

@@ -59,7 +59,7 @@ def test_confident_units_go_into_the_memory_once(work: Path, capsys) -> None:
     assert len(units) >= 12
     assert all(float(u.props["x-align-score"]) >= 0.8 and u.props["x-document"] == NAME for u in units)
     assert not any("16:25" in u.variants["ru"] or "Источник" in u.variants["ru"] for u in units)
-    assert "to look at" in out.out and "12 added" in out.err and "penalty-N" not in out.err
+    assert "to look at" in out.out and "15 added" in out.err and "penalty-N" not in out.err
     before = into.read_bytes()
     assert main(args) == 0
     assert "0 added" in capsys.readouterr().err

@@ -13,9 +13,15 @@ from .version import LINE
 
 BAND_MIN = 24  # half-width of the band, in sentences, at least
 BAND_SHARE = 0.12  # and this share of the longer version
-CONFIDENCE_MID = -1.5  # evidence at which a group's confidence is 0.5
-CONFIDENCE_SCALE = 1.5  # evidence per unit of log-odds
-RECOVER_MIN = 0.5  # confidence a group found again in a moved run needs
+# A group's confidence: a logistic over its margin (how much worse the best alignment that
+# groups its first sentence otherwise is) and its evidence, fitted on the release triples and
+# the Text+Berg dev set (bench/align_calibration.py prints precision and yield by threshold)
+CONFIDENCE_BIAS = 0.0
+CONFIDENCE_EVIDENCE = 0.025  # log-odds per unit of evidence
+CONFIDENCE_MARGIN = 0.81  # log-odds per unit of margin
+MARGIN_CAP = 8.0  # a margin beyond this counts as this
+RECOVER_EVIDENCE = -1.5  # evidence a group found again in a moved run needs
+RECOVER_SCALE = 1.5  # evidence per unit of log-odds when runs found again are compared
 ANCHOR_EVIDENCE = 4.0  # evidence of a pair of blocks strong enough to anchor the order
 ANCHOR_MARGIN = 2.0  # and its lead over the next best pairing of either sentence
 ANCHOR_CELLS = 250_000  # documents with more pairs of blocks are not searched for moved blocks
@@ -35,9 +41,10 @@ class Group:
         return bool(self.a) and bool(self.b)
 
 
-def confidence(evidence: float) -> float:
-    """A group's evidence as a number between 0 and 1 (logistic)."""
-    return 1 / (1 + math.exp(-(evidence - CONFIDENCE_MID) / CONFIDENCE_SCALE))
+def confidence(evidence: float, margin: float = math.inf) -> float:
+    """A group's evidence and margin as a number between 0 and 1 (logistic)."""
+    z = CONFIDENCE_BIAS + CONFIDENCE_EVIDENCE * evidence + CONFIDENCE_MARGIN * min(max(margin, 0.0), MARGIN_CAP)
+    return 1 / (1 + math.exp(-z))
 
 
 def _band(n: int, m: int) -> int:
@@ -53,55 +60,123 @@ def monotone(
     aside: tuple[set[int], set[int]] = (set(), set()),
 ) -> list[Group]:
     """The best monotone alignment of a[rows] with b[cols] (consecutive index ranges); the
-    sentences `aside` (of a, of b) are left out of every group, unaligned at no cost."""
+    sentences `aside` (of a, of b) are left out of every group, unaligned at no cost. Each
+    aligned group's confidence weighs its evidence with its margin: how much better the best
+    alignment is than the best one that groups the group's first sentence of a otherwise."""
     n, m = len(rows), len(cols)
     if not n or not m:
         return [Group((k,), (), 0.0) for k in rows] + [Group((), (k,), 0.0) for k in cols]
+    gains, best = _gains(scorer, rows, cols, aside)
+    after = _backward(gains, n, m)
+    rivals = _Rivals(gains, best, after, n)
+    total = best[(n, m)][0]
+    groups: list[Group] = []
+    i, j = n, m
+    while i or j:
+        da, db = best[(i, j)][1]
+        i, j = i - da, j - db
+        a = tuple(range(rows.start + i, rows.start + i + da))
+        b = tuple(range(cols.start + j, cols.start + j + db))
+        margin = total - rivals.without(i, (i + da, j + db, da, db)) if a and b else 0.0
+        groups.append(_scored(scorer, a, b, margin))
+    return groups[::-1]
+
+
+Step = tuple[int, int, int, int]  # the cell a group ends at (i, j, relative) and its shape
+
+
+def _gains(
+    scorer: Scorer, rows: range, cols: range, aside: tuple[set[int], set[int]]
+) -> tuple[dict[Step, float], dict[tuple[int, int], tuple[float, tuple[int, int]]]]:
+    """The score of every group that can end at a cell of the band (in cell order), and the
+    forward pass over them: the best score of an alignment from (0, 0) to each cell and the
+    shape that ends it."""
+    n, m = len(rows), len(cols)
     width = _band(n, m)
-    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int]] = {}
     skip_a, skip_b = aside
+    gains: dict[Step, float] = {}
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
     for i in range(n + 1):
-        centre = i * m / n if n else 0
-        for j in range(max(0, int(centre) - width), min(m, int(centre) + width) + 1):
-            if i == 0 and j == 0:
-                continue
-            top, shape_of = -math.inf, None
+        centre = int(i * m / n)
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
+            top, shape_of = -math.inf, (0, 0)
             for da, db in SHAPES:
                 previous = best.get((i - da, j - db))
                 if previous is None:
                     continue
                 a0, b0 = rows.start + i - da, cols.start + j - db
-                if _touches(skip_a, a0, da) or _touches(skip_b, b0, db):
+                if (skip_a or skip_b) and (_touches(skip_a, a0, da) or _touches(skip_b, b0, db)):
                     if (da, db) not in ((1, 0), (0, 1)):
                         continue
-                    value = previous  # a sentence set aside: free to leave unaligned
+                    gain = 0.0  # a sentence set aside: free to leave unaligned
                 else:
-                    value = previous + scorer.group(a0, da, b0, db)
-                if value > top:
-                    top, shape_of = value, (da, db)
-            if shape_of is not None:
-                best[(i, j)] = top
-                back[(i, j)] = shape_of
-    groups: list[Group] = []
-    i, j = n, m
-    while i or j:
-        da, db = back[(i, j)]
-        i, j = i - da, j - db
-        a = tuple(range(rows.start + i, rows.start + i + da))
-        b = tuple(range(cols.start + j, cols.start + j + db))
-        groups.append(_scored(scorer, a, b))
-    return groups[::-1]
+                    gain = scorer.group(a0, da, b0, db)
+                gains[(i, j, da, db)] = gain
+                if previous[0] + gain > top:
+                    top, shape_of = previous[0] + gain, (da, db)
+            if top > -math.inf:
+                best[(i, j)] = (top, shape_of)
+    return gains, best
+
+
+def _backward(gains: dict[Step, float], n: int, m: int) -> dict[tuple[int, int], float]:
+    """The best score of an alignment from each cell to (n, m)."""
+    after: dict[tuple[int, int], float] = {(n, m): 0.0}
+    for (i, j, da, db), gain in reversed(gains.items()):
+        rest = after.get((i, j))
+        if rest is None:
+            continue
+        start = (i - da, j - db)
+        value = gain + rest
+        if value > after.get(start, -math.inf):
+            after[start] = value
+    return after
+
+
+class _Rivals:
+    """For each sentence of a (relative index), the best total score of an alignment through a
+    group that holds it, the group, and the best through any other group."""
+
+    def __init__(self, gains: dict[Step, float], best: dict, after: dict[tuple[int, int], float], n: int) -> None:
+        self.top = [-math.inf] * n
+        self.second = [-math.inf] * n
+        self.step: list[Step | None] = [None] * n
+        for step, gain in gains.items():
+            i, j, da, db = step
+            if not da:
+                continue
+            previous, rest = best.get((i - da, j - db)), after.get((i, j))
+            if previous is None or rest is None:
+                continue
+            value = previous[0] + gain + rest
+            for k in range(i - da, i):
+                if value > self.top[k]:
+                    self.second[k], self.top[k], self.step[k] = self.top[k], value, step
+                elif value > self.second[k]:
+                    self.second[k] = value
+
+    def without(self, sentence: int, chosen: Step) -> float:
+        """The best total score of an alignment that does not hold the chosen group."""
+        return self.top[sentence] if self.step[sentence] != chosen else self.second[sentence]
 
 
 def _touches(aside: set[int], start: int, count: int) -> bool:
     return bool(aside) and any(k in aside for k in range(start, start + count))
 
 
-def _scored(scorer: Scorer, a: tuple[int, ...], b: tuple[int, ...]) -> Group:
+def _scored(scorer: Scorer, a: tuple[int, ...], b: tuple[int, ...], margin: float = math.inf) -> Group:
     if not a or not b:
         return Group(a, b, 0.0)
-    return Group(a, b, round(confidence(scorer.evidence(a[0], len(a), b[0], len(b))), 4))
+    return Group(a, b, round(confidence(scorer.evidence(a[0], len(a), b[0], len(b)), margin), 4))
+
+
+def _evidence(scorer: Scorer, group: Group) -> float:
+    return scorer.evidence(group.a[0], len(group.a), group.b[0], len(group.b))
+
+
+def _strength(scorer: Scorer, group: Group) -> float:
+    """How much a group found again counts when runs are compared (logistic of its evidence)."""
+    return 1 / (1 + math.exp(-(_evidence(scorer, group) - RECOVER_EVIDENCE) / RECOVER_SCALE))
 
 
 def _runs(indexes: list[int]) -> list[range]:
@@ -116,7 +191,7 @@ def _runs(indexes: list[int]) -> list[range]:
 
 def recover_moved(scorer: Scorer, groups: list[Group]) -> list[Group]:
     """Align runs of unaligned sentences of a with runs of unaligned sentences of b wherever
-    they are (a paragraph the other version moved), keeping groups of confidence RECOVER_MIN
+    they are (a paragraph the other version moved), keeping groups with evidence RECOVER_EVIDENCE
     or more; the best pair of runs first, until no pair gains anything."""
     while True:
         left_a = [k for g in groups if not g.b for k in g.a]
@@ -126,8 +201,10 @@ def recover_moved(scorer: Scorer, groups: list[Group]) -> list[Group]:
         found: list[Group] = []
         for rows in _runs(left_a):
             for cols in _runs(left_b):
-                kept = [g for g in monotone(scorer, rows, cols) if g.aligned and g.score >= RECOVER_MIN]
-                if sum(g.score for g in kept) > sum(g.score for g in found):
+                kept = [
+                    g for g in monotone(scorer, rows, cols) if g.aligned and _evidence(scorer, g) >= RECOVER_EVIDENCE
+                ]
+                if sum(_strength(scorer, g) for g in kept) > sum(_strength(scorer, g) for g in found):
                     found = kept
         if not found:
             return groups
