@@ -1,10 +1,11 @@
 """Every command against every kind of broken file: exit 2, one line on stderr naming the file,
 no traceback, and every file of the project byte-identical afterwards.
 
-A case is (command, kind): the command reads one file (a release, a glossary, a memory, a PO or
-TMX under check, a baseline, a configuration, a package, a model folder) and that file is
+A case is (command, kind): the command reads one file (a release, a glossary, a memory, a PO,
+TMX or XLIFF file, a baseline, a configuration, a package, a model folder) and that file is
 broken in one way (missing, a folder, empty, NUL bytes, UTF-16, bad UTF-8, random bytes, a
-FIFO, a broken link, cut in the middle, an XML entity). `glossary lint` reports a glossary whose
+FIFO, a broken link, cut in the middle, an XML entity; an XLIFF file also of a version the
+toolkit does not read, or without its target language). `glossary lint` reports a glossary whose
 CSV structure is broken as a finding (exit 1), as its job is; it is bad input only when the file
 cannot be read as text. Run with `-s` for the size of the matrix.
 """
@@ -40,6 +41,18 @@ GOOD_TBX = (
     '<text><body><conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>Envoy</term></termSec></langSec>'
     "</conceptEntry></body></text></tbx>\n"
 )
+GOOD_XLIFF = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" '
+    'srcLang="ru" trgLang="en"><file id="f1"><unit id="doc.b01"><segment id="doc.b01.s00" state="final">'
+    "<source>Посол Казахстана прибыл в Оттаву.</source><target>The Ambassador of Kazakhstan arrived in Ottawa.</target>"
+    "</segment></unit></file></xliff>\n"
+)
+GOOD_XLIFF12 = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+    '<file original="doc" source-language="ru" target-language="en" datatype="plaintext"><body>'
+    '<trans-unit id="doc.b01.s00" approved="yes"><source>Посол Казахстана прибыл в Оттаву.</source>'
+    '<target state="final">The Ambassador of Kazakhstan arrived in Ottawa.</target></trans-unit></body></file></xliff>\n'
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,7 @@ class Command:
     good: bytes | None  # None: a folder (a CTranslate2 model) or a file copied from the project
     xml: bool = False
     lint_finding: bool = False  # glossary lint: a broken structure is a finding (exit 1)
+    xliff: bool = False  # an XLIFF file: also a wrong version and a missing target language
 
 
 def project_text(path: str) -> bytes:
@@ -196,6 +210,37 @@ COMMANDS = [
         "in/ru_en.argosmodel",
         sorted((ROOT / "tests" / "fixtures" / "models").glob("*.argosmodel"))[0].read_bytes(),
     ),
+    Command(
+        "xliff export",
+        ("xliff", "export", "{F}", "--version", "2.1", "--out", "xliff"),
+        "bundle/visit.en.po",
+        None,
+    ),
+    Command(
+        "xliff import 2.1",
+        ("xliff", "import", "{F}", "--into", "memories/diplomatic.tmx"),
+        "in/visit.en.xlf",
+        GOOD_XLIFF.encode(),
+        xml=True,
+        xliff=True,
+    ),
+    Command(
+        "xliff import 1.2",
+        ("xliff", "import", "{F}", "--into", "memories/diplomatic.tmx"),
+        "in/visit.en.xliff",
+        GOOD_XLIFF12.encode(),
+        xml=True,
+        xliff=True,
+    ),
+    Command(
+        "memory import XLIFF",
+        ("memory", "import", "{F}", "--into", "memories/diplomatic.tmx"),
+        "in/reviewed.en.xlf",
+        GOOD_XLIFF.encode(),
+        xml=True,
+        xliff=True,
+    ),
+    Command("check XLIFF", ("check", "{F}"), "review/visit.en.xlf", GOOD_XLIFF12.encode(), xml=True, xliff=True),
     # a CTranslate2 model is a folder: every kind here is a file, an empty folder or nothing
     Command("models add-ct2", ("models", "add-ct2", "{F}", "--models-dir", "models"), "in/m2m-ct2", b"model"),
 ]
@@ -212,6 +257,8 @@ KINDS = [
     "broken-link",
     "truncated",
     "entity",
+    "xliff-version",
+    "xliff-no-target-lang",
 ]
 
 
@@ -219,6 +266,10 @@ KINDS = [
 NOT_BROKEN = {
     ("check --config", "empty"): "an empty toolkit.toml sets nothing",
     ("memory import --into", "missing"): "--into a new file creates the memory",
+    (
+        "xliff export",
+        "truncated",
+    ): "the bundle's PO cut in half ends in a comment: valid PO, and export needs no release",
 }
 
 
@@ -226,10 +277,14 @@ def applies(command: Command, kind: str) -> bool:
     """Whether a kind breaks the command's file (plain text cut short is still a valid release;
     XML may be UTF-16: a BOM says so, and Trados writes it; a package is binary, so NUL bytes and
     bad encodings are the `random` kind there)."""
+    if (command.name, kind) in NOT_BROKEN:
+        return False
     if kind == "entity":
         return command.xml
+    if kind.startswith("xliff-"):
+        return command.xliff
     if kind == "truncated":
-        return command.file.endswith((".po", ".tmx", ".tbx", ".json", ".toml", ".argosmodel", ".csv"))
+        return command.file.endswith((".po", ".tmx", ".tbx", ".json", ".toml", ".argosmodel", ".csv", ".xlf", ".xliff"))
     if command.name == "models add-ct2":
         return kind in ("missing", "directory", "empty", "random", "fifo", "broken-link")
     if command.name == "models install" and kind in ("nul", "utf16", "bad-utf8"):
@@ -273,6 +328,10 @@ def break_file(path: Path, kind: str, good: bytes) -> None:
             "truncated": good[: len(good) // 2],
             "entity": b'<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n'
             + good.split(b"?>", 1)[-1].replace(b"<body>", b"<body>&b;", 1),
+            "xliff-version": good.replace(b'version="2.1"', b'version="1.0"').replace(
+                b'version="1.2"', b'version="1.0"'
+            ),
+            "xliff-no-target-lang": good.replace(b' trgLang="en"', b"").replace(b' target-language="en"', b""),
         }[kind]
         path.write_bytes(data)
 

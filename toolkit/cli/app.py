@@ -18,6 +18,7 @@ from .memory import memory_app, review_app
 from .models import models_app
 from .segment import segment
 from .translate import translate
+from .xliff import xliff_app
 
 app = typer.Typer(
     rich_markup_mode=None,
@@ -34,6 +35,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(memory_app, name="memory")
 app.add_typer(review_app, name="review")
 app.add_typer(glossary_app, name="glossary")
+app.add_typer(xliff_app, name="xliff")
 
 
 def _print_version(value: bool) -> None:

@@ -193,6 +193,7 @@ class BundleEntry:
     occurrence: str  # the source release the entry names ('' when none)
     previous_source: str = ""
     context: str = ""  # the msgctxt as written ('' when none; `id` then names the entry by position)
+    comments: tuple[str, ...] = ()  # the translator comment lines (origin, terms, notes: see build_po)
 
     @property
     def confirmed(self) -> bool:
@@ -232,7 +233,7 @@ def _header_lang(metadata: dict[str, str], key: str, path: Path, hint: str = "")
 def po_languages(metadata: dict[str, str], path: Path, source: str | None = None) -> tuple[str, str]:
     """(source, target) of a PO file: the source is `source` when given (PO files of other
     editors have no X-Source-Language header), else that header; the target is Language."""
-    hint = " (give the source language: memory import --from, check --source-lang)"
+    hint = " (give the source language: memory import --from, xliff export --from, check --source-lang)"
     src = check_lang(source) if source else _header_lang(metadata, SOURCE_HEADER, path, hint)
     return src, _header_lang(metadata, LANGUAGE_HEADER, path)
 
@@ -275,9 +276,53 @@ def read_bundle_po(path: Path, source: str | None = None) -> BundlePo:
                 " ".join(name for name, _ in entry.occurrences),  # polib splits a path at its spaces
                 entry.previous_msgid or "",
                 entry.msgctxt or "",
+                tuple(entry.tcomment.splitlines()) if entry.tcomment else (),
             )
         )
     return BundlePo(path, src, target, metadata, entries)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What build_po wrote in an entry's comments, read back: the origin label and its kind
+    (memory, mt, glossary, none), a memory match's score and kind and file, the glossary terms
+    as (surface, equivalent or '', concept id), and the other notes."""
+
+    label: str
+    kind: str
+    score: int | None = None
+    match: str = ""  # memory: exact, context, fuzzy or number-adjusted
+    resource: str = ""  # memory: the TMX file; mt: the route
+    terms: tuple[tuple[str, str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+_TM_LABEL = re.compile(r"tm (?:(?P<kind>fuzzy|number-adjusted) )?(?P<score>\d+)% (?P<file>\S+)")
+_TERM_LINE = re.compile(r"term: (?P<text>.*) -> (?P<target>.*) \[(?P<concept>[^\]]+)\]")
+
+
+def provenance(entry: BundleEntry) -> Provenance:
+    """The entry's origin and notes as build_po wrote them (the first comment line is the
+    origin; `term:` lines the glossary hits); comments of other editors give kind 'none'."""
+    lines = list(entry.comments)
+    label = lines[0] if lines else ""
+    terms, notes = [], []
+    for line in lines[1:]:
+        found = _TERM_LINE.fullmatch(line)
+        if found:
+            target = "" if found["target"] == "(no approved term)" else found["target"]
+            terms.append((found["text"], target, found["concept"]))
+        else:
+            notes.append(line)
+    tm = _TM_LABEL.match(label)
+    if tm:
+        score, kind = int(tm["score"]), tm["kind"] or ("context" if tm["score"] == "101" else "exact")
+        return Provenance(label, "memory", score, kind, tm["file"], tuple(terms), tuple(notes))
+    kind = "mt" if label.startswith("mt ") else "glossary" if label.startswith("glossary ") else "none"
+    resource = label[3:] if kind == "mt" else label[len("glossary ") :] if kind == "glossary" else ""
+    if kind == "none" and label and label != "untranslated":
+        notes.insert(0, label)
+    return Provenance(label if kind != "none" else "", kind, resource=resource, terms=tuple(terms), notes=tuple(notes))
 
 
 def confirmed_entries(entries: Iterable[BundleEntry]) -> list[BundleEntry]:

@@ -26,7 +26,7 @@ from typing import Any
 import polib
 
 from ..errors import InputError, UsageError
-from ..formats.bundle import BundlePo, read_bundle_po
+from ..formats.bundle import BundlePo, document_of, read_bundle_po
 from ..formats.csvrows import data_rows
 from ..formats.tmx import (
     DOCUMENT_PROP,
@@ -38,6 +38,9 @@ from ..formats.tmx import (
     tmx_bytes,
     write_tmx,
 )
+from ..formats.xliff_model import Status, XliffSegment
+from ..formats.xliff_read import SUFFIXES as XLIFF_SUFFIXES
+from ..formats.xliff_read import read_xliff
 from ..fsutil import read_utf8, writable_target
 from ..inline import plain
 from ..langs import SUPPORTED, check_lang
@@ -128,6 +131,47 @@ def po_units(po: BundlePo, now: datetime | None = None) -> MemoryInput:
     return MemoryInput(po.path, po.source_lang, units, unconfirmed)
 
 
+def xliff_input(path: Path, now: datetime | None = None, accept_translated: bool = False) -> MemoryInput:
+    """The confirmed segments of an XLIFF file (1.2 or 2.x) as units: states reviewed and final
+    (what a CAT tool marked reviewed, approved, signed off), and `translated` too with
+    accept_translated (for tools with no review step). Context and document props as po_units."""
+    docs = read_xliff(Path(path))
+    sources = {doc.source_lang for doc in docs}
+    if len(sources) > 1:
+        raise InputError(f"the <file>s have different source languages ({', '.join(sorted(sources))})", path)
+    stamp, user = timestamp(now), _user()
+    units, unconfirmed = [], []
+    for doc in docs:
+        segments = [s for s in doc.segments() if s.source.strip()]
+        for i, seg in enumerate(segments):
+            if not _accepted(seg, accept_translated):
+                unconfirmed.append(seg.id)
+                continue
+            before = segments[i - 1].source if i > 0 else ""
+            after = segments[i + 1].source if i + 1 < len(segments) else ""
+            props = {
+                DOCUMENT_PROP: _xliff_document(seg.id, doc.original),
+                "x-context-prev": before,
+                "x-context-next": after,
+                "x-status": "reviewed",
+            }
+            variants = {doc.source_lang: seg.source, doc.target_lang: seg.target or ""}
+            units.append(TranslationUnit(variants, seg.id, props, str(path), seg.line, stamp, user))
+    return MemoryInput(Path(path), docs[0].source_lang, units, unconfirmed)
+
+
+def _accepted(seg: XliffSegment, accept_translated: bool) -> bool:
+    if not (seg.target or "").strip():
+        return False
+    return seg.confirmed or (accept_translated and seg.status is Status.TRANSLATED)
+
+
+def _xliff_document(seg_id: str, original: str) -> str:
+    """The toolkit's document of a segment id, else the file's `original`."""
+    document = document_of(seg_id)
+    return document if document != seg_id else original
+
+
 def read_delimited(path: Path, now: datetime | None = None) -> MemoryInput:
     """A CSV (.csv) or TSV (.tsv) file with a header of language codes (first one is the source).
 
@@ -191,8 +235,10 @@ def read_tmx_input(path: Path, source: str | None = None) -> MemoryInput:
     return MemoryInput(Path(path), src, units)
 
 
-def read_input(path: Path, source: str | None = None, now: datetime | None = None) -> MemoryInput:
-    """Dispatch on the suffix: .po, .tmx, .csv, .tsv."""
+def read_input(
+    path: Path, source: str | None = None, now: datetime | None = None, accept_translated: bool = False
+) -> MemoryInput:
+    """Dispatch on the suffix: .po, .tmx, .csv, .tsv, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff)."""
     path = Path(path)
     if not path.is_file():
         raise InputError("file not found", path)
@@ -201,12 +247,16 @@ def read_input(path: Path, source: str | None = None, now: datetime | None = Non
         return read_po(path, now, source)
     if suffix == ".tmx":
         return read_tmx_input(path, source)
+    if suffix in XLIFF_SUFFIXES:
+        return xliff_input(path, now, accept_translated)
     if suffix in (".csv", ".tsv"):
         found = read_delimited(path, now)
         if source:
             found.source = check_lang(source)
         return found
-    raise InputError("unsupported memory file (use .po, .tmx, .csv or .tsv)", path)
+    raise InputError(
+        "unsupported memory file (use .po, .tmx, .csv, .tsv or XLIFF: .xlf, .xliff, .sdlxliff, .mqxliff)", path
+    )
 
 
 @contextmanager
@@ -289,15 +339,23 @@ def merge_units(
 
 
 def import_into(
-    inputs: Sequence[Path], into: Path, *, source: str | None = None, now: datetime | None = None
+    inputs: Sequence[Path],
+    into: Path,
+    *,
+    source: str | None = None,
+    now: datetime | None = None,
+    accept_translated: bool = False,
 ) -> ImportReport:
-    """Import confirmed entries from PO/TMX/CSV/TSV files into the TMX `into` (locked, atomic)."""
+    """Import confirmed entries from PO/TMX/CSV/TSV/XLIFF files into the TMX `into` (locked,
+    atomic); accept_translated: XLIFF segments in state `translated` count as confirmed."""
     if not inputs:
         raise UsageError("nothing to import")
     into = Path(into)
     if into.suffix.lower() != ".tmx":
         raise UsageError(f"--into must name a .tmx file, not {into}")
-    read = [read_input(p, source, now) for p in inputs]  # everything parsed before anything is written
+    read = [
+        read_input(p, source, now, accept_translated) for p in inputs
+    ]  # everything parsed before anything is written
     return merge_inputs(read, into, now)
 
 

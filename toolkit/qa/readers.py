@@ -1,9 +1,10 @@
-"""Reading translated material into aligned segments: PO files of review bundles, TMX files and
-pairs of plain-text releases (`<doc>.<lang>.txt`).
+"""Reading translated material into aligned segments: PO files of review bundles, TMX files,
+XLIFF 1.2 / 2.x files (`.xlf`, `.xliff`) and pairs of plain-text releases (`<doc>.<lang>.txt`).
 
 A directory contributes every such file under it; when a folder holds a review bundle
-(`<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.<lang>.txt`), only its PO files are read, so one segment
-is not checked three times. Files named explicitly are always read.
+(`<doc>.<lang>.po`, `<doc>.tmx`, `<doc>.<lang>.txt`, perhaps `<doc>.<lang>.xlf`), only its PO
+files are read (without PO files, the XLIFF files), so one segment is not checked twice.
+Files named explicitly are always read.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.bundle import read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
+from ..formats.xliff_read import SUFFIXES as XLIFF_FILES
+from ..formats.xliff_read import read_xliff
 from ..inline import has_codes, plain
 from ..langs import SUPPORTED
 from ..sources import files_under, gather_files
 from ..text.document import block_sentence_spans, doc_id_for, read_release
 from .model import Segment
 
-SUFFIXES = (".po", ".tmx", ".txt")
+XLIFF_SUFFIXES = XLIFF_FILES
+SUFFIXES = (".po", ".tmx", ".txt", *XLIFF_SUFFIXES)
 
 
 def text_lang(path: Path) -> str | None:
@@ -39,10 +43,10 @@ def collect_files(paths: Iterable[Path], ignore: Sequence[str] = ()) -> list[Pat
 
     def named(path: Path) -> None:
         if path.suffix.lower() not in SUFFIXES:
-            raise InputError("not a PO, TMX or .txt release file", path)
+            raise InputError("not a PO, TMX, XLIFF or .txt release file", path)
 
     paths = list(paths)
-    empty = "no PO, TMX or <doc>.<lang>.txt files to check in this folder"
+    empty = "no PO, TMX, XLIFF or <doc>.<lang>.txt files to check in this folder"
     found = gather_files(paths, "file to check", _directory_files, empty, named)
     unique = dict.fromkeys(p for p in found if not _ignored(p, ignore))
     if found and not unique:
@@ -64,9 +68,12 @@ def _directory_files(folder: Path) -> list[Path]:
     for path in files:
         suffix = path.suffix.lower()
         present = kinds[(path.parent, doc_key(path))]
-        if suffix == ".txt" and (text_lang(path) is None or ".po" in present or ".tmx" in present):
+        xliff = any(s in present for s in XLIFF_SUFFIXES)
+        if suffix == ".txt" and (text_lang(path) is None or ".po" in present or ".tmx" in present or xliff):
             continue
-        if suffix == ".tmx" and ".po" in present:
+        if suffix == ".tmx" and (".po" in present or xliff):
+            continue
+        if suffix in XLIFF_SUFFIXES and ".po" in present:
             continue
         chosen.append(path)
     return chosen
@@ -86,7 +93,25 @@ def read_segments(path: Path, source_lang: str | None = None) -> list[Segment]:
         return read_po(path, source_lang)
     if suffix == ".tmx":
         return read_tmx_segments(path, source_lang)
+    if suffix in XLIFF_SUFFIXES:
+        return read_xliff_segments(path)
     return read_text_pair(path, source_lang)
+
+
+def read_xliff_segments(path: Path) -> list[Segment]:
+    """XLIFF 1.2 / 2.x segments (every `<file>`): their ids, languages from the file, the
+    target's line; a segment without a target is untranslated; codes as in read_po."""
+    name = str(path)
+    segments = []
+    for doc in read_xliff(path):
+        for seg in doc.segments():
+            coded = has_codes(seg.source) or has_codes(seg.target or "")
+            source = plain(seg.source) if coded else seg.source
+            target = plain(seg.target) if coded and seg.target is not None else seg.target
+            segments.append(Segment(name, seg.line, doc.source_lang, doc.target_lang, source, target, seg.id))
+            if coded:
+                segments[-1].codes = (seg.source, seg.target or "")
+    return segments
 
 
 def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
