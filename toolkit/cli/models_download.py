@@ -54,6 +54,7 @@ def models_download(
     ),
     timeout: float = typer.Option(20.0, "--timeout", help="Seconds to wait to connect and for each read.", min=0.1),
     retries: int = typer.Option(2, "--retries", help="Retries per link after a failure that may pass.", min=0),
+    backoff: float = typer.Option(1.0, "--backoff", help="Seconds before the first retry (doubled each time).", min=0),
     models_dir: ModelsDir = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -72,7 +73,7 @@ def models_download(
     if not wanted:
         raise UsageError("name a pair: `toolkit models download ru en` or --pairs ru-en,en-fr")
     factory, bars = _download_bars(quiet)
-    options = FetchOptions(timeout=timeout, retries=retries)
+    options = FetchOptions(timeout=timeout, retries=retries, backoff=backoff)
     try:
         installed = download_packages(wanted, models_dir, index, options, progress=factory, warn=echo_err)
     finally:

@@ -90,7 +90,7 @@ def fetch_once(
             length = int(length_header) if length_header and length_header.isdigit() else None
             cap = options.max_bytes if expected_size is None else min(options.max_bytes, expected_size)
             if length is not None and length > cap:
-                raise FetchError(url, f"{length:,} bytes announced, more than the {cap:,} allowed", retry=False)
+                raise FetchError(url, f"{length:,} bytes announced, more than the {cap:,} bytes allowed", retry=False)
             total = length if length is not None else expected_size
             with open(dest, "wb") as out:
                 while True:
@@ -145,16 +145,16 @@ def fetch_first(
     if not urls:
         raise FetchError("(no link)", "the index gives no link for this package", retry=False)
     last: FetchError | None = None
+    pending: str | None = None  # a failure is reported when another attempt follows it
     for url in urls:
         for attempt in range(options.retries + 1):
+            if pending is not None and warn is not None:
+                warn(pending)
+            pending = None
             if attempt:
                 time.sleep(options.backoff * 2 ** (attempt - 1))
             try:
                 check_url(url)
-            except InputError:
-                last = FetchError(url, "not an http(s) URL", retry=False)
-                break
-            try:
                 fetched = fetch_once(url, dest, options, expected_size, progress)
                 if expected_size is not None and fetched.size != expected_size:
                     raise FetchError(url, f"{fetched.size:,} bytes, the index says {expected_size:,}", retry=True)
@@ -163,12 +163,13 @@ def fetch_first(
                         url, f"sha256 {fetched.sha256} differs from the index's {expected_sha256}", retry=False
                     )
                 return fetched
+            except InputError:
+                last = FetchError(url, "not an http(s) URL", retry=False)
             except FetchError as exc:
                 last = exc
-                if warn is not None:
-                    tries = f" (try {attempt + 1} of {options.retries + 1})" if exc.retry else ""
-                    warn(f"{exc}{tries}")
-                if not exc.retry:
-                    break
+            tries = f" (try {attempt + 1} of {options.retries + 1})" if last.retry else ""
+            pending = f"warning: {last}{tries}"
+            if not last.retry:
+                break
     assert last is not None
     raise last
