@@ -108,7 +108,16 @@ def serve_fixtures(loop: Loopback, packages: list[Path], with_sha256: bool = Tru
 if __name__ == "__main__":  # serve the fixture packages until Ctrl-C
     root = Path(__file__).resolve().parent / "fixtures" / "models"
     loop = start()
-    print(serve_fixtures(loop, sorted(root.glob("*.argosmodel"))), flush=True)
+    url = serve_fixtures(loop, sorted(root.glob("*.argosmodel")))
+    entries = json.loads(loop.routes["/index.json"].body)
+    for item in entries:  # the ru->en package's first link is gone: the second one serves it
+        if (item["from_code"], item["to_code"]) == ("ru", "en"):
+            item["links"].insert(0, loop.url("/gone/translate-ru_en-1_0.argosmodel"))
+    loop.routes["/index.json"] = Route(json.dumps(entries, indent=1).encode())
+    # two broken indexes: one with a wrong sha256 for every package, one that is not JSON
+    loop.routes["/wrong-sha256.json"] = Route(json.dumps([{**e, "sha256": "0" * 64} for e in entries]).encode())
+    loop.routes["/not-json.json"] = Route(b"<html>Moved</html>")
+    print(url, flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -52,9 +52,15 @@ def models_download(
         help="Package index: a JSON file or an http(s) URL (default: $TOOLKIT_MODELS_INDEX or argospm's index).",
         metavar="FILE|URL",
     ),
-    timeout: float = typer.Option(20.0, "--timeout", help="Seconds to wait to connect and for each read.", min=0.1),
-    retries: int = typer.Option(2, "--retries", help="Retries per link after a failure that may pass.", min=0),
-    backoff: float = typer.Option(1.0, "--backoff", help="Seconds before the first retry (doubled each time).", min=0),
+    timeout: float = typer.Option(
+        20.0, "--timeout", help="Seconds to wait to connect and for each read.", min=0.1, metavar="SECONDS"
+    ),
+    retries: int = typer.Option(
+        2, "--retries", help="Retries per link after a failure that may pass.", min=0, metavar="N"
+    ),
+    backoff: float = typer.Option(
+        1.0, "--backoff", help="Seconds before the first retry (doubled each time).", min=0, metavar="SECONDS"
+    ),
     models_dir: ModelsDir = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -74,8 +80,15 @@ def models_download(
         raise UsageError("name a pair: `toolkit models download ru en` or --pairs ru-en,en-fr")
     factory, bars = _download_bars(quiet)
     options = FetchOptions(timeout=timeout, retries=retries, backoff=backoff)
+
+    def warn(message: str) -> None:  # above the bars while they are drawn
+        if bars is not None and bars.live.is_started:
+            bars.console.print(message, markup=False, highlight=False, style="yellow")
+        else:
+            echo_err(message)
+
     try:
-        installed = download_packages(wanted, models_dir, index, options, progress=factory, warn=echo_err)
+        installed = download_packages(wanted, models_dir, index, options, progress=factory, warn=warn)
     finally:
         if bars is not None:
             bars.stop()
