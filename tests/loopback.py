@@ -21,6 +21,7 @@ class Route:
     location: str | None = None  # a redirect
     cut: bool = False  # announce the whole body, send half, close
     stall: float = 0.0  # send the headers and a little, then wait this long
+    length: bool = True  # send Content-Length (without it, the body ends when the connection does)
 
 
 @dataclass
@@ -58,7 +59,10 @@ def start() -> Loopback:
             self.send_response(route.status)
             if route.location is not None:
                 self.send_header("Location", route.location)
-            self.send_header("Content-Length", str(len(route.body)))
+            if route.length:
+                self.send_header("Content-Length", str(len(route.body)))
+            else:
+                self.close_connection = True
             self.end_headers()
             if route.cut:
                 self.wfile.write(route.body[: len(route.body) // 2])

@@ -187,7 +187,8 @@ def bad_package(tmp_path: Path) -> bytes:
         ("dotdot", ["refused", "'..' is refused"]),
         ("stall", ["timed out after 0.5 s"]),
         ("redirect-loop", ["redirect"]),
-        ("too-big", ["more than the", "bytes allowed"]),
+        ("too-big", ["1,092,470 bytes announced, more than the 1,000 bytes allowed"]),
+        ("too-big-unannounced", ["more than the 1,000 bytes allowed"]),
         ("not-a-zip", ["not a zip archive"]),
         ("wrong-pair", ["is a ru->en package"]),
     ],
@@ -211,6 +212,9 @@ def test_a_bad_download_is_one_line_and_installs_nothing(
         loop.routes["/q.argosmodel"] = Route(status=302, location=loop.url("/p.argosmodel"))
     elif case == "too-big":
         loop.routes["/p.argosmodel"] = Route(data)
+        extra = {"size": 1000}
+    elif case == "too-big-unannounced":  # no Content-Length: the cap stops the stream
+        loop.routes["/p.argosmodel"] = Route(data, length=False)
         extra = {"size": 1000}
     elif case == "not-a-zip":
         loop.routes["/p.argosmodel"] = Route(b"<html>not found</html>")
@@ -443,3 +447,17 @@ def test_a_bad_bundle_installs_nothing(case: str, needle: str, good_bundle, tmp_
     models = tmp_path / "models"
     code, _, err = run(capsys, "models", "install", str(bundle), "--models-dir", str(models))
     assert_refused(code, err, models, needle, bundle.name)
+
+
+def test_a_body_without_content_length(loop: Loopback, tmp_path: Path) -> None:
+    data = RU_EN.read_bytes()
+    loop.routes["/p.argosmodel"] = Route(data, length=False)
+    url = index(loop, [entry([loop.url("/p.argosmodel")], sha(data), size=len(data))])
+    seen: list[tuple[int, int | None]] = []
+
+    def bars(description: str, total: int | None):
+        return lambda done, size: seen.append((done, size))
+
+    packages = download_packages([("ru", "en")], tmp_path / "m", url, FetchOptions(retries=0), progress=bars)
+    assert [p.pair for p in packages] == ["ru->en"]
+    assert seen[-1] == (len(data), len(data))  # the index's size stands in for the missing header
