@@ -100,6 +100,34 @@ def test_a_worker_killed_mid_run_changes_nothing(cluster, models_dir: Path, loca
     assert_same_bundle(local_bundle, tmp_path / "review")
 
 
+class StoppingExecutor(DaskExecutor):
+    """Stops the run (as Ctrl-C would) once `batches` batches came back."""
+
+    def __init__(self, client, batches: int):
+        super().__init__(client)
+        self.left = batches
+
+    def _collect(self, engine, ref, chunk, future):
+        self.left -= 1
+        if self.left < 0:
+            raise KeyboardInterrupt
+        return super()._collect(engine, ref, chunk, future)
+
+
+def test_a_run_stopped_mid_way_resumes_from_the_cache(
+    cluster, models_dir: Path, local_bundle: Path, tmp_path: Path
+) -> None:
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        with MTCache(tmp_path / "c.sqlite3") as cache, pytest.raises(KeyboardInterrupt):
+            translate_example(models_dir, options=OPTIONS, cache=cache, executor=StoppingExecutor(client, 3))
+        with MTCache(tmp_path / "c.sqlite3") as cache:
+            assert cache.count() == 6  # the three batches of two that came back, committed
+            run = translate_example(models_dir, options=OPTIONS, cache=cache, executor=DaskExecutor(client))
+    assert (run.mt_cached, run.mt_decoded) == (6, 36)
+    write_bundle(run, tmp_path / "review")
+    assert_same_bundle(local_bundle, tmp_path / "review")
+
+
 def test_cli_with_the_dask_executor_writes_the_local_bundle(cluster, models_dir: Path, project: Path) -> None:
     args = ("translate", "examples/visit.ru.txt", "--from", "ru", "--to", "en,kk,fr", "--models-dir", str(models_dir))
     args += ("--no-argos-dirs", "--no-cache", "--quiet", "--batch-size", "3")
