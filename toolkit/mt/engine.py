@@ -206,7 +206,7 @@ class CT2Engine(ABC):
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         """Translate sentences as exactly one batch (as translate_batches would have sent them):
-        what a Dask worker runs for one batch of the coordinator's (mt/remote.py)."""
+        what a Dask worker runs for one batch of the coordinator's (mt/worker.py)."""
         if not sentences:
             return []
         if self._translator is None:
