@@ -1,0 +1,237 @@
+"""The review server's Starlette app: the pages (an index of the bundle's documents, one page
+per document, plain forms that save without JavaScript), the JSON API behind them, and the
+toolkit's own script and stylesheet. See the README's `review serve` section for the API."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from ...glossary.model import Glossary
+from .checking import SegmentChecker
+from .security import CSRF_FIELD, CSRF_HEADER, BodyTooLarge, Guard, allowed_hosts, new_token, read_body, token_ok
+from .store import BundleStore, Conflict, NotFound
+from .view import lang_label, source_pieces, target_data
+
+FILTERS = ("all", "unconfirmed", "findings")
+STATIC = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
+
+
+def _asset_dir() -> Any:
+    return resources.files("toolkit") / "data" / "serve"
+
+
+@dataclass
+class Review:
+    """What the handlers share: the bundle, the checks, the glossary and the CSRF token."""
+
+    store: BundleStore
+    checker: SegmentChecker
+    glossary: Glossary | None
+    token: str
+    templates: jinja2.Environment
+
+    def progress(self, doc: str) -> dict[str, dict[str, int]]:
+        """Confirmed and total segments per target language of doc."""
+        out = {}
+        for lang in self.store.langs(doc):
+            entries = [e for e in self.store.read(doc, lang).entries if e.source]
+            out[lang] = {"confirmed": sum(e.confirmed for e in entries), "total": len(entries)}
+        return out
+
+    def segment(self, doc: str, lang: str, seg_id: str, after_save: bool = False) -> dict[str, Any]:
+        po = self.store.read(doc, lang)
+        entry = self.store.entry(doc, lang, seg_id)
+        found = self.checker.segment_findings(po, seg_id) if after_save else self.checker.file_findings(po)[seg_id]
+        return target_data(entry, found)
+
+    def rows(self, doc: str, langs: list[str], only: str) -> list[dict[str, Any]]:
+        """The rows of a document page: a segment's source pieces and a cell per language."""
+        pos = {lang: self.store.read(doc, lang) for lang in self.store.langs(doc)}
+        findings = {lang: self.checker.file_findings(po) for lang, po in pos.items()}
+        by_lang = {lang: {e.id: e for e in po.entries} for lang, po in pos.items()}
+        first = next(iter(pos.values()))
+        ids = list(dict.fromkeys(e.id for po in pos.values() for e in po.entries))
+        targets = list(pos)
+        rows = []
+        for seg_id in ids:
+            cells = {}
+            for lang in langs:
+                entry = by_lang[lang].get(seg_id)
+                if entry is not None:
+                    cells[lang] = target_data(entry, findings[lang].get(seg_id, []))
+            if not cells:
+                continue
+            if only == "unconfirmed" and all(c["confirmed"] for c in cells.values()):
+                continue
+            if only == "findings" and not any(c["findings"] for c in cells.values()):
+                continue
+            source = next(by_lang[lang][seg_id].source for lang in pos if seg_id in by_lang[lang])
+            pieces = source_pieces(source, first.source_lang, targets, self.glossary)
+            rows.append({"id": seg_id, "pieces": pieces, "cells": cells})
+        return rows
+
+
+def _templates() -> jinja2.Environment:
+    folder = _asset_dir() / "templates"
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["lang_label"] = lang_label
+    return env
+
+
+def _html(review: Review, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    page = review.templates.get_template(name).render(csrf=review.token, csrf_field=CSRF_FIELD, **context)
+    return HTMLResponse(page, status)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status)
+
+
+def create_app(
+    store: BundleStore, glossary: Glossary | None, host: str = "127.0.0.1", port: int = 8765, token: str | None = None
+) -> Guard:
+    """The app for store, answering only Host headers naming host:port."""
+    review = Review(store, SegmentChecker(glossary), glossary, token or new_token(), _templates())
+
+    def index(request: Request) -> Response:
+        docs = [{"id": doc, "progress": review.progress(doc)} for doc in store.documents()]
+        return _html(review, "index.html", docs=docs)
+
+    def document(request: Request) -> Response:
+        doc = request.path_params["doc"]
+        if doc not in store.files:
+            return HTMLResponse("no such document", 404)
+        all_langs = store.langs(doc)
+        only = request.query_params.get("filter", "all")
+        only = only if only in FILTERS else "all"
+        lang = request.query_params.get("lang", "")
+        langs = [lang] if lang in all_langs else all_langs
+        source_lang = store.read(doc, all_langs[0]).source_lang
+        return _html(
+            review,
+            "document.html",
+            doc=doc,
+            source_lang=source_lang,
+            langs=langs,
+            all_langs=all_langs,
+            only=only,
+            lang=lang if lang in all_langs else "",
+            filters=FILTERS,
+            rows=review.rows(doc, langs, only),
+            progress=review.progress(doc),
+        )
+
+    async def save_form(request: Request) -> Response:
+        doc = request.path_params["doc"]
+        try:
+            body = await read_body(request)
+        except BodyTooLarge:
+            return HTMLResponse("request body too large", 413)
+        form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+        if not token_ok(form.get(CSRF_FIELD), review.token):
+            return HTMLResponse("missing or wrong CSRF token: reload the page", 403)
+        lang, seg_id = form.get("lang", ""), form.get("id", "")
+        confirmed = form.get("action", "confirm") == "confirm"
+        view = {k: form[k] for k in ("filter", "view_lang") if form.get(k)}
+        query = urlencode({"filter": view.get("filter", "all"), "lang": view.get("view_lang", "")})
+        try:
+            saved = store.save(doc, lang, seg_id, form.get("text", ""), confirmed, form.get("version", ""))
+        except NotFound as exc:
+            return HTMLResponse(str(exc), 404)
+        except Conflict as exc:
+            current = review.segment(doc, lang, exc.current.id)
+            mine = form.get("text", "")
+            return _html(review, "conflict.html", 409, doc=doc, lang=lang, current=current, mine=mine, query=query)
+        review.checker.segment_findings(store.read(doc, lang), saved.id)
+        anchor = _next_unconfirmed(store, doc, lang, saved.id) or saved.id
+        return RedirectResponse(f"/doc/{quote(doc)}?{query}#s-{lang}-{quote(anchor)}", 303)
+
+    def api_documents(request: Request) -> Response:
+        docs = []
+        for doc in store.documents():
+            langs = store.langs(doc)
+            source = store.read(doc, langs[0]).source_lang
+            docs.append({"id": doc, "source_lang": source, "langs": langs, "progress": review.progress(doc)})
+        return JSONResponse({"documents": docs})
+
+    def api_segments(request: Request) -> Response:
+        doc, lang = request.path_params["doc"], request.path_params["lang"]
+        try:
+            po = store.read(doc, lang)
+        except NotFound as exc:
+            return _error(404, str(exc))
+        found = review.checker.file_findings(po)
+        segments = [target_data(e, found.get(e.id, [])) for e in po.entries]
+        return JSONResponse({"document": doc, "lang": lang, "source_lang": po.source_lang, "segments": segments})
+
+    async def api_save(request: Request) -> Response:
+        doc, lang, seg_id = (request.path_params[k] for k in ("doc", "lang", "seg"))
+        if not token_ok(request.headers.get(CSRF_HEADER), review.token):
+            return _error(403, "missing or wrong X-CSRF-Token header")
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return _error(415, "send application/json")
+        try:
+            data = json.loads(await read_body(request))
+        except BodyTooLarge:
+            return _error(413, "request body too large")
+        except ValueError:
+            return _error(400, "the body is not JSON")
+        if not isinstance(data, dict):
+            return _error(400, "the body must be a JSON object")
+        target, confirmed, version = data.get("target"), data.get("confirmed"), data.get("version")
+        if not isinstance(target, str) or not isinstance(confirmed, bool) or not isinstance(version, str):
+            return _error(400, "give target (string), confirmed (true/false) and version (string)")
+        try:
+            store.save(doc, lang, seg_id, target, confirmed, version)
+        except NotFound as exc:
+            return _error(404, str(exc))
+        except Conflict as exc:
+            current = review.segment(doc, lang, exc.current.id)
+            return JSONResponse({"error": str(exc), "current": current}, 409)
+        segment = review.segment(doc, lang, seg_id, after_save=True)
+        return JSONResponse({"segment": segment, "progress": review.progress(doc)[lang]})
+
+    def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in STATIC:
+            return Response("not found", 404)
+        data = (_asset_dir() / "static" / name).read_bytes()
+        return Response(data, media_type=STATIC[name])
+
+    for doc in store.documents():  # glossary recognisers and every file's findings, before the first request
+        review.rows(doc, store.langs(doc), "all")
+    routes = [
+        Route("/", index),
+        Route("/doc/{doc}", document),
+        Route("/doc/{doc}/save", save_form, methods=["POST"]),
+        Route("/static/{name}", static),
+        Route("/api/documents", api_documents),
+        Route("/api/documents/{doc}/{lang}/segments", api_segments),
+        Route("/api/documents/{doc}/{lang}/segments/{seg}", api_save, methods=["PUT"]),
+    ]
+    return Guard(Starlette(routes=routes), allowed_hosts(host, port))
+
+
+def _next_unconfirmed(store: BundleStore, doc: str, lang: str, after: str) -> str | None:
+    """The id of the first unconfirmed segment of doc in lang after `after` (wrapping round)."""
+    entries = [e for e in store.read(doc, lang).entries if e.source]
+    ids = [e.id for e in entries]
+    start = ids.index(after) + 1 if after in ids else 0
+    for entry in entries[start:] + entries[:start]:
+        if not entry.confirmed:
+            return entry.id
+    return None

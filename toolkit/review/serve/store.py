@@ -1,0 +1,178 @@
+"""The bundle a review server works on: its PO files found once at start, read (and cached
+until the file changes), and one segment's target saved under a lock.
+
+Only `<doc>.<lang>.po` files directly in the bundle folder, whose real path is inside it, are
+ever read or written: a document and a language are looked up among them, never joined into a
+path from a request. A save takes the bundle folder's lock (the one `memory import` takes on a
+memory's folder), reads the file again if it changed, refuses an edit based on an outdated
+version of the entry (Conflict, with the entry as it is now), sets msgstr and the fuzzy flag,
+and replaces the file atomically: it stays a valid PO file for msgfmt and `review apply`.
+
+An entry's version is the first 16 hex digits of SHA-256 over its fuzzy flag and msgstr
+(`entry_version`): an edit in another tab of another segment, or of the same segment to the
+same text and state, is no conflict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import polib
+
+from ...errors import InputError
+from ...formats.bundle import BundleEntry, BundlePo, read_bundle_po
+from ...formats.po import read_po_file
+from ...fsutil import atomic_write_text
+from ...langs import SUPPORTED
+from ...memory.exchange import memory_lock
+
+
+def entry_version(target: str, fuzzy: bool) -> str:
+    """The version of an entry's state: a hash of its fuzzy flag and msgstr."""
+    return hashlib.sha256(f"{int(fuzzy)}\0{target}".encode()).hexdigest()[:16]
+
+
+def version_of(entry: BundleEntry) -> str:
+    return entry_version(entry.target, entry.fuzzy)
+
+
+class NotFound(LookupError):
+    """No such document, language or segment in the bundle."""
+
+
+class Conflict(Exception):
+    """The entry changed since the version an edit was based on; `current` is how it is now."""
+
+    def __init__(self, current: BundleEntry):
+        super().__init__(f"segment {current.id} was changed meanwhile")
+        self.current = current
+
+
+@dataclass
+class _Cached:
+    key: tuple[int, int, int]  # (inode, size, mtime_ns) of the file when it was read
+    po: BundlePo
+    raw: polib.POFile
+
+
+def _stat_key(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _po_lang(name: str) -> tuple[str, str] | None:
+    """(doc, lang) of `<doc>.<lang>.po`, else None."""
+    if not name.endswith(".po"):
+        return None
+    doc, dot, lang = name[: -len(".po")].rpartition(".")
+    return (doc, lang) if dot and doc and lang in SUPPORTED else None
+
+
+class BundleStore:
+    """The PO files of one bundle folder, by document and target language."""
+
+    def __init__(self, root: Path):
+        root = Path(root)
+        if not root.exists():
+            raise InputError("bundle folder not found", root)
+        if not root.is_dir():
+            raise InputError("not a folder (give the bundle folder that holds the *.po files)", root)
+        self.root = root.resolve()
+        self.files: dict[str, dict[str, Path]] = {}
+        self.skipped: list[Path] = []  # links to files outside the bundle
+        for path in sorted(root.iterdir()):
+            found = _po_lang(path.name)
+            if found is None or not path.is_file():
+                continue
+            if not self.inside(path):
+                self.skipped.append(path)
+                continue
+            self.files.setdefault(found[0], {})[found[1]] = path
+        if not self.files:
+            raise InputError("no <doc>.<lang>.po files in this bundle folder", root)
+        self._cache: dict[Path, _Cached] = {}
+        self._lock = threading.Lock()
+        for doc, langs in self.files.items():  # every file is checked before the server starts
+            for lang in langs:
+                self.read(doc, lang)
+
+    def inside(self, path: Path) -> bool:
+        """Whether path's real location (links followed) is in the bundle folder itself."""
+        return path.resolve().parent == self.root
+
+    def documents(self) -> list[str]:
+        return list(self.files)
+
+    def langs(self, doc: str) -> list[str]:
+        """The target languages of a document, in the toolkit's order."""
+        return [lang for lang in SUPPORTED if lang in self.files.get(doc, {})]
+
+    def path(self, doc: str, lang: str) -> Path:
+        path = self.files.get(doc, {}).get(lang)
+        if path is None:
+            raise NotFound(f"no {doc}.{lang}.po in the bundle")
+        if not self.inside(path):  # replaced by a link out of the bundle after the start
+            raise NotFound(f"{path.name} now points outside the bundle")
+        return path
+
+    def _load(self, path: Path) -> _Cached:
+        key = _stat_key(path)
+        cached = self._cache.get(path)
+        if cached is None or cached.key != key:
+            po = read_bundle_po(path)
+            cached = self._cache[path] = _Cached(key, po, read_po_file(path)[1])
+        return cached
+
+    def read(self, doc: str, lang: str) -> BundlePo:
+        """The PO file of doc and lang as it is on disk now."""
+        path = self.path(doc, lang)
+        with self._lock:
+            return self._load(path).po
+
+    def entry(self, doc: str, lang: str, seg_id: str) -> BundleEntry:
+        for entry in self.read(doc, lang).entries:
+            if entry.id == seg_id:
+                return entry
+        raise NotFound(f"no segment {seg_id} in {doc}.{lang}.po")
+
+    def save(self, doc: str, lang: str, seg_id: str, text: str, confirmed: bool, version: str) -> BundleEntry:
+        """Set one entry's msgstr and state (confirmed: no fuzzy flag) if its version is still
+        `version`; Conflict otherwise. Returns the entry as saved."""
+        path = self.path(doc, lang)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        with self._lock, memory_lock(path):
+            cached = self._load(path)
+            index = next((i for i, e in enumerate(cached.po.entries) if e.id == seg_id), None)
+            if index is None:
+                raise NotFound(f"no segment {seg_id} in {doc}.{lang}.po")
+            current = cached.po.entries[index]
+            if version != version_of(current):
+                raise Conflict(current)
+            raw = [e for e in cached.raw if not e.obsolete][index]  # BundlePo keeps the active entries in order
+            fuzzy = not (confirmed and text.strip())
+            if text and (
+                raw.msgid.startswith("\n") != text.startswith("\n") or raw.msgid.endswith("\n") != text.endswith("\n")
+            ):
+                text = _same_line_ends(raw.msgid, text)  # msgfmt refuses a mismatch
+            raw.msgstr = text
+            if fuzzy and "fuzzy" not in raw.flags:
+                raw.flags.append("fuzzy")
+            if not fuzzy and "fuzzy" in raw.flags:
+                raw.flags.remove("fuzzy")
+            atomic_write_text(path, str(cached.raw) + "\n")
+            saved = replace(current, target=text, fuzzy=fuzzy)
+            entries = list(cached.po.entries)
+            entries[index] = saved
+            # line numbers of later entries may shift by the flag line; the server does not use them
+            cached.po = replace(cached.po, entries=entries)
+            cached.key = _stat_key(path)
+            return saved
+
+
+def _same_line_ends(source: str, text: str) -> str:
+    """text with a leading and trailing line break exactly where the source has one."""
+    text = text.strip("\n")
+    return ("\n" if source.startswith("\n") else "") + text + ("\n" if source.endswith("\n") else "")
