@@ -219,6 +219,7 @@ def create_app(
         Route("/doc/{doc}", document),
         Route("/doc/{doc}/save", save_form, methods=["POST"]),
         Route("/static/{name}", static),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/api/documents", api_documents),
         Route("/api/documents/{doc}/{lang}/segments", api_segments),
         Route("/api/documents/{doc}/{lang}/segments/{seg}", api_save, methods=["PUT"]),
