@@ -5,21 +5,24 @@ toolkit's own script and stylesheet. See the README's `review serve` section for
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 import jinja2
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from ...formats.bundle import BundleEntry
 from ...glossary.model import Glossary
+from ...qa.model import Finding
 from .checking import SegmentChecker
 from .security import CSRF_FIELD, CSRF_HEADER, BodyTooLarge, Guard, allowed_hosts, new_token, read_body, token_ok
-from .store import BundleStore, Conflict, NotFound
+from .store import BundleStore, Conflict, NotFound, version_of
 from .view import lang_label, source_pieces, target_data
 
 FILTERS = ("all", "unconfirmed", "findings")
@@ -39,6 +42,8 @@ class Review:
     glossary: Glossary | None
     token: str
     templates: jinja2.Environment
+    _cells: dict[tuple[str, ...], tuple[str, list[Finding], Markup]] = field(default_factory=dict)
+    _sources: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
 
     def progress(self, doc: str) -> dict[str, dict[str, int]]:
         """Confirmed and total segments per target language of doc."""
@@ -54,31 +59,52 @@ class Review:
         found = self.checker.segment_findings(po, seg_id) if after_save else self.checker.file_findings(po)[seg_id]
         return target_data(entry, found)
 
-    def rows(self, doc: str, langs: list[str], only: str) -> list[dict[str, Any]]:
-        """The rows of a document page: a segment's source pieces and a cell per language."""
+    def rows(self, doc: str, langs: list[str], only: str, view_lang: str = "") -> list[dict[str, Any]]:
+        """The rows of a document page: a segment's id, its source cell and a cell per language
+        (HTML fragments, cached until the entry's version or findings change)."""
         pos = {lang: self.store.read(doc, lang) for lang in self.store.langs(doc)}
         findings = {lang: self.checker.file_findings(po) for lang, po in pos.items()}
         by_lang = {lang: {e.id: e for e in po.entries} for lang, po in pos.items()}
-        first = next(iter(pos.values()))
+        source_lang = next(iter(pos.values())).source_lang
         ids = list(dict.fromkeys(e.id for po in pos.values() for e in po.entries))
-        targets = list(pos)
         rows = []
         for seg_id in ids:
-            cells = {}
-            for lang in langs:
-                entry = by_lang[lang].get(seg_id)
-                if entry is not None:
-                    cells[lang] = target_data(entry, findings[lang].get(seg_id, []))
-            if not cells:
+            entries = {lang: by_lang[lang][seg_id] for lang in langs if seg_id in by_lang[lang]}
+            if not entries:
                 continue
-            if only == "unconfirmed" and all(c["confirmed"] for c in cells.values()):
+            if only == "unconfirmed" and all(e.confirmed for e in entries.values()):
                 continue
-            if only == "findings" and not any(c["findings"] for c in cells.values()):
+            if only == "findings" and not any(findings[lang].get(seg_id) for lang in entries):
                 continue
+            cells = {
+                lang: self._cell(doc, lang, entry, findings[lang].get(seg_id, []), only, view_lang)
+                for lang, entry in entries.items()
+            }
             source = next(by_lang[lang][seg_id].source for lang in pos if seg_id in by_lang[lang])
-            pieces = source_pieces(source, first.source_lang, targets, self.glossary)
-            rows.append({"id": seg_id, "pieces": pieces, "cells": cells})
+            rows.append({"id": seg_id, "source": self._source(source, source_lang, list(pos)), "cells": cells})
         return rows
+
+    def _cell(self, doc: str, lang: str, entry: BundleEntry, found: list[Finding], only: str, view: str) -> Markup:
+        key = (doc, lang, entry.id, only, view)
+        version = version_of(entry)
+        cached = self._cells.get(key)
+        if cached is not None and cached[0] == version and cached[1] is found:
+            return cached[2]
+        context = {"doc": doc, "l": lang, "c": target_data(entry, found), "only": only, "lang": view}
+        html = Markup(self._render("cell.html", context))
+        self._cells[key] = (version, found, html)
+        return html
+
+    def _source(self, source: str, lang: str, targets: list[str]) -> Markup:
+        key = (source, lang, tuple(targets))
+        html = self._sources.get(key)
+        if html is None:
+            pieces = source_pieces(source, lang, targets, self.glossary)
+            html = self._sources[key] = Markup(self._render("source.html", {"pieces": pieces, "source_lang": lang}))
+        return html
+
+    def _render(self, name: str, context: dict[str, Any]) -> str:
+        return self.templates.get_template(name).render(csrf=self.token, csrf_field=CSRF_FIELD, **context)
 
 
 def _templates() -> jinja2.Environment:
@@ -93,8 +119,7 @@ def _templates() -> jinja2.Environment:
 
 
 def _html(review: Review, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    page = review.templates.get_template(name).render(csrf=review.token, csrf_field=CSRF_FIELD, **context)
-    return HTMLResponse(page, status)
+    return HTMLResponse(review._render(name, context), status)
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -131,7 +156,8 @@ def create_app(
             only=only,
             lang=lang if lang in all_langs else "",
             filters=FILTERS,
-            rows=review.rows(doc, langs, only),
+            rows=review.rows(doc, langs, only, lang if lang in all_langs else ""),
+            missing=Markup('<td class="cell missing"></td>'),
             progress=review.progress(doc),
         )
 
