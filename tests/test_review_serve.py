@@ -387,3 +387,69 @@ def test_a_port_in_use_is_one_line_and_exit_2(bundle: Path) -> None:
         result = toolkit("review", "serve", str(bundle), "--port", str(port), "--glossary", str(ROOT / "glossaries"))
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and f"127.0.0.1:{port}" in result.stderr
+
+
+def test_a_fuzzy_memory_match_shows_the_memory_source_as_a_word_diff(tmp_path: Path) -> None:
+    po = new_po("fz", "ru", "en")
+    po.append(
+        polib.POEntry(
+            msgctxt="fz.b01.s00",
+            msgid="Посол прибыл в Оттаву 18 ноября.",
+            msgstr="The Ambassador arrived in Ottawa on 17 November.",
+            previous_msgid="Посол прибыл в Торонто 17 ноября.",
+            tcomment="tm fuzzy 82% memories/diplomatic.tmx",
+            flags=["fuzzy"],
+        )
+    )
+    folder = tmp_path / "fz"
+    folder.mkdir()
+    (folder / "fz.en.po").write_text(str(po) + "\n", encoding="utf-8")
+    client = client_for(folder, glossary=False)
+    seg = client.get("/api/documents/fz/en/segments").json()["segments"][0]
+    assert seg["provenance"]["kind"] == "memory" and seg["provenance"]["score"] == 82
+    assert seg["provenance"]["memory_source"] == "Посол прибыл в Торонто 17 ноября."
+    changes = [(op, text) for op, text in seg["memory_diff"] if op != "same"]
+    assert changes == [("del", "Торонто"), ("ins", "Оттаву"), ("del", "17"), ("ins", "18")]
+    assert "<del>Торонто</del><ins>Оттаву</ins> <del>17</del><ins>18</ins>" in client.get("/doc/fz").text
+
+
+def test_the_command_prints_its_address_serves_and_stops_on_ctrl_c(bundle: Path) -> None:
+    import signal
+    import socket
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = [sys.executable, str(ROOT / "cli.py"), "review", "serve", str(bundle), "--port", str(port)]
+    child = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in first and "1 document(s), 3 PO file(s)" in first, first
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/doc/visit", timeout=5) as page:
+                    assert "Kazakh (kk)" in page.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        child.send_signal(signal.SIGINT)
+        child.wait(20)
+        assert "Traceback" not in (child.stderr.read() if child.stderr else "")
+    finally:
+        if child.poll() is None:
+            child.kill()
+
+
+def test_another_host_than_this_machine_is_warned_about() -> None:
+    from toolkit.review.serve.run import is_loopback
+    from toolkit.review.serve.security import allowed_hosts
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+    assert allowed_hosts("192.168.1.5", 8765) == {"192.168.1.5:8765"}

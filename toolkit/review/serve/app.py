@@ -126,118 +126,141 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status)
 
 
+def _review(request: Request) -> Review:
+    review: Review = request.app.state.review
+    return review
+
+
+def index(request: Request) -> Response:
+    review = _review(request)
+    store = review.store
+    docs = [{"id": doc, "progress": review.progress(doc)} for doc in store.documents()]
+    return _html(review, "index.html", docs=docs)
+
+
+def document(request: Request) -> Response:
+    review = _review(request)
+    store = review.store
+    doc = request.path_params["doc"]
+    if doc not in store.files:
+        return HTMLResponse("no such document", 404)
+    all_langs = store.langs(doc)
+    only = request.query_params.get("filter", "all")
+    only = only if only in FILTERS else "all"
+    lang = request.query_params.get("lang", "")
+    langs = [lang] if lang in all_langs else all_langs
+    source_lang = store.read(doc, all_langs[0]).source_lang
+    return _html(
+        review,
+        "document.html",
+        doc=doc,
+        source_lang=source_lang,
+        langs=langs,
+        all_langs=all_langs,
+        only=only,
+        lang=lang if lang in all_langs else "",
+        filters=FILTERS,
+        rows=review.rows(doc, langs, only, lang if lang in all_langs else ""),
+        missing=Markup('<td class="cell missing"></td>'),
+        progress=review.progress(doc),
+    )
+
+
+async def save_form(request: Request) -> Response:
+    review = _review(request)
+    store = review.store
+    doc = request.path_params["doc"]
+    try:
+        body = await read_body(request)
+    except BodyTooLarge:
+        return HTMLResponse("request body too large", 413)
+    form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    if not token_ok(form.get(CSRF_FIELD), review.token):
+        return HTMLResponse("missing or wrong CSRF token: reload the page", 403)
+    lang, seg_id = form.get("lang", ""), form.get("id", "")
+    confirmed = form.get("action", "confirm") == "confirm"
+    view = {k: form[k] for k in ("filter", "view_lang") if form.get(k)}
+    query = urlencode({"filter": view.get("filter", "all"), "lang": view.get("view_lang", "")})
+    try:
+        saved = store.save(doc, lang, seg_id, form.get("text", ""), confirmed, form.get("version", ""))
+    except NotFound as exc:
+        return HTMLResponse(str(exc), 404)
+    except Conflict as exc:
+        current = review.segment(doc, lang, exc.current.id)
+        mine = form.get("text", "")
+        return _html(review, "conflict.html", 409, doc=doc, lang=lang, current=current, mine=mine, query=query)
+    review.checker.segment_findings(store.read(doc, lang), saved.id)
+    anchor = _next_unconfirmed(store, doc, lang, saved.id) or saved.id
+    return RedirectResponse(f"/doc/{quote(doc)}?{query}#s-{lang}-{quote(anchor)}", 303)
+
+
+def api_documents(request: Request) -> Response:
+    review = _review(request)
+    store = review.store
+    docs = []
+    for doc in store.documents():
+        langs = store.langs(doc)
+        source = store.read(doc, langs[0]).source_lang
+        docs.append({"id": doc, "source_lang": source, "langs": langs, "progress": review.progress(doc)})
+    return JSONResponse({"documents": docs})
+
+
+def api_segments(request: Request) -> Response:
+    review = _review(request)
+    store = review.store
+    doc, lang = request.path_params["doc"], request.path_params["lang"]
+    try:
+        po = store.read(doc, lang)
+    except NotFound as exc:
+        return _error(404, str(exc))
+    found = review.checker.file_findings(po)
+    segments = [target_data(e, found.get(e.id, [])) for e in po.entries]
+    return JSONResponse({"document": doc, "lang": lang, "source_lang": po.source_lang, "segments": segments})
+
+
+async def api_save(request: Request) -> Response:
+    review = _review(request)
+    store = review.store
+    doc, lang, seg_id = (request.path_params[k] for k in ("doc", "lang", "seg"))
+    if not token_ok(request.headers.get(CSRF_HEADER), review.token):
+        return _error(403, "missing or wrong X-CSRF-Token header")
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        return _error(415, "send application/json")
+    try:
+        data = json.loads(await read_body(request))
+    except BodyTooLarge:
+        return _error(413, "request body too large")
+    except ValueError:
+        return _error(400, "the body is not JSON")
+    if not isinstance(data, dict):
+        return _error(400, "the body must be a JSON object")
+    target, confirmed, version = data.get("target"), data.get("confirmed"), data.get("version")
+    if not isinstance(target, str) or not isinstance(confirmed, bool) or not isinstance(version, str):
+        return _error(400, "give target (string), confirmed (true/false) and version (string)")
+    try:
+        store.save(doc, lang, seg_id, target, confirmed, version)
+    except NotFound as exc:
+        return _error(404, str(exc))
+    except Conflict as exc:
+        current = review.segment(doc, lang, exc.current.id)
+        return JSONResponse({"error": str(exc), "current": current}, 409)
+    segment = review.segment(doc, lang, seg_id, after_save=True)
+    return JSONResponse({"segment": segment, "progress": review.progress(doc)[lang]})
+
+
+def static(request: Request) -> Response:
+    name = request.path_params["name"]
+    if name not in STATIC:
+        return Response("not found", 404)
+    data = (_asset_dir() / "static" / name).read_bytes()
+    return Response(data, media_type=STATIC[name])
+
+
 def create_app(
     store: BundleStore, glossary: Glossary | None, host: str = "127.0.0.1", port: int = 8765, token: str | None = None
 ) -> Guard:
     """The app for store, answering only Host headers naming host:port."""
     review = Review(store, SegmentChecker(glossary), glossary, token or new_token(), _templates())
-
-    def index(request: Request) -> Response:
-        docs = [{"id": doc, "progress": review.progress(doc)} for doc in store.documents()]
-        return _html(review, "index.html", docs=docs)
-
-    def document(request: Request) -> Response:
-        doc = request.path_params["doc"]
-        if doc not in store.files:
-            return HTMLResponse("no such document", 404)
-        all_langs = store.langs(doc)
-        only = request.query_params.get("filter", "all")
-        only = only if only in FILTERS else "all"
-        lang = request.query_params.get("lang", "")
-        langs = [lang] if lang in all_langs else all_langs
-        source_lang = store.read(doc, all_langs[0]).source_lang
-        return _html(
-            review,
-            "document.html",
-            doc=doc,
-            source_lang=source_lang,
-            langs=langs,
-            all_langs=all_langs,
-            only=only,
-            lang=lang if lang in all_langs else "",
-            filters=FILTERS,
-            rows=review.rows(doc, langs, only, lang if lang in all_langs else ""),
-            missing=Markup('<td class="cell missing"></td>'),
-            progress=review.progress(doc),
-        )
-
-    async def save_form(request: Request) -> Response:
-        doc = request.path_params["doc"]
-        try:
-            body = await read_body(request)
-        except BodyTooLarge:
-            return HTMLResponse("request body too large", 413)
-        form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
-        if not token_ok(form.get(CSRF_FIELD), review.token):
-            return HTMLResponse("missing or wrong CSRF token: reload the page", 403)
-        lang, seg_id = form.get("lang", ""), form.get("id", "")
-        confirmed = form.get("action", "confirm") == "confirm"
-        view = {k: form[k] for k in ("filter", "view_lang") if form.get(k)}
-        query = urlencode({"filter": view.get("filter", "all"), "lang": view.get("view_lang", "")})
-        try:
-            saved = store.save(doc, lang, seg_id, form.get("text", ""), confirmed, form.get("version", ""))
-        except NotFound as exc:
-            return HTMLResponse(str(exc), 404)
-        except Conflict as exc:
-            current = review.segment(doc, lang, exc.current.id)
-            mine = form.get("text", "")
-            return _html(review, "conflict.html", 409, doc=doc, lang=lang, current=current, mine=mine, query=query)
-        review.checker.segment_findings(store.read(doc, lang), saved.id)
-        anchor = _next_unconfirmed(store, doc, lang, saved.id) or saved.id
-        return RedirectResponse(f"/doc/{quote(doc)}?{query}#s-{lang}-{quote(anchor)}", 303)
-
-    def api_documents(request: Request) -> Response:
-        docs = []
-        for doc in store.documents():
-            langs = store.langs(doc)
-            source = store.read(doc, langs[0]).source_lang
-            docs.append({"id": doc, "source_lang": source, "langs": langs, "progress": review.progress(doc)})
-        return JSONResponse({"documents": docs})
-
-    def api_segments(request: Request) -> Response:
-        doc, lang = request.path_params["doc"], request.path_params["lang"]
-        try:
-            po = store.read(doc, lang)
-        except NotFound as exc:
-            return _error(404, str(exc))
-        found = review.checker.file_findings(po)
-        segments = [target_data(e, found.get(e.id, [])) for e in po.entries]
-        return JSONResponse({"document": doc, "lang": lang, "source_lang": po.source_lang, "segments": segments})
-
-    async def api_save(request: Request) -> Response:
-        doc, lang, seg_id = (request.path_params[k] for k in ("doc", "lang", "seg"))
-        if not token_ok(request.headers.get(CSRF_HEADER), review.token):
-            return _error(403, "missing or wrong X-CSRF-Token header")
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-            return _error(415, "send application/json")
-        try:
-            data = json.loads(await read_body(request))
-        except BodyTooLarge:
-            return _error(413, "request body too large")
-        except ValueError:
-            return _error(400, "the body is not JSON")
-        if not isinstance(data, dict):
-            return _error(400, "the body must be a JSON object")
-        target, confirmed, version = data.get("target"), data.get("confirmed"), data.get("version")
-        if not isinstance(target, str) or not isinstance(confirmed, bool) or not isinstance(version, str):
-            return _error(400, "give target (string), confirmed (true/false) and version (string)")
-        try:
-            store.save(doc, lang, seg_id, target, confirmed, version)
-        except NotFound as exc:
-            return _error(404, str(exc))
-        except Conflict as exc:
-            current = review.segment(doc, lang, exc.current.id)
-            return JSONResponse({"error": str(exc), "current": current}, 409)
-        segment = review.segment(doc, lang, seg_id, after_save=True)
-        return JSONResponse({"segment": segment, "progress": review.progress(doc)[lang]})
-
-    def static(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in STATIC:
-            return Response("not found", 404)
-        data = (_asset_dir() / "static" / name).read_bytes()
-        return Response(data, media_type=STATIC[name])
-
     for doc in store.documents():  # glossary recognisers and every file's findings, before the first request
         review.rows(doc, store.langs(doc), "all")
     routes = [
@@ -250,7 +273,9 @@ def create_app(
         Route("/api/documents/{doc}/{lang}/segments", api_segments),
         Route("/api/documents/{doc}/{lang}/segments/{seg}", api_save, methods=["PUT"]),
     ]
-    return Guard(Starlette(routes=routes), allowed_hosts(host, port))
+    app = Starlette(routes=routes)
+    app.state.review = review
+    return Guard(app, allowed_hosts(host, port))
 
 
 def _next_unconfirmed(store: BundleStore, doc: str, lang: str, after: str) -> str | None:
