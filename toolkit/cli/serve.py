@@ -9,9 +9,12 @@ import typer
 
 def review_serve(
     bundle_dir: Path = typer.Argument(..., help="The bundle folder (its *.po files).", metavar="BUNDLE"),
-    port: int = typer.Option(8765, "--port", help="The port to listen on."),
+    port: int = typer.Option(8765, "--port", help="The port to listen on.", metavar="PORT"),
     host: str = typer.Option(
-        "127.0.0.1", "--host", help="The address to listen on (another than 127.0.0.1 is reachable by others)."
+        "127.0.0.1",
+        "--host",
+        help="The address to listen on (another than 127.0.0.1 is reachable by others).",
+        metavar="ADDRESS",
     ),
     glossary: list[Path] | None = typer.Option(
         None, "--glossary", help="Glossary CSV files or folders (default: glossaries/).", metavar="PATH"
