@@ -15,6 +15,8 @@ from conftest import toolkit, translate_example
 from starlette.testclient import TestClient
 
 from toolkit.formats.bundle import new_po, read_bundle_po
+from toolkit.formats.tmx import read_tmx
+from toolkit.memory.exchange import import_into
 from toolkit.review.apply import apply_review
 from toolkit.review.serve.app import create_app
 from toolkit.review.serve.run import open_bundle
@@ -114,6 +116,9 @@ def test_a_confirmed_save_goes_into_the_po_which_stays_valid_for_msgfmt_and_revi
     assert KAZAKH in (bundle / "visit.kk.txt").read_text(encoding="utf-8")
     kk_unconfirmed = [u for u in report.unconfirmed if "visit.kk.po" in u]
     assert kk_unconfirmed and not any(u.endswith(f" {seg['id']}") for u in kk_unconfirmed)
+    import_into([bundle / "visit.kk.po"], bundle.parent / "reviewed.tmx")
+    memory = {unit.variants.get("kk") for unit in read_tmx(bundle.parent / "reviewed.tmx")}
+    assert KAZAKH in memory
 
 
 def test_saving_as_fuzzy_keeps_the_flag_and_an_empty_target_is_never_confirmed(
@@ -453,3 +458,28 @@ def test_another_host_than_this_machine_is_warned_about() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
     assert allowed_hosts("192.168.1.5", 8765) == {"192.168.1.5:8765"}
+
+
+def test_saves_from_many_threads_and_two_stores_at_once_all_land(bundle: Path) -> None:
+    import threading
+
+    stores = [BundleStore(bundle), BundleStore(bundle)]
+    entries = stores[0].read("visit", "kk").entries
+    errors: list[BaseException] = []
+
+    def save(k: int) -> None:
+        entry = entries[k]
+        try:
+            stores[k % 2].save("visit", "kk", entry.id, f"мәтін {k}", True, entry_version(entry.target, entry.fuzzy))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(k,)) for k in range(len(entries))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    on_disk = read_bundle_po(bundle / "visit.kk.po").entries
+    assert [e.target for e in on_disk] == [f"мәтін {k}" for k in range(len(entries))]
+    assert all(e.confirmed for e in on_disk)

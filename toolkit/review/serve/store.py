@@ -25,7 +25,7 @@ import polib
 from ...errors import InputError
 from ...formats.bundle import BundleEntry, BundlePo, read_bundle_po
 from ...formats.po import read_po_file
-from ...fsutil import atomic_write_text
+from ...fsutil import atomic_write_bytes
 from ...langs import SUPPORTED
 from ...memory.exchange import memory_lock
 
@@ -54,6 +54,7 @@ class Conflict(Exception):
 @dataclass
 class _Cached:
     key: tuple[int, int, int]  # (inode, size, mtime_ns) of the file when it was read
+    digest: str  # SHA-256 of its bytes: a save compares it, whatever the stat says
     po: BundlePo
     raw: polib.POFile
 
@@ -118,12 +119,16 @@ class BundleStore:
             raise NotFound(f"{path.name} now points outside the bundle")
         return path
 
-    def _load(self, path: Path) -> _Cached:
+    def _load(self, path: Path, exact: bool = False) -> _Cached:
+        """The file as cached, read again when its stat changed (exact: when its bytes did)."""
         key = _stat_key(path)
         cached = self._cache.get(path)
-        if cached is None or cached.key != key:
-            po = read_bundle_po(path)
-            cached = self._cache[path] = _Cached(key, po, read_po_file(path)[1])
+        if cached is not None and cached.key == key and not exact:
+            return cached
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if cached is None or cached.digest != digest:
+            cached = self._cache[path] = _Cached(key, digest, read_bundle_po(path), read_po_file(path)[1])
+        cached.key = key
         return cached
 
     def read(self, doc: str, lang: str) -> BundlePo:
@@ -144,7 +149,7 @@ class BundleStore:
         path = self.path(doc, lang)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         with self._lock, memory_lock(path):
-            cached = self._load(path)
+            cached = self._load(path, exact=True)
             index = next((i for i, e in enumerate(cached.po.entries) if e.id == seg_id), None)
             if index is None:
                 raise NotFound(f"no segment {seg_id} in {doc}.{lang}.po")
@@ -162,13 +167,14 @@ class BundleStore:
                 raw.flags.append("fuzzy")
             if not fuzzy and "fuzzy" in raw.flags:
                 raw.flags.remove("fuzzy")
-            atomic_write_text(path, str(cached.raw) + "\n")
+            data = (str(cached.raw) + "\n").encode("utf-8")
+            atomic_write_bytes(path, data)
             saved = replace(current, target=text, fuzzy=fuzzy)
             entries = list(cached.po.entries)
             entries[index] = saved
             # line numbers of later entries may shift by the flag line; the server does not use them
             cached.po = replace(cached.po, entries=entries)
-            cached.key = _stat_key(path)
+            cached.key, cached.digest = _stat_key(path), hashlib.sha256(data).hexdigest()
             return saved
 
 
