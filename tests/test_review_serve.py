@@ -190,6 +190,17 @@ def test_a_malformed_save_is_refused(client: TestClient, body: dict, status: int
     assert response.status_code == status
 
 
+@pytest.mark.parametrize("text", ["a\x00b", "a\x1bb", "a\x7f"])
+def test_control_characters_a_po_cannot_hold_are_refused(client: TestClient, bundle: Path, text: str) -> None:
+    seg = segments(client)[0]
+    before = (bundle / "visit.kk.po").read_bytes()
+    response = put(client, seg, text)
+    assert response.status_code == 400 and "control character" in response.json()["error"]
+    assert (bundle / "visit.kk.po").read_bytes() == before
+    assert put(client, seg, "қатар\tтабпен\r\nжаңа жол").status_code == 200  # tab and line breaks are text
+    assert po_entry(bundle, seg["id"]).msgstr == "қатар\tтабпен\nжаңа жол"
+
+
 def test_unknown_documents_languages_and_segments_are_404(client: TestClient) -> None:
     seg = {"id": "visit.b99.s99", "version": "x"}
     assert put(client, seg, "x").status_code == 404
@@ -220,6 +231,9 @@ def test_the_filters_show_unconfirmed_or_one_language(client: TestClient) -> Non
         put(client, segments(client, lang)[0], "Confirmed.", lang=lang)
     unconfirmed = client.get("/doc/visit?filter=unconfirmed").text
     assert 'id="row-visit.b00.s00"' not in unconfirmed and f'id="row-{segs[1]["id"]}"' in unconfirmed
+    with_findings = client.get("/doc/visit?filter=findings&lang=kk").text
+    flagged = [s["id"] for s in segments(client) if s["findings"]]
+    assert flagged and with_findings.count('<tr id="row-') == len(flagged)
     only_kk = client.get("/doc/visit?lang=kk").text
     assert 'data-lang="kk"' in only_kk and 'class="cell fuzzy" data-lang="en"' not in only_kk
 

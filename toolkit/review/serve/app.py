@@ -22,10 +22,11 @@ from ...glossary.model import Glossary
 from ...qa.model import Finding
 from .checking import SegmentChecker
 from .security import CSRF_FIELD, CSRF_HEADER, BodyTooLarge, Guard, allowed_hosts, new_token, read_body, token_ok
-from .store import BundleStore, Conflict, NotFound, version_of
+from .store import BadText, BundleStore, Conflict, NotFound, version_of
 from .view import lang_label, source_pieces, target_data
 
 FILTERS = ("all", "unconfirmed", "findings")
+VIEW_MARK = "\x00view\x00"  # where a cached cell takes the page's view (a NUL is never in a PO text)
 STATIC = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
 
 
@@ -42,7 +43,7 @@ class Review:
     glossary: Glossary | None
     token: str
     templates: jinja2.Environment
-    _cells: dict[tuple[str, ...], tuple[str, list[Finding], Markup]] = field(default_factory=dict)
+    _cells: dict[tuple[str, ...], tuple[str, list[Finding], str]] = field(default_factory=dict)
     _sources: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
 
     def progress(self, doc: str) -> dict[str, dict[str, int]]:
@@ -61,12 +62,14 @@ class Review:
 
     def rows(self, doc: str, langs: list[str], only: str, view_lang: str = "") -> list[dict[str, Any]]:
         """The rows of a document page: a segment's id, its source cell and a cell per language
-        (HTML fragments, cached until the entry's version or findings change)."""
+        (HTML fragments, cached until the entry's version or findings change; the page's view,
+        which a plain form sends back, is put into the cached cell as it is shown)."""
         pos = {lang: self.store.read(doc, lang) for lang in self.store.langs(doc)}
         findings = {lang: self.checker.file_findings(po) for lang, po in pos.items()}
         by_lang = {lang: {e.id: e for e in po.entries} for lang, po in pos.items()}
         source_lang = next(iter(pos.values())).source_lang
         ids = list(dict.fromkeys(e.id for po in pos.values() for e in po.entries))
+        view = str(self._render("view.html", {"only": only, "lang": view_lang}))
         rows = []
         for seg_id in ids:
             entries = {lang: by_lang[lang][seg_id] for lang in langs if seg_id in by_lang[lang]}
@@ -77,21 +80,20 @@ class Review:
             if only == "findings" and not any(findings[lang].get(seg_id) for lang in entries):
                 continue
             cells = {
-                lang: self._cell(doc, lang, entry, findings[lang].get(seg_id, []), only, view_lang)
+                lang: Markup(self._cell(doc, lang, entry, findings[lang].get(seg_id, [])).replace(VIEW_MARK, view))
                 for lang, entry in entries.items()
             }
             source = next(by_lang[lang][seg_id].source for lang in pos if seg_id in by_lang[lang])
             rows.append({"id": seg_id, "source": self._source(source, source_lang, list(pos)), "cells": cells})
         return rows
 
-    def _cell(self, doc: str, lang: str, entry: BundleEntry, found: list[Finding], only: str, view: str) -> Markup:
-        key = (doc, lang, entry.id, only, view)
+    def _cell(self, doc: str, lang: str, entry: BundleEntry, found: list[Finding]) -> str:
+        key = (doc, lang, entry.id)
         version = version_of(entry)
         cached = self._cells.get(key)
         if cached is not None and cached[0] == version and cached[1] is found:
             return cached[2]
-        context = {"doc": doc, "l": lang, "c": target_data(entry, found), "only": only, "lang": view}
-        html = Markup(self._render("cell.html", context))
+        html = self._render("cell.html", {"doc": doc, "l": lang, "c": target_data(entry, found), "view": VIEW_MARK})
         self._cells[key] = (version, found, html)
         return html
 
@@ -185,6 +187,8 @@ async def save_form(request: Request) -> Response:
         saved = store.save(doc, lang, seg_id, form.get("text", ""), confirmed, form.get("version", ""))
     except NotFound as exc:
         return HTMLResponse(str(exc), 404)
+    except BadText as exc:
+        return HTMLResponse(str(exc), 400)
     except Conflict as exc:
         current = review.segment(doc, lang, exc.current.id)
         mine = form.get("text", "")
@@ -241,6 +245,8 @@ async def api_save(request: Request) -> Response:
         store.save(doc, lang, seg_id, target, confirmed, version)
     except NotFound as exc:
         return _error(404, str(exc))
+    except BadText as exc:
+        return _error(400, str(exc))
     except Conflict as exc:
         current = review.segment(doc, lang, exc.current.id)
         return JSONResponse({"error": str(exc), "current": current}, 409)

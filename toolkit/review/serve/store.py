@@ -16,6 +16,7 @@ same text and state, is no conflict.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +42,13 @@ def version_of(entry: BundleEntry) -> str:
 
 class NotFound(LookupError):
     """No such document, language or segment in the bundle."""
+
+
+class BadText(ValueError):
+    """A target a PO file cannot hold: control characters other than tab and line break."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class Conflict(Exception):
@@ -148,6 +156,9 @@ class BundleStore:
         `version`; Conflict otherwise. Returns the entry as saved."""
         path = self.path(doc, lang)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        bad = _CONTROL.search(text)
+        if bad:
+            raise BadText(f"the text holds the control character U+{ord(bad.group()):04X}")
         with self._lock, memory_lock(path):
             cached = self._load(path, exact=True)
             index = next((i for i, e in enumerate(cached.po.entries) if e.id == seg_id), None)
