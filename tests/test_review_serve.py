@@ -106,6 +106,8 @@ def test_a_confirmed_save_goes_into_the_po_which_stays_valid_for_msgfmt_and_revi
     assert entry.msgstr == KAZAKH and "fuzzy" not in entry.flags
     assert entry.tcomment.startswith("mt argos")  # the provenance stays
     assert read_bundle_po(bundle / "visit.kk.po").entries[0].confirmed
+    written = (bundle / "visit.kk.po").read_text(encoding="utf-8")
+    assert written == str(polib.pofile(written, wrapwidth=0)) + "\n"  # exactly as polib writes the file
     assert not [p for p in bundle.iterdir() if p.name.endswith(".tmp")]
     if shutil.which("msgfmt"):
         check = subprocess.run(
@@ -497,3 +499,5 @@ def test_saves_from_many_threads_and_two_stores_at_once_all_land(bundle: Path) -
     on_disk = read_bundle_po(bundle / "visit.kk.po").entries
     assert [e.target for e in on_disk] == [f"мәтін {k}" for k in range(len(entries))]
     assert all(e.confirmed for e in on_disk)
+    written = (bundle / "visit.kk.po").read_text(encoding="utf-8")
+    assert written == str(polib.pofile(written, wrapwidth=0)) + "\n"

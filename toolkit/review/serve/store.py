@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
@@ -65,6 +65,23 @@ class _Cached:
     digest: str  # SHA-256 of its bytes: a save compares it, whatever the stat says
     po: BundlePo
     raw: polib.POFile
+    head: str = ""  # the header comments polib writes before the entries
+    parts: list[str] = field(default_factory=list)  # the metadata entry, then every entry as polib writes it
+
+    def serialized(self) -> str:
+        """The file as polib writes it, with only the changed entries written again (see save)."""
+        if not self.parts:
+            width = self.raw.wrapwidth
+            entries = [self.raw.metadata_as_entry(), *(e for e in self.raw if not e.obsolete)]
+            self.parts = [e.__unicode__(width) for e in entries + self.raw.obsolete_entries()]
+            bare = polib.POFile(wrapwidth=width)  # the same header and metadata, no entries
+            bare.header, bare.metadata, bare.metadata_is_fuzzy = (
+                self.raw.header,
+                self.raw.metadata,
+                self.raw.metadata_is_fuzzy,
+            )
+            self.head = str(bare)[: -len(self.parts[0])]
+        return self.head + "\n".join(self.parts)
 
 
 def _stat_key(path: Path) -> tuple[int, int, int]:
@@ -178,7 +195,9 @@ class BundleStore:
                 raw.flags.append("fuzzy")
             if not fuzzy and "fuzzy" in raw.flags:
                 raw.flags.remove("fuzzy")
-            data = (str(cached.raw) + "\n").encode("utf-8")
+            cached.serialized()  # the other entries' text, once per file version
+            cached.parts[1 + index] = raw.__unicode__(cached.raw.wrapwidth)
+            data = (cached.serialized() + "\n").encode("utf-8")
             atomic_write_bytes(path, data)
             saved = replace(current, target=text, fuzzy=fuzzy)
             entries = list(cached.po.entries)
