@@ -69,7 +69,7 @@ class Review:
         by_lang = {lang: {e.id: e for e in po.entries} for lang, po in pos.items()}
         source_lang = next(iter(pos.values())).source_lang
         ids = list(dict.fromkeys(e.id for po in pos.values() for e in po.entries))
-        view = str(self._render("view.html", {"only": only, "lang": view_lang}))
+        view = str(self.render("view.html", {"only": only, "lang": view_lang}))
         rows = []
         for seg_id in ids:
             entries = {lang: by_lang[lang][seg_id] for lang in langs if seg_id in by_lang[lang]}
@@ -93,7 +93,7 @@ class Review:
         cached = self._cells.get(key)
         if cached is not None and cached[0] == version and cached[1] is found:
             return cached[2]
-        html = self._render("cell.html", {"doc": doc, "l": lang, "c": target_data(entry, found), "view": VIEW_MARK})
+        html = self.render("cell.html", {"doc": doc, "l": lang, "c": target_data(entry, found), "view": VIEW_MARK})
         self._cells[key] = (version, found, html)
         return html
 
@@ -102,10 +102,10 @@ class Review:
         html = self._sources.get(key)
         if html is None:
             pieces = source_pieces(source, lang, targets, self.glossary)
-            html = self._sources[key] = Markup(self._render("source.html", {"pieces": pieces, "source_lang": lang}))
+            html = self._sources[key] = Markup(self.render("source.html", {"pieces": pieces, "source_lang": lang}))
         return html
 
-    def _render(self, name: str, context: dict[str, Any]) -> str:
+    def render(self, name: str, context: dict[str, Any]) -> str:
         return self.templates.get_template(name).render(csrf=self.token, csrf_field=CSRF_FIELD, **context)
 
 
@@ -121,7 +121,7 @@ def _templates() -> jinja2.Environment:
 
 
 def _html(review: Review, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(review._render(name, context), status)
+    return HTMLResponse(review.render(name, context), status)
 
 
 def _error(status: int, message: str) -> JSONResponse:
