@@ -276,7 +276,7 @@ def test_every_text_is_escaped_and_codes_show_as_text_chips(tmp_path: Path) -> N
     client = client_for(hostile_bundle(tmp_path / "evil"), glossary=False)
     page = client.get("/doc/evil").text
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<img" not in page and "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in page
+    assert "<img" not in page and "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in page
     assert "<b>model" not in page
     assert '<span class="code">&lt;1&gt;</span>жирный<span class="code">&lt;/1&gt;</span>' in page
     assert '<span class="code">&lt;2/&gt;</span>' in page

@@ -20,6 +20,7 @@ from starlette.routing import Route
 from ...formats.bundle import BundleEntry
 from ...glossary.model import Glossary
 from ...qa.model import Finding
+from .cells import cell_html
 from .checking import SegmentChecker
 from .security import CSRF_FIELD, CSRF_HEADER, BodyTooLarge, Guard, allowed_hosts, new_token, read_body, token_ok
 from .store import BadText, BundleStore, Conflict, NotFound, version_of
@@ -93,7 +94,7 @@ class Review:
         cached = self._cells.get(key)
         if cached is not None and cached[0] == version and cached[1] is found:
             return cached[2]
-        html = self.render("cell.html", {"doc": doc, "l": lang, "c": target_data(entry, found), "view": VIEW_MARK})
+        html = cell_html(doc, lang, target_data(entry, found), CSRF_FIELD, self.token, VIEW_MARK)
         self._cells[key] = (version, found, html)
         return html
 
