@@ -17,8 +17,8 @@ from functools import lru_cache
 from ..terms.kk import acronym_endings
 from ..terms.latin import ENDINGS, fold
 
-MAX_GRAM = 7
-WORD = re.compile(r"[^\W_]+(?:[-\u2011][^\W_]+)*|[^\w\s]")
+MAX_GRAM = 9
+WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u2013][^\W_]+)*|[^\w\s]")
 APOSTROPHES = "'’ʼ"
 FUNCTION_WORDS = {
     "en": frozenset(
@@ -31,7 +31,7 @@ FUNCTION_WORDS = {
     ),
     "kk": frozenset(
         "және мен бен пен да де та те бойынша туралы үшін арасындағы ол олар бұл осы сондай-ақ оның "
-        "өз өзі екі бір".split()
+        "өз өзі екі бір жөніндегі жөнінде арқылы қатысты сияқты кейін дейін бірге".split()
     ),
 }
 KK_MIN_STEM = 3

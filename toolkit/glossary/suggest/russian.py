@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .compound import acronym
 from .domains import known_head
 
 # a Russian word (hyphenated ones whole: государств-участников), a Latin word, a number, or
@@ -43,6 +44,7 @@ class Occurrence:
     place: bool = False  # the head is a place name (pymorphy3's Geox)
     capitals: bool = False  # a word is capitalised where a sentence's start does not explain it
     next_start: int = -1  # where the longer phrase that continues this one goes on, if any
+    woman: tuple[tuple[str, ...], str] | None = None  # a name's other reading: key, nominative
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +57,12 @@ def _morph() -> Any:
 
 @lru_cache(maxsize=1 << 16)
 def parses(word: str) -> tuple[Any, ...]:
-    """The first parses of a word (pymorphy3's Parse objects, most probable first)."""
-    return tuple(_morph().parse(word)[:MAX_PARSES])
+    """The first parses of a word (pymorphy3's Parse objects, most probable first); a compound
+    adjective (казахстанско-венгерской, северо-казахстанскую) inflects in its last part only,
+    so it takes the parses of that part (see compound.py)."""
+    from .compound import compound_parses
+
+    return compound_parses(word) or tuple(_morph().parse(word)[:MAX_PARSES])
 
 
 def _norm(word: str) -> str:
@@ -128,17 +134,52 @@ def noun_phrases(words: list[str], i: int) -> list[tuple[int, list[Any], int]]:
     head_index = len(chosen) - 1
     if len(chosen) > 1:
         found.append((end, chosen, head_index))
-    while end < len(words) and end - i < MAX_WORDS:
+    joined = 0  # allowance for conjunctions: each lets the phrase run two words longer
+    while end < len(words) and end - i - joined < MAX_WORDS:
+        if _coordinated(words, end, chosen[-1]):
+            # two genitives joined by «и» belong to one name (Министерство иностранных дел и
+            # внешней торговли Венгрии): the phrase goes on after the second
+            following = _group(words, end + 1, "gent")
+            if following is None or following[0] - i - joined - 2 > MAX_WORDS:
+                break
+            joined += 2
+            chosen = chosen + [parses(words[end])[0]] + following[1]
+            end = following[0]
+            continue
+        named = acronym(words[end])
+        # an acronym names the organisation the phrase belongs to, unless a genitive or another
+        # acronym follows it (Департамент Европы | МИД Казахстана, МИД РК: the acronym heads a
+        # name of its own)
+        if named is not None:
+            if not _qualified(words, end + 1):
+                end, chosen = end + 1, [*chosen, named]
+                found.append((end, chosen, head_index))
+            break
         following = None if person(words, end) else _group(words, end, "gent")
-        if following is None or following[0] - i > MAX_WORDS:
+        if following is None or following[0] - i - joined > MAX_WORDS:
             break
         end, more = following
         chosen = chosen + more
         found.append((end, chosen, head_index))
     place = _place_tail(words, end, chosen[head_index])
-    if place is not None and end + 2 - i <= MAX_WORDS + 1:
+    if place is not None and end + 2 - i - joined <= MAX_WORDS + 1:
         found.append((end + 2, chosen + place, head_index))
     return found
+
+
+def _coordinated(words: list[str], end: int, last: Any) -> bool:
+    """Word end is «и» after a genitive, and a genitive group follows it."""
+    return (
+        words[end] == "и"
+        and end + 1 < len(words)
+        and getattr(last.tag, "case", None) == "gent"
+        and _group(words, end + 1, "gent") is not None
+    )
+
+
+def _qualified(words: list[str], i: int) -> bool:
+    """Word i begins a genitive or an acronym that qualifies the word before it."""
+    return i < len(words) and (acronym(words[i]) is not None or _group(words, i, "gent") is not None)
 
 
 def _place_tail(words: list[str], end: int, head: Any) -> list[Any] | None:
@@ -153,9 +194,13 @@ def _place_tail(words: list[str], end: int, head: Any) -> list[Any] | None:
 
 
 def _shape(form: str, surface: str) -> str:
-    """form in the letter case of surface (МИД, Посол, посол)."""
+    """form in the letter case of surface (МИД, Посол, посол), each part of a hyphenated word
+    as written (Баян-Улгийского -> Баян-Улгийский)."""
     if surface.isupper() and len(surface) > 1:
         return form.upper()
+    parts, written = form.split("-"), surface.split("-")
+    if len(parts) == len(written) > 1:
+        return "-".join(_shape(part, word) for part, word in zip(parts, written))
     if surface[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
@@ -188,7 +233,7 @@ def _split_name(first: str, surname: str) -> tuple[str, str] | None:
     gender from the dictionary's first name or from the endings."""
     found = _SURNAME.fullmatch(surname)
     if found is None:
-        return None
+        return _foreign_name(first, surname)
     stem, ending = found.group(1), found.group(2) or ""
     names = [p for p in parses(first) if "Name" in p.tag]
     men = [p for p in names if p.tag.gender == "masc"]
@@ -203,6 +248,33 @@ def _split_name(first: str, surname: str) -> tuple[str, str] | None:
         if first.endswith(cut) and len(first) - len(cut) >= 3:
             return first[: len(first) - len(cut)], stem
     return (first, stem + "а") if ending in ("а", "у") else None
+
+
+def _foreign_name(first: str, surname: str) -> tuple[str, str] | None:
+    """A man's first name the dictionary knows and a surname declined like a masculine noun
+    (Ласло Кертесом -> Ласло Кертес): the surname cut to the noun's lemma where that begins it."""
+    men = [p for p in parses(first) if "Name" in p.tag and p.tag.gender == "masc"]
+    if not men or any("Name" in p.tag and p.tag.gender == "femn" for p in parses(first)):
+        return None
+    low = _norm(surname)
+    for parse in parses(surname):
+        lemma = _norm(parse.normal_form)
+        if parse.tag.POS == "NOUN" and parse.tag.gender == "masc" and low.startswith(lemma) and len(lemma) >= 3:
+            return _shape(men[0].normal_form, first), surname[: len(lemma)]
+    return None
+
+
+def woman_reading(first: str, surname: str) -> tuple[tuple[str, ...], str] | None:
+    """The woman's reading of a first name and a surname in -ова/-ева/-ина that also read as a
+    man's in the genitive (Алия Сарсенова: Алия, or Алий's genitive): key and nominative."""
+    found = _SURNAME.fullmatch(surname)
+    if found is None or found.group(2) != "а":
+        return None
+    women = [p for p in parses(first) if "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"]
+    if not women or not any("Name" in p.tag and p.tag.gender == "masc" for p in parses(first)):
+        return None
+    name = _shape(women[0].normal_form, first)
+    return (_norm(name), _norm(surname)), f"{name} {surname}"
 
 
 def person(words: list[str], i: int) -> tuple[int, str, tuple[str, ...]] | None:
@@ -245,7 +317,10 @@ def candidates(text: str) -> list[Occurrence]:
             named = person(words, i)
             if named is not None:
                 end, form, key = named
-                found.append(Occurrence(key, run[i][0], run[end - 1][1], form, "person", initial, 1, False, True))
+                woman = woman_reading(words[i], words[i + 1])
+                found.append(
+                    Occurrence(key, run[i][0], run[end - 1][1], form, "person", initial, 1, False, True, woman=woman)
+                )
                 continue
             phrases = noun_phrases(words, i)
             for number, (end, chosen, head) in enumerate(phrases):
