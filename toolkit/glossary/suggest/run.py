@@ -13,20 +13,23 @@ from pathlib import Path
 from ..model import Glossary
 from .associate import GramIndex, best_target
 from .common import common_phrase
+from .compound import compound_parses
 from .domains import domain_of, known_head
 from .heads import head_rule, head_word, lemma_units
 from .kazakh import adjectival_head, attested
 from .named import NAMED_DOMAINS, extra_acronyms, majority, rendered, renderings
 from .names import feminine_surname, name_keys, short_keys
 from .phrases import grams
-from .russian import PLACE_PREPOSITIONS, Occurrence
+from .russian import PLACE_PREPOSITIONS, Occurrence, parses
 from .units import Unit, read_units
 
 INSTITUTION_DOMAINS = ("ministry", "organization")
 MIN_FREQUENCY = 2  # units a candidate must occur in
 MIN_DICE = 0.2  # below this, a target term is left for the reviewer to fill in
 TITLE_CASE = ("en", "fr")  # languages that write names in title case
-NESTED_SHARE = 0.75  # a candidate seen this often inside one longer candidate is folded into it
+NESTED_SHARE = 0.75
+COLLOCATION_UNITS = 4  # units a lower-case term without a known head must occur in
+MAX_MODIFIERS = 2  # a head with more adjectives than this in the memory makes free combinations  # a candidate seen this often inside one longer candidate is folded into it
 
 
 @dataclass
@@ -44,6 +47,8 @@ class Candidate:
     covered: int = 0
     partial: int = 0  # occurrences that begin inside a glossary term or end with one
     continued: int = 0  # occurrences a longer phrase continues (Директор Департамента | Европы)
+    governed: int = 0  # occurrences a name's complement follows (Бюро ОБСЕ | по демократическим ...)
+    complement: int = 0  # occurrences that are a name's complement (Агентство ... по | международному развитию)
     seen: int = 0
     example: int = -1
     parts: Counter[str] = field(default_factory=Counter)  # glossary places/organisations inside
@@ -116,6 +121,14 @@ def _belongs(occurrence: Occurrence, start: int, end: int, spans: list[tuple[int
     return (bool(before) and before[-1] in PLACE_PREPOSITIONS) or acronym
 
 
+def _complemented(text: str, end: int) -> bool:
+    """«по» and a word follow: the complement of an institution's name (Региональный центр ООН
+    | по превентивной дипломатии, Бюро ОБСЕ | по демократическим институтам), which makes what
+    comes before it a fragment of the name."""
+    after = text[end:].split(maxsplit=2)
+    return len(after) >= 2 and after[0] == "по"
+
+
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, at = [], start
     for word in text[start:end].split():
@@ -157,6 +170,8 @@ def collect(units: Sequence[Unit], lang: str, glossary: Glossary | None) -> dict
             # a title followed by its ministry (Директор Департамента Европы | МИД Казахстана) is whole
             going_on = occ.next_start
             cand.continued += going_on >= 0 and not any(start <= going_on < end for start, end in institutions)
+            cand.governed += _complemented(text, occ.end)
+            cand.complement += text[: occ.start].split()[-1:] == ["по"]
             if cand.example < 0:
                 cand.example = unit.number
     return found
@@ -181,7 +196,9 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def select(found: dict[tuple[str, ...], Candidate], min_frequency: int) -> list[Candidate]:
     """Recurring name- or title-like candidates the glossary lacks, without those that mostly
-    occur inside a longer recurring candidate."""
+    occur inside a longer recurring candidate (a longer one that is itself a fragment of a name
+    with a complement still takes its pieces in: Региональный центр ООН | по ...)."""
+    modifiers = Counter(c.head for c in found.values() if c.kind == "phrase" and len(c.key) == 2 and c.key[1] == c.head)
     kept = [
         c
         for c in found.values()
@@ -189,26 +206,61 @@ def select(found: dict[tuple[str, ...], Candidate], min_frequency: int) -> list[
         and c.covered * 2 < c.seen
         and c.partial * 2 < c.seen
         and c.continued * 4 < c.seen * 3
-        and (c.kind == "person" or known_head(c.head, lang=c.lang) or c.capitals * 2 >= c.seen)
+        and (
+            c.kind == "person"
+            or known_head(c.head, lang=c.lang)
+            or c.capitals * 2 >= c.seen
+            or _collocation(c, modifiers)
+        )
     ]
     kept = [c for c in kept if not _generic(c) and not common_phrase(c.key, c.head, term_form(c.forms))]
     kept.sort(key=lambda c: (len(c.key), c.key))
     chosen = []
     for cand in kept:
         inside = set().union(*(o.units for o in kept if len(o.key) > len(cand.key) and _contains(o.key, cand.key)))
-        if len(inside & cand.units) >= NESTED_SHARE * len(cand.units):
+        if len(inside & cand.units) >= NESTED_SHARE * len(cand.units) or cand.governed * 4 >= cand.seen * 3:
             continue
         chosen.append(cand)
     return [c for c in chosen if not _compound(c, chosen)]
 
 
+def _collocation(cand: Candidate, modifiers: Counter[str]) -> bool:
+    """A common term in lower case (консульский учет, гуманитарная помощь): an adjective and its
+    noun seen in COLLOCATION_UNITS units or more, never the complement of a name (Агентство ...
+    по | международному развитию), with a head that takes few other adjectives in the memory
+    (сотрудничество is международное, экономическое, двустороннее: a free combination)."""
+    return (
+        cand.lang == "ru"
+        and cand.kind == "phrase"
+        and len(cand.key) == 2
+        and cand.key[1] == cand.head
+        and len(cand.units) >= COLLOCATION_UNITS
+        and cand.complement * 2 < cand.seen
+        and modifiers[cand.head] <= MAX_MODIFIERS
+    )
+
+
 def _compound(cand: Candidate, chosen: list[Candidate]) -> bool:
     """A phrase that ends with another, at least as frequent, suggested one and is no title
     (пленарное заседание | Совета иностранных инвесторов): the reviewer has the name already."""
+    if _placed(cand, chosen):
+        return True
     if domain_of(cand.head, cand.kind, lang=cand.lang) == "title":
         return False
     return any(
         len(o.key) < len(cand.key) and cand.key[-len(o.key) :] == o.key and len(o.units) >= len(cand.units)
+        for o in chosen
+    )
+
+
+def _placed(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """A suggested name, at least as frequent, with the country or region it lies in after it
+    (Баян-Улгийский аймак | Монголии): the place qualifies the name the reviewer has already."""
+    return cand.lang == "ru" and any(
+        len(o.key) == len(cand.key) - 1
+        and cand.key[:-1] == o.key
+        and len(o.units) >= len(cand.units)
+        and any("Geox" in p.tag for p in parses(cand.key[-1]))
         for o in chosen
     )
 
@@ -247,6 +299,17 @@ def target_form(forms: Counter[str], lang: str) -> str:
     return form
 
 
+def _initial_case(target: str, forms: Counter[str], source: str) -> str:
+    """A target seen only at sentence starts, whose first capital says nothing, with the first
+    letter in the source term's case (аким области: облыс әкімі, not Облыс әкімі); a word in
+    capitals (an acronym) as it is."""
+    first = target.split(" ")[0]
+    only_initial = all(f.startswith("^") for f in forms)
+    if only_initial and source[:1].islower() and not (len(first) > 1 and first.isupper()):
+        return target[:1].lower() + target[1:]
+    return target
+
+
 def name_fit(
     term: str,
     lang: str,
@@ -279,6 +342,12 @@ def name_fit(
     return order
 
 
+def _parts(word: str) -> int:
+    """The words a Russian word stands for in a target: two for a compound adjective written
+    with a space elsewhere (северо-казахстанский: North Kazakhstan), else one."""
+    return 2 if compound_parses(word) else 1
+
+
 def _adjectival(cand: Candidate) -> bool:
     """A Russian phrase of adjectives and their head only (Постоянный совет, not Совет
     национальных координаторов)."""
@@ -307,7 +376,7 @@ def suggest(
     kk_words = attested(kk_texts) if "kk" in targets else frozenset()
     suggestions = []
     for cand in chosen:
-        content = sum(1 for word in cand.key if word not in PLACE_PREPOSITIONS)
+        content = sum(_parts(word) for word in cand.key if word not in PLACE_PREPOSITIONS)
         terms: dict[str, str] = {}
         scores: dict[str, float] = {}
         form = term_form(cand.forms)
@@ -321,7 +390,7 @@ def suggest(
             fit = name_fit(form, lang, surfaces, [p for p in parts if p], people)
             found = best_target(cand.units, content, index, fit, required)
             if found is not None and found.dice >= MIN_DICE:
-                terms[lang] = target_form(surfaces[found.key], lang)
+                terms[lang] = _initial_case(target_form(surfaces[found.key], lang), surfaces[found.key], form)
                 scores[lang] = found.dice
                 if lang == "kk" and _adjectival(cand):
                     terms[lang] = adjectival_head(terms[lang], kk_words)

@@ -16,6 +16,7 @@ from typing import Any
 
 from .compound import acronym
 from .domains import known_head
+from .sentences import sentence_starts
 
 # a Russian word (hyphenated ones whole: государств-участников), a Latin word, a number, or
 # punctuation: a phrase never runs across punctuation
@@ -309,11 +310,11 @@ def candidates(text: str) -> list[Occurrence]:
     """Every candidate of a sentence (overlapping ones included): noun phrases of 2 to 5 words
     and first name + surname."""
     found: list[Occurrence] = []
-    first_start = next((m.start() for m in TOKEN.finditer(text) if m.group()[0].isalnum()), 0)
+    starts = sentence_starts(text)
     for run in _clauses(text):
         words = [w for _, _, w in run]
         for i in range(len(words)):
-            initial = run[i][0] == first_start
+            initial = run[i][0] in starts
             named = person(words, i)
             if named is not None:
                 end, form, key = named
