@@ -161,11 +161,22 @@ def noun_phrases(words: list[str], i: int) -> list[tuple[int, list[Any], int]]:
             break
         end, more = following
         chosen = chosen + more
+        name = _apposition(words, end, more[-1])
+        if name is not None:  # Республики | Казахстан: the name goes with its common noun
+            end, chosen = end + 1, [*chosen, name]
         found.append((end, chosen, head_index))
     place = _place_tail(words, end, chosen[head_index])
     if place is not None and end + 2 - i - joined <= MAX_WORDS + 1:
         found.append((end + 2, chosen + place, head_index))
     return found
+
+
+def _apposition(words: list[str], end: int, noun: Any) -> Any | None:
+    """A place name in the nominative after a common noun in the genitive (Республики Казахстан,
+    города Астана): an apposition that stays in the nominative; its parse, or None."""
+    if end >= len(words) or not words[end][:1].isupper() or "Geox" in noun.tag or noun.tag.POS != "NOUN":
+        return None
+    return next((p for p in parses(words[end]) if "Geox" in p.tag and p.tag.case == "nomn"), None)
 
 
 def _coordinated(words: list[str], end: int, last: Any) -> bool:
