@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .morph import raw_parses
+
 # first parts of a compound adjective end in -о/-е (казахстанско-, северо-, юго-)
 _COMPOUND = re.compile(r"((?:[А-ЯЁа-яё]+[ое]-)+)([А-ЯЁа-яё]{3,})")
 ADJECTIVES = frozenset({"ADJF", "PRTF"})
@@ -47,13 +49,11 @@ class CompoundParse:
 
 def compound_parses(word: str) -> tuple[Any, ...]:
     """The adjective parses of a compound adjective, or () for another word."""
-    from .russian import MAX_PARSES, _morph
-
     found = _COMPOUND.fullmatch(word)
     if found is None:
         return ()
     prefix, last = found.groups()
-    parts = [p for p in _morph().parse(last)[:MAX_PARSES] if p.tag.POS in ADJECTIVES]
+    parts = [p for p in raw_parses(last) if p.tag.POS in ADJECTIVES]
     return tuple(CompoundParse(prefix, p) for p in parts)
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .compound import acronym
+from .compound import acronym, compound_parses
 from .domains import known_head
+from .morph import raw_parses
 from .sentences import sentence_starts
 
 # a Russian word (hyphenated ones whole: государств-участников), a Latin word, a number, or
@@ -23,7 +24,6 @@ from .sentences import sentence_starts
 TOKEN = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*|[A-Za-z]+|\d+|[^\w\s]")
 CYRILLIC = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 MAX_WORDS = 5
-MAX_PARSES = 4
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 PLACE_PREPOSITIONS = ("в", "при")
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
@@ -48,22 +48,12 @@ class Occurrence:
     woman: tuple[tuple[str, ...], str] | None = None  # a name's other reading: key, nominative
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-    import pymorphy3_dicts_ru
-
-    return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
-
-
 @lru_cache(maxsize=1 << 16)
 def parses(word: str) -> tuple[Any, ...]:
     """The first parses of a word (pymorphy3's Parse objects, most probable first); a compound
     adjective (казахстанско-венгерской, северо-казахстанскую) inflects in its last part only,
     so it takes the parses of that part (see compound.py)."""
-    from .compound import compound_parses
-
-    return compound_parses(word) or tuple(_morph().parse(word)[:MAX_PARSES])
+    return compound_parses(word) or raw_parses(word)
 
 
 def _norm(word: str) -> str:
