@@ -211,6 +211,12 @@ COMMANDS = [
         sorted((ROOT / "tests" / "fixtures" / "models").glob("*.argosmodel"))[0].read_bytes(),
     ),
     Command(
+        "models download --index",
+        ("models", "download", "ru", "en", "--index", "{F}", "--models-dir", "models", "-q"),
+        "in/index.json",
+        b'[{"from_code": "ru", "to_code": "en", "package_version": "1.0", "links": ["http://127.0.0.1:9/p.argosmodel"]}]\n',
+    ),
+    Command(
         "xliff export",
         ("xliff", "export", "{F}", "--version", "2.1", "--out", "xliff"),
         "bundle/visit.en.po",

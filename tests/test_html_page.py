@@ -108,3 +108,14 @@ def test_a_page_that_cannot_be_read_fails_in_one_line_and_writes_nothing(tmp_pat
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and message in err[0], err
     assert not (tmp_path / "out").exists() and path.read_bytes() == content
+
+
+def test_segment_shows_a_page_as_the_translator_will_see_it(capsys) -> None:
+    assert main(["segment", str(PAGE), "--lang", "ru"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[1:] == [
+        "headline",
+        "0-84",
+        "Посол Казахстана провел переговоры с руководством Онтарио и деловыми кругами Торонто",
+    ]
+    assert not any("<1>" in line or "Поделиться" in line for line in lines)

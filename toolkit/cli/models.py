@@ -1,4 +1,4 @@
-"""`toolkit models install|list|remove|add-ct2`: translation models from local files only."""
+"""`toolkit models install|list|remove|add-ct2`, and download|verify|bundle (models_download.py)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,25 @@ from ..langs import SUPPORTED
 from .common import ModelsDir, echo_err
 
 models_app = typer.Typer(
-    rich_markup_mode=None, no_args_is_help=True, help="Install and list translation models (local files only)."
+    rich_markup_mode=None, no_args_is_help=True, help="Install, download, verify and list translation models."
 )
 
 
 @models_app.command("install")
 def models_install(
-    file: Path = typer.Argument(..., help="A local .argosmodel file.", metavar="FILE"),
+    file: Path = typer.Argument(..., help="A local .argosmodel file, or a .tar from `models bundle`.", metavar="FILE"),
     models_dir: ModelsDir = None,
 ) -> None:
-    """Validate and install an argos package from a local file."""
-    from ..mt.packages import install_package
+    """Validate and install an argos package from a local file (or every package of a bundle)."""
+    from ..mt.download import install_recorded
 
-    package = install_package(file, models_dir)
+    if file.suffix == ".tar":
+        from ..mt.bundle import install_bundle
+
+        for package in install_bundle(file, models_dir):
+            typer.echo(f"installed {package.name} ({package.pair}, version {package.version}) in {package.path.parent}")
+        return
+    package = install_recorded(file, models_dir)
     typer.echo(f"installed {package.name} ({package.pair}, version {package.version}) in {package.path.parent}")
     unused = [code for code in (package.from_code, package.to_code) if code not in SUPPORTED]
     if unused:
@@ -76,9 +82,12 @@ def models_remove(
     models_dir: ModelsDir = None,
 ) -> None:
     """Remove a package from the toolkit's models folder."""
+    from ..mt.lockfile import forget
     from ..mt.packages import remove_package
 
-    typer.echo(f"removed {remove_package(name, models_dir)}")
+    removed = remove_package(name, models_dir)
+    forget(removed.parent, name)
+    typer.echo(f"removed {removed}")
 
 
 @models_app.command("add-ct2")
@@ -104,3 +113,10 @@ def add_ct2(
     codes: list[str] | None = [c for c in langs.split(",") if c.strip()] if langs else None
     model = register_model(model_dir, codes, models_folder(models_dir), name)
     typer.echo(f"registered {model.name} ({model.style}, {','.join(model.langs)}) at {model.path}")
+
+
+from .models_download import models_bundle, models_download, models_verify  # noqa: E402
+
+models_app.command("download")(models_download)
+models_app.command("verify")(models_verify)
+models_app.command("bundle")(models_bundle)

@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..fsutil import read_bytes
-from ..text.coded import Piece, Point, Span
+from ..text.coded import Piece, Point, Span, nest
 from .safezip import check_word_package
 
 _RUN = qn("w:r")
@@ -212,6 +212,12 @@ def _run(properties: etree._Element | None, text: str) -> etree._Element:
     return run
 
 
+def _container(paragraph: DocxParagraph, code: int, parent: etree._Element) -> etree._Element:
+    """An empty copy of the hyperlink or insertion of a code, appended to parent."""
+    original = paragraph.containers[code]
+    return etree.SubElement(parent, original.tag, dict(original.attrib))
+
+
 def fill_docx_paragraph(paragraph: DocxParagraph, pieces: list[Piece]) -> None:
     """Replace the paragraph's content (not its properties) by pieces."""
     element = paragraph.element
@@ -224,17 +230,8 @@ def fill_docx_paragraph(paragraph: DocxParagraph, pieces: list[Piece]) -> None:
         if isinstance(piece, Span) and after_spacing and piece.text.startswith(" "):
             piece = Span(piece.text[1:], piece.active)  # the space read after a tab or break
         after_spacing = isinstance(piece, Point) and piece.id in paragraph.spacing
-        containers = tuple(c for c in piece.active if c in paragraph.containers)
-        common = 0
-        while common < min(len(stack), len(containers)) and stack[common][0] == containers[common]:
-            common += 1
-        del stack[common:]
-        for code in containers[common:]:
-            parent = stack[-1][1] if stack else element
-            original = paragraph.containers[code]
-            shell = etree.SubElement(parent, original.tag, dict(original.attrib))
-            stack.append((code, shell))
-        parent = stack[-1][1] if stack else element
+        containers = [c for c in piece.active if c in paragraph.containers]
+        parent = nest(stack, containers, element, lambda code, into: _container(paragraph, code, into))
         if isinstance(piece, Span):
             formats = [c for c in piece.active if c in paragraph.formats]
             properties = paragraph.formats[formats[-1]] if formats else paragraph.base

@@ -24,7 +24,7 @@ from lxml import etree, html
 
 from ..errors import InputError, UsageError
 from ..fsutil import read_bytes
-from ..text.coded import Piece, Point, Span
+from ..text.coded import Piece, Point, Span, nest
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form "
@@ -225,6 +225,13 @@ def _shell(element: etree._Element) -> etree._Element:
     return shell
 
 
+def _opened(paragraph: HtmlParagraph, code: int, parent: etree._Element) -> etree._Element:
+    """An empty copy of the element of a paired code, appended to parent."""
+    shell = _shell(paragraph.codes[code])
+    parent.append(shell)
+    return shell
+
+
 def _append_text(parent: etree._Element, text: str) -> None:
     if len(parent):
         parent[-1].tail = (parent[-1].tail or "") + text
@@ -242,17 +249,7 @@ def fill_paragraph(paragraph: HtmlParagraph, pieces: list[Piece]) -> None:
     element.tail = tail
     stack: list[tuple[int, etree._Element]] = []
     for piece in pieces:
-        active = piece.active
-        common = 0
-        while common < min(len(stack), len(active)) and stack[common][0] == active[common]:
-            common += 1
-        del stack[common:]
-        for code in active[common:]:
-            parent = stack[-1][1] if stack else element
-            shell = _shell(paragraph.codes[code])
-            parent.append(shell)
-            stack.append((code, shell))
-        parent = stack[-1][1] if stack else element
+        parent = nest(stack, piece.active, element, lambda code, into: _opened(paragraph, code, into))
         if isinstance(piece, Span):
             _append_text(parent, piece.text.replace("<\u200b", "<"))
         elif isinstance(piece, Point):

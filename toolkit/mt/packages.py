@@ -1,7 +1,7 @@
 """Argos translation packages: validate, install into the toolkit's models dir, list, remove.
 
 Metadata is read with `argostranslate.package.Package` (pure Python; the translate module, which
-imports stanza and torch, is never imported). Nothing is ever downloaded.
+imports stanza and torch, is never imported). Nothing here downloads (see download.py).
 """
 
 from __future__ import annotations

@@ -14,9 +14,10 @@ s <= p <= e: a footnote reference right after a sentence's full stop goes with t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 from ..inline import Marker, tokens
 
@@ -92,6 +93,26 @@ def marked_of(pieces: Sequence[Piece]) -> str:
     while stack:
         out.append(str(Marker(stack.pop(), "close")))
     return "".join(out)
+
+
+Container = TypeVar("Container")
+
+
+def nest(
+    stack: list[tuple[int, Container]],
+    wanted: Sequence[int],
+    root: Container,
+    make: Callable[[int, Container], Container],
+) -> Container:
+    """Bring the open containers (code, element), outermost first, to `wanted`: close those not
+    in it, open the missing ones with make(code, parent); returns where content goes now."""
+    common = 0
+    while common < min(len(stack), len(wanted)) and stack[common][0] == wanted[common]:
+        common += 1
+    del stack[common:]
+    for code in wanted[common:]:
+        stack.append((code, make(code, stack[-1][1] if stack else root)))
+    return stack[-1][1] if stack else root
 
 
 def plain_length(pieces: Sequence[Piece]) -> int:
