@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml requirements-nodeps.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt
 	touch $(STAMP)
 
+# chromium (Debian's) for the browser test of `review serve`; Playwright's own download is never used
 setup: $(STAMP)
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "warning: chromium not installed (apt-get install -y chromium): the browser test will skip"
 
 # The demo installs the tiny test models (they know only the example's sentences) into .demo/models
 # and translates the example release into English, Kazakh and French.

@@ -204,6 +204,8 @@ COMMANDS = [
     Command(
         "review apply", ("review", "apply", "bundle", "--into", "memories/reviewed.tmx"), "bundle/visit.en.po", None
     ),
+    # --port 0 is refused after the bundle was read: a bundle read as good never starts a server here
+    Command("review serve", ("review", "serve", "bundle", "--port", "0"), "bundle/visit.en.po", None),
     Command(
         "models install",
         ("models", "install", "{F}", "--models-dir", "models"),
@@ -276,6 +278,7 @@ NOT_BROKEN = {
         "xliff export",
         "truncated",
     ): "the bundle's PO cut in half ends in a comment: valid PO, and export needs no release",
+    ("review serve", "truncated"): "the bundle's PO cut in half ends in a comment: valid PO",
 }
 
 

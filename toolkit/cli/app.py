@@ -17,6 +17,7 @@ from .glossary import terms as terms_command
 from .memory import memory_app, review_app
 from .models import models_app
 from .segment import segment
+from .serve import review_serve
 from .translate import translate
 from .xliff import xliff_app
 
@@ -33,6 +34,7 @@ app.command("check")(check_command)
 app.command("align")(align)
 app.add_typer(models_app, name="models")
 app.add_typer(memory_app, name="memory")
+review_app.command("serve")(review_serve)
 app.add_typer(review_app, name="review")
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(xliff_app, name="xliff")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from ..formats.bundle import read_bundle_po
+from ..formats.bundle import BundlePo, read_bundle_po
 from ..formats.tmx import lang_code, read_header, read_tmx
 from ..formats.xliff_read import SUFFIXES as XLIFF_FILES
 from ..formats.xliff_read import read_xliff
@@ -117,8 +117,12 @@ def read_xliff_segments(path: Path) -> list[Segment]:
 def read_po(path: Path, source_lang: str | None = None) -> list[Segment]:
     """PO entries as segments: target language from `Language`, source from `X-Source-Language`
     (or source_lang), `msgctxt` the segment id, `msgid` the source, `msgstr` the target."""
-    po = read_bundle_po(path, source_lang)
-    name = str(path)
+    return po_segments(read_bundle_po(path, source_lang))
+
+
+def po_segments(po: BundlePo) -> list[Segment]:
+    """The segments of a PO file already read (see read_po)."""
+    name = str(po.path)
     segments = []
     for e in po.entries:
         # the checks read plain text; the tags check compares the inline codes

@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from ..terms.kk import acronym_endings
 from ..terms.latin import ENDINGS, fold
+from .sentences import sentence_ends, sentence_starts
 
-MAX_GRAM = 7
-WORD = re.compile(r"[^\W_]+(?:[-\u2011][^\W_]+)*|[^\w\s]")
+MAX_GRAM = 9
+WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u2013][^\W_]+)*|[^\w\s]")
 APOSTROPHES = "'’ʼ"
 FUNCTION_WORDS = {
     "en": frozenset(
@@ -31,7 +32,7 @@ FUNCTION_WORDS = {
     ),
     "kk": frozenset(
         "және мен бен пен да де та те бойынша туралы үшін арасындағы ол олар бұл осы сондай-ақ оның "
-        "өз өзі екі бір".split()
+        "өз өзі екі бір жөніндегі жөнінде арқылы қатысты сияқты кейін дейін бірге".split()
     ),
 }
 KK_MIN_STEM = 3
@@ -108,18 +109,22 @@ def _tokens(text: str) -> list[list[tuple[int, int, str]]]:
 
 def grams(text: str, lang: str, max_len: int = MAX_GRAM) -> list[Gram]:
     """Every n-gram of 1 to max_len words of a text that neither begins nor ends with a function
-    word or a number (nor, in Kazakh, takes in the sentence's last word)."""
+    word or a number (nor, in Kazakh, takes in a sentence's last word); an n-gram is initial
+    when it begins a sentence of the text."""
     stem = stemmer(lang)
     stop = FUNCTION_WORDS.get(lang, frozenset())
-    first = next((m.start() for m in WORD.finditer(text) if m.group()[0].isalnum()), 0)
+    starts = sentence_starts(text)
+    ends = sentence_ends(text)
     found: list[Gram] = []
     runs = _tokens(text)
     for number, run in enumerate(runs):
         low = [w.lower() for _, _, w in run]
         keys = [stem(w) for _, _, w in run]
         edge = [w in stop or w.isdigit() or len(w) < 2 for w in low]
-        if lang == "kk" and number == len(runs) - 1:
-            edge[-1] = True  # a Kazakh sentence ends with its verb (өткізді, қабылдады)
+        if lang == "kk":  # a Kazakh sentence ends with its verb (өткізді, қабылдады)
+            edge = [e or end in ends for e, (_, end, _) in zip(edge, run)]
+            if number == len(runs) - 1:
+                edge[-1] = True
         for i in range(len(run)):
             if edge[i]:
                 continue
@@ -127,7 +132,7 @@ def grams(text: str, lang: str, max_len: int = MAX_GRAM) -> list[Gram]:
                 if edge[j]:
                     continue
                 content = sum(1 for k in range(i, j + 1) if not edge[k])
-                found.append(Gram(tuple(keys[i : j + 1]), run[i][0], run[j][1], content, run[i][0] == first))
+                found.append(Gram(tuple(keys[i : j + 1]), run[i][0], run[j][1], content, run[i][0] in starts))
     return found
 
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .compound import acronym, compound_parses
 from .domains import known_head
+from .morph import raw_parses
+from .sentences import sentence_starts
 
 # a Russian word (hyphenated ones whole: государств-участников), a Latin word, a number, or
 # punctuation: a phrase never runs across punctuation
 TOKEN = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*|[A-Za-z]+|\d+|[^\w\s]")
 CYRILLIC = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 MAX_WORDS = 5
-MAX_PARSES = 4
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 PLACE_PREPOSITIONS = ("в", "при")
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
@@ -43,20 +45,15 @@ class Occurrence:
     place: bool = False  # the head is a place name (pymorphy3's Geox)
     capitals: bool = False  # a word is capitalised where a sentence's start does not explain it
     next_start: int = -1  # where the longer phrase that continues this one goes on, if any
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-    import pymorphy3_dicts_ru
-
-    return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+    woman: tuple[tuple[str, ...], str] | None = None  # a name's other reading: key, nominative
 
 
 @lru_cache(maxsize=1 << 16)
 def parses(word: str) -> tuple[Any, ...]:
-    """The first parses of a word (pymorphy3's Parse objects, most probable first)."""
-    return tuple(_morph().parse(word)[:MAX_PARSES])
+    """The first parses of a word (pymorphy3's Parse objects, most probable first); a compound
+    adjective (казахстанско-венгерской, северо-казахстанскую) inflects in its last part only,
+    so it takes the parses of that part (see compound.py)."""
+    return compound_parses(word) or raw_parses(word)
 
 
 def _norm(word: str) -> str:
@@ -128,17 +125,63 @@ def noun_phrases(words: list[str], i: int) -> list[tuple[int, list[Any], int]]:
     head_index = len(chosen) - 1
     if len(chosen) > 1:
         found.append((end, chosen, head_index))
-    while end < len(words) and end - i < MAX_WORDS:
+    joined = 0  # allowance for conjunctions: each lets the phrase run two words longer
+    while end < len(words) and end - i - joined < MAX_WORDS:
+        if _coordinated(words, end, chosen[-1]):
+            # two genitives joined by «и» belong to one name (Министерство иностранных дел и
+            # внешней торговли Венгрии): the phrase goes on after the second
+            following = _group(words, end + 1, "gent")
+            if following is None or following[0] - i - joined - 2 > MAX_WORDS:
+                break
+            joined += 2
+            chosen = chosen + [parses(words[end])[0]] + following[1]
+            end = following[0]
+            continue
+        named = acronym(words[end])
+        # an acronym names the organisation the phrase belongs to, unless a genitive or another
+        # acronym follows it (Департамент Европы | МИД Казахстана, МИД РК: the acronym heads a
+        # name of its own)
+        if named is not None:
+            if not _qualified(words, end + 1):
+                end, chosen = end + 1, [*chosen, named]
+                found.append((end, chosen, head_index))
+            break
         following = None if person(words, end) else _group(words, end, "gent")
-        if following is None or following[0] - i > MAX_WORDS:
+        if following is None or following[0] - i - joined > MAX_WORDS:
             break
         end, more = following
         chosen = chosen + more
+        name = _apposition(words, end, more[-1])
+        if name is not None:  # Республики | Казахстан: the name goes with its common noun
+            end, chosen = end + 1, [*chosen, name]
         found.append((end, chosen, head_index))
     place = _place_tail(words, end, chosen[head_index])
-    if place is not None and end + 2 - i <= MAX_WORDS + 1:
+    if place is not None and end + 2 - i - joined <= MAX_WORDS + 1:
         found.append((end + 2, chosen + place, head_index))
     return found
+
+
+def _apposition(words: list[str], end: int, noun: Any) -> Any | None:
+    """A place name in the nominative after a common noun in the genitive (Республики Казахстан,
+    города Астана): an apposition that stays in the nominative; its parse, or None."""
+    if end >= len(words) or not words[end][:1].isupper() or "Geox" in noun.tag or noun.tag.POS != "NOUN":
+        return None
+    return next((p for p in parses(words[end]) if "Geox" in p.tag and p.tag.case == "nomn"), None)
+
+
+def _coordinated(words: list[str], end: int, last: Any) -> bool:
+    """Word end is «и» after a genitive, and a genitive group follows it."""
+    return (
+        words[end] == "и"
+        and end + 1 < len(words)
+        and getattr(last.tag, "case", None) == "gent"
+        and _group(words, end + 1, "gent") is not None
+    )
+
+
+def _qualified(words: list[str], i: int) -> bool:
+    """Word i begins a genitive or an acronym that qualifies the word before it."""
+    return i < len(words) and (acronym(words[i]) is not None or _group(words, i, "gent") is not None)
 
 
 def _place_tail(words: list[str], end: int, head: Any) -> list[Any] | None:
@@ -153,9 +196,13 @@ def _place_tail(words: list[str], end: int, head: Any) -> list[Any] | None:
 
 
 def _shape(form: str, surface: str) -> str:
-    """form in the letter case of surface (МИД, Посол, посол)."""
+    """form in the letter case of surface (МИД, Посол, посол), each part of a hyphenated word
+    as written (Баян-Улгийского -> Баян-Улгийский)."""
     if surface.isupper() and len(surface) > 1:
         return form.upper()
+    parts, written = form.split("-"), surface.split("-")
+    if len(parts) == len(written) > 1:
+        return "-".join(_shape(part, word) for part, word in zip(parts, written))
     if surface[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
@@ -188,7 +235,7 @@ def _split_name(first: str, surname: str) -> tuple[str, str] | None:
     gender from the dictionary's first name or from the endings."""
     found = _SURNAME.fullmatch(surname)
     if found is None:
-        return None
+        return _foreign_name(first, surname)
     stem, ending = found.group(1), found.group(2) or ""
     names = [p for p in parses(first) if "Name" in p.tag]
     men = [p for p in names if p.tag.gender == "masc"]
@@ -203,6 +250,33 @@ def _split_name(first: str, surname: str) -> tuple[str, str] | None:
         if first.endswith(cut) and len(first) - len(cut) >= 3:
             return first[: len(first) - len(cut)], stem
     return (first, stem + "а") if ending in ("а", "у") else None
+
+
+def _foreign_name(first: str, surname: str) -> tuple[str, str] | None:
+    """A man's first name the dictionary knows and a surname declined like a masculine noun
+    (Ласло Кертесом -> Ласло Кертес): the surname cut to the noun's lemma where that begins it."""
+    men = [p for p in parses(first) if "Name" in p.tag and p.tag.gender == "masc"]
+    if not men or any("Name" in p.tag and p.tag.gender == "femn" for p in parses(first)):
+        return None
+    low = _norm(surname)
+    for parse in parses(surname):
+        lemma = _norm(parse.normal_form)
+        if parse.tag.POS == "NOUN" and parse.tag.gender == "masc" and low.startswith(lemma) and len(lemma) >= 3:
+            return _shape(men[0].normal_form, first), surname[: len(lemma)]
+    return None
+
+
+def woman_reading(first: str, surname: str) -> tuple[tuple[str, ...], str] | None:
+    """The woman's reading of a first name and a surname in -ова/-ева/-ина that also read as a
+    man's in the genitive (Алия Сарсенова: Алия, or Алий's genitive): key and nominative."""
+    found = _SURNAME.fullmatch(surname)
+    if found is None or found.group(2) != "а":
+        return None
+    women = [p for p in parses(first) if "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"]
+    if not women or not any("Name" in p.tag and p.tag.gender == "masc" for p in parses(first)):
+        return None
+    name = _shape(women[0].normal_form, first)
+    return (_norm(name), _norm(surname)), f"{name} {surname}"
 
 
 def person(words: list[str], i: int) -> tuple[int, str, tuple[str, ...]] | None:
@@ -237,15 +311,18 @@ def candidates(text: str) -> list[Occurrence]:
     """Every candidate of a sentence (overlapping ones included): noun phrases of 2 to 5 words
     and first name + surname."""
     found: list[Occurrence] = []
-    first_start = next((m.start() for m in TOKEN.finditer(text) if m.group()[0].isalnum()), 0)
+    starts = sentence_starts(text)
     for run in _clauses(text):
         words = [w for _, _, w in run]
         for i in range(len(words)):
-            initial = run[i][0] == first_start
+            initial = run[i][0] in starts
             named = person(words, i)
             if named is not None:
                 end, form, key = named
-                found.append(Occurrence(key, run[i][0], run[end - 1][1], form, "person", initial, 1, False, True))
+                woman = woman_reading(words[i], words[i + 1])
+                found.append(
+                    Occurrence(key, run[i][0], run[end - 1][1], form, "person", initial, 1, False, True, woman=woman)
+                )
                 continue
             phrases = noun_phrases(words, i)
             for number, (end, chosen, head) in enumerate(phrases):
