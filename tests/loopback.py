@@ -22,6 +22,7 @@ class Route:
     cut: bool = False  # announce the whole body, send half, close
     stall: float = 0.0  # send the headers and a little, then wait this long
     length: bool = True  # send Content-Length (without it, the body ends when the connection does)
+    trickle: float = 0.0  # send the body 100 bytes at a time, this many seconds apart
 
 
 @dataclass
@@ -68,6 +69,12 @@ def start() -> Loopback:
                 self.wfile.write(route.body[: len(route.body) // 2])
                 self.wfile.flush()
                 self.close_connection = True
+                return
+            if route.trickle:
+                for start in range(0, len(route.body), 100):
+                    self.wfile.write(route.body[start : start + 100])
+                    self.wfile.flush()
+                    time.sleep(route.trickle)
                 return
             if route.stall:
                 self.wfile.write(route.body[:100])

@@ -186,6 +186,7 @@ def bad_package(tmp_path: Path) -> bytes:
         ("checksum", ["sha256", "differs from the index's"]),
         ("dotdot", ["refused", "'..' is refused"]),
         ("stall", ["timed out after 0.5 s"]),
+        ("trickle", ["too slow:", "KiB/s on average, below 16 KiB/s"]),
         ("redirect-loop", ["redirect"]),
         ("too-big", ["1,092,470 bytes announced, more than the 1,000 bytes allowed"]),
         ("too-big-unannounced", ["more than the 1,000 bytes allowed"]),
@@ -207,6 +208,8 @@ def test_a_bad_download_is_one_line_and_installs_nothing(
         loop.routes["/p.argosmodel"] = Route(bad_package(tmp_path))
     elif case == "stall":
         loop.routes["/p.argosmodel"] = Route(data, stall=3)
+    elif case == "trickle":  # 2 KB/s: every read comes in time, the whole never would
+        loop.routes["/p.argosmodel"] = Route(data, trickle=0.05)
     elif case == "redirect-loop":
         loop.routes["/p.argosmodel"] = Route(status=302, location=loop.url("/q.argosmodel"))
         loop.routes["/q.argosmodel"] = Route(status=302, location=loop.url("/p.argosmodel"))

@@ -40,12 +40,15 @@ class FetchError(Exception):
 @dataclass(frozen=True)
 class FetchOptions:
     """Timeout (seconds, for the connection and for each read), retries per URL, the backoff
-    before retry n (backoff * 2**n seconds) and the largest body accepted."""
+    before retry n (backoff * 2**n seconds), the largest body accepted, and the slowest average
+    rate (bytes a second, from `timeout` seconds on) a body may come at: a server that trickles
+    a byte now and then never times out a read, but it is abandoned."""
 
     timeout: float = 20.0
     retries: int = 2
     backoff: float = 1.0
     max_bytes: int = 4 << 30
+    min_rate: int = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,15 @@ def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_Redirects())
 
 
+def _check_rate(url: str, done: int, elapsed: float, options: FetchOptions) -> None:
+    """FetchError when the body has come slower than options.min_rate on average (once the
+    download has run for options.timeout seconds)."""
+    if elapsed > options.timeout and done < options.min_rate * elapsed:
+        rate = done / elapsed / 1024
+        limit = options.min_rate / 1024
+        raise FetchError(url, f"too slow: {rate:,.1f} KiB/s on average, below {limit:,.0f} KiB/s", retry=True)
+
+
 def fetch_once(
     url: str, dest: Path, options: FetchOptions, expected_size: int | None, progress: Progress | None
 ) -> Fetched:
@@ -92,12 +104,14 @@ def fetch_once(
             if length is not None and length > cap:
                 raise FetchError(url, f"{length:,} bytes announced, more than the {cap:,} bytes allowed", retry=False)
             total = length if length is not None else expected_size
+            started = time.monotonic()
             with open(dest, "wb") as out:
                 while True:
-                    chunk = response.read(CHUNK)
+                    chunk = response.read1(CHUNK)  # what has arrived: a trickle is seen as one
                     if not chunk:
                         break
                     done += len(chunk)
+                    _check_rate(url, done, time.monotonic() - started, options)
                     if done > cap:
                         raise FetchError(url, f"more than the {cap:,} bytes allowed", retry=False)
                     digest.update(chunk)
