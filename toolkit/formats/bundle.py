@@ -56,6 +56,13 @@ def document_of(seg_id: str) -> str:
     return found.group("doc") if found else seg_id
 
 
+def block_of(seg_id: str) -> str | None:
+    """The block part of a segment id (`visit.b03` of `visit.b03.s01`), None for an id of
+    another form."""
+    found = _SEGMENT_ID.fullmatch(seg_id)
+    return seg_id[: found.end("block")] if found else None
+
+
 def po_name(doc_id: str, lang: str) -> str:
     return f"{doc_id}.{lang}.po"
 

@@ -15,6 +15,11 @@ from ..sources import regular_file
 SAFE_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False)
 
 
+def local_name(elem: etree._Element) -> str:
+    """An element's name without its namespace ("" for a comment or processing instruction)."""
+    return etree.QName(elem).localname if isinstance(elem.tag, str) else ""
+
+
 def safe_parser(**extra) -> etree.XMLParser:
     """An lxml parser with the safe options (plus e.g. remove_comments=True)."""
     return etree.XMLParser(**SAFE_OPTIONS, **extra)

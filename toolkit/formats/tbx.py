@@ -28,7 +28,7 @@ from ..fsutil import atomic_write_bytes
 from ..glossary.concept import STATUSES, STRICTNESS, Concept
 from ..glossary.markers import strip_markers
 from ..langs import SUPPORTED
-from .safexml import parse_file
+from .safexml import local_name, parse_file
 from .tmx import lang_code
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -98,12 +98,8 @@ def write_tbx(path: Path, concepts: Iterable[Concept]) -> None:
     atomic_write_bytes(Path(path), tbx_bytes(concepts))
 
 
-def _local(elem: etree._Element) -> str:
-    return etree.QName(elem).localname if isinstance(elem.tag, str) else ""
-
-
 def _children(elem: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in elem if _local(c) == name]
+    return [c for c in elem if local_name(c) == name]
 
 
 def _text(elem: etree._Element) -> str:
@@ -115,7 +111,7 @@ def _term_notes(term: etree._Element) -> dict[str, str]:
     notes: dict[str, str] = {}
     container = term.getparent()
     holders = [container]
-    if _local(container) == "termGrp" and container.getparent() is not None:
+    if local_name(container) == "termGrp" and container.getparent() is not None:
         holders.append(container.getparent())
     for holder in holders:
         for note in _children(holder, "termNote"):
@@ -130,7 +126,7 @@ def _language_terms(lang_sec: etree._Element) -> tuple[str | None, list[str], li
     approved: list[tuple[str, str]] = []
     forbidden: list[str] = []
     accepted: list[str] = []
-    for term in (t for t in lang_sec.iter() if _local(t) == "term"):
+    for term in (t for t in lang_sec.iter() if local_name(t) == "term"):
         shown = _text(term)
         if not shown:
             continue
@@ -156,7 +152,9 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
     cid = entry.get("id", "").strip()
     if not cid:
         raise InputError("concept entry without an id", path, entry.sourceline)
-    domain = next((_text(d) for d in entry.iter() if _local(d) == "descrip" and d.get("type") == "subjectField"), "")
+    domain = next(
+        (_text(d) for d in entry.iter() if local_name(d) == "descrip" and d.get("type") == "subjectField"), ""
+    )
     admins = {a.get("type", ""): _text(a) for a in _children(entry, "admin")}
     status = admins.get("x-status", "approved")
     if status not in STATUSES:
@@ -169,7 +167,7 @@ def _concept(entry: etree._Element, path: Path) -> Concept:
     allowed: dict[str, tuple[str, ...]] = {}
     forbidden: dict[str, tuple[str, ...]] = {}
     accepted: dict[str, tuple[str, ...]] = {}
-    for lang_sec in (c for c in entry if _local(c) in ("langSec", "langSet")):
+    for lang_sec in (c for c in entry if local_name(c) in ("langSec", "langSet")):
         lang = lang_code(lang_sec.get(XML_LANG, "") or lang_sec.get("lang", ""))
         if lang not in SUPPORTED:
             continue
@@ -213,11 +211,11 @@ def read_tbx(path: Path) -> list[Concept]:
     """The concepts of a TBX-Basic file (v3 or martif); errors name file and line."""
     path = Path(path)
     root = parse_file(path, "TBX", remove_comments=True).getroot()
-    if _local(root) not in ("tbx", "martif"):
-        raise InputError(f"not a TBX file (root element <{_local(root) or root.tag}>)", path, root.sourceline)
+    if local_name(root) not in ("tbx", "martif"):
+        raise InputError(f"not a TBX file (root element <{local_name(root) or root.tag}>)", path, root.sourceline)
     concepts: list[Concept] = []
     seen: dict[str, int] = {}
-    for entry in (e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry")):
+    for entry in (e for e in root.iter() if local_name(e) in ("conceptEntry", "termEntry")):
         concept = _concept(entry, path)
         if concept.id in seen:
             raise InputError(

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from ..inline import Marker, markers, tokens
+from .safexml import local_name
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -26,11 +27,6 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _OWN_ID = re.compile(r"\d+-([1-9]\d*)")
 
 IdOf = Callable[[int], str]
-
-
-def _local(elem: etree._Element) -> str:
-    tag = elem.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
 def _append_text(
@@ -104,7 +100,7 @@ class _Reader:
                 self.pieces.append(child.tail)
 
     def child(self, child: etree._Element) -> None:
-        name = _local(child)
+        name = local_name(child)
         if name in _PAIRED_OPEN:
             raw = self.key(child, name)
             self.pieces.append(("open", raw))

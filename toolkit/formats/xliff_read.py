@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..langs import SUPPORTED
-from .safexml import parse_file
+from .safexml import local_name, parse_file
 from .tmx import lang_code
 from .xliff_inline import XLIFF2_NS, XLIFF12_NS, read_pair
 from .xliff_model import Status, XliffDocument, XliffSegment, XliffUnit
@@ -43,10 +43,6 @@ MQ_STATUS = {
 }
 
 
-def _local(elem: etree._Element) -> str:
-    return etree.QName(elem.tag).localname if isinstance(elem.tag, str) else ""
-
-
 def _lang(value: str | None, what: str, path: Path, line: int | None) -> str:
     if not value or not value.strip():
         raise InputError(f"XLIFF file has no {what}", path, line)
@@ -60,8 +56,8 @@ def read_xliff(path: Path) -> list[XliffDocument]:
     """The documents of an XLIFF file (1.2 or 2.x)."""
     path = Path(path)
     root = parse_file(path, "XLIFF file").getroot()
-    if _local(root) != "xliff":
-        raise InputError(f"not an XLIFF file (root element <{_local(root) or root.tag}>)", path, root.sourceline)
+    if local_name(root) != "xliff":
+        raise InputError(f"not an XLIFF file (root element <{local_name(root) or root.tag}>)", path, root.sourceline)
     namespace = etree.QName(root).namespace or ""
     version = root.get("version", "")
     if namespace == XLIFF2_NS and version.startswith("2."):

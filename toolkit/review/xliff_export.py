@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from ..formats.bundle import BundleEntry, BundlePo, document_of, provenance, read_bundle_po
+from ..formats.bundle import BundleEntry, BundlePo, block_of, document_of, provenance, read_bundle_po
 from ..formats.xliff2 import xliff2_bytes
 from ..formats.xliff12 import xliff12_bytes
 from ..formats.xliff_model import Candidate, Status, Term, XliffDocument, XliffSegment, XliffUnit
@@ -24,7 +24,6 @@ from ..fsutil import staged_writes
 from ..sources import expand_files
 
 VERSIONS = ("2.1", "1.2")
-_UNIT_OF = re.compile(r"(?P<unit>.+\.b\d+)\.s\d+")
 _NMTOKEN = re.compile(r"[\w.\-:]+")
 QUALIFIER = {
     ("memory", "exact"): "exact-match",
@@ -74,8 +73,7 @@ def po_document(po: BundlePo) -> XliffDocument:
     for entry in (e for e in po.entries if e.source):
         if not _NMTOKEN.fullmatch(entry.id):
             raise InputError(f"segment id {entry.id!r} cannot be an XLIFF id (spaces or symbols)", po.path, entry.line)
-        found = _UNIT_OF.fullmatch(entry.id)
-        unit_id = found["unit"] if found else entry.id
+        unit_id = block_of(entry.id) or entry.id
         if units and units[-1].id == unit_id:
             units[-1].segments.append(entry_segment(entry))
         else:
@@ -84,7 +82,8 @@ def po_document(po: BundlePo) -> XliffDocument:
         raise InputError("no entries to export", po.path, 1)
     if len({u.id for u in units}) != len(units):
         raise InputError("the entries of a block are not together", po.path, 1)
-    original = document_of(units[0].segments[0].id) if _UNIT_OF.fullmatch(units[0].segments[0].id) else po.path.stem
+    first = units[0].segments[0].id
+    original = document_of(first) if block_of(first) else po.path.stem
     return XliffDocument(original, po.source_lang, po.target_lang, units)
 
 
