@@ -158,10 +158,12 @@ CODE_LAST = 0xF8FF
 
 @dataclass(frozen=True)
 class CodedForMT:
-    """A marked sentence for MT: each marker a private-use character, and the markers in order."""
+    """A marked sentence for MT: each marker a private-use character, the markers in order, and
+    the marked sentence itself."""
 
     text: str
     markers: tuple[Marker, ...]
+    marked: str
 
 
 def codes_for_mt(marked: str) -> CodedForMT | None:
@@ -172,8 +174,9 @@ def codes_for_mt(marked: str) -> CodedForMT | None:
     text = "".join(p for p in pieces if isinstance(p, str))
     if any(CODE_FIRST <= ord(c) <= CODE_LAST for c in text) or len(found) > CODE_LAST - CODE_FIRST + 1:
         return None
-    out = [p if isinstance(p, str) else chr(CODE_FIRST + found.index(p)) for p in pieces]
-    return CodedForMT("".join(out), tuple(found))
+    numbers = {marker: i for i, marker in enumerate(found)}
+    out = [p if isinstance(p, str) else chr(CODE_FIRST + numbers[p]) for p in pieces]
+    return CodedForMT("".join(out), tuple(found), marked)
 
 
 def codes_from_mt(output: str, sent: CodedForMT) -> str | None:
@@ -184,13 +187,6 @@ def codes_from_mt(output: str, sent: CodedForMT) -> str | None:
             return None
     back = "".join(str(sent.markers[ord(c) - CODE_FIRST]) if CODE_FIRST <= ord(c) <= CODE_LAST else c for c in output)
     back = re.sub(r"\s+(</\d+>)", r"\1 ", back).replace("  ", " ").strip()  # `<1>word </1>` -> `<1>word</1> `
-    if compare_codes(sent_marked(sent), back).missing:
+    if compare_codes(sent.marked, back).missing:
         return None
     return back
-
-
-def sent_marked(sent: CodedForMT) -> str:
-    """The marked text a CodedForMT was made from."""
-    return "".join(
-        str(sent.markers[ord(c) - CODE_FIRST]) if CODE_FIRST <= ord(c) <= CODE_LAST else c for c in sent.text
-    )

@@ -132,16 +132,13 @@ def fill_from_memory(
         if match is None:
             pending.append(segment)
             continue
-        shown = match.source if match.kind in ("fuzzy", "number-adjusted") or segment.marked else ""
+        text, label, score, fuzzy = match.target, match.label, match.score, match.fuzzy
         if segment.marked:  # the memory holds plain text: its codes differ, so a person confirms it
-            score = min(match.score, 99)
-            label = f"{match.label} (inline codes placed)"
-            origin = Origin.memory(label, score, match.kind, match.origin)
-            text = place_codes(segment.marked, match.target, segment.terms, target)
-            segment.targets[target] = Proposal(text, origin, True, shown)
-        else:
-            origin = Origin.memory(match.label, match.score, match.kind, match.origin)
-            segment.targets[target] = Proposal(match.target, origin, match.fuzzy, shown)
+            text = place_codes(segment.marked, text, segment.terms, target)
+            label, score, fuzzy = f"{label} (inline codes placed)", min(score, 99), True
+        shown = match.source if match.kind in ("fuzzy", "number-adjusted") or segment.marked else ""
+        origin = Origin.memory(label, score, match.kind, match.origin)
+        segment.targets[target] = Proposal(text, origin, fuzzy, shown)
         stats.memory += 1
     return pending
 
@@ -171,13 +168,12 @@ def _codes_through_mt(pending: Sequence[AlignedSegment], target: str, route: Rou
     """Segments whose codes could not all be placed in their translation are translated again
     with the codes as placeholders; where the model carries every code through, that
     translation is taken instead."""
-    retry = [
-        (segment, sent)
-        for segment in pending
-        if segment.marked and compare_codes(segment.marked, segment.targets[target].text).missing
-        for sent in [codes_for_mt(segment.marked)]
-        if sent is not None
-    ]
+    retry = []
+    for segment in pending:
+        if segment.marked and compare_codes(segment.marked, segment.targets[target].text).missing:
+            sent = codes_for_mt(segment.marked)
+            if sent is not None:
+                retry.append((segment, sent))
     if not retry:
         return
     outputs = engines.translate_noted(route, [sent.text for _, sent in retry])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import InputError
@@ -41,16 +42,21 @@ class FormattedRelease:
     data: bytes  # the file as read
     selector: str | None = None  # a web page's --html-content
 
+    @cached_property
+    def plains(self) -> list[str]:
+        """Each paragraph's plain text (its marked text without the markers)."""
+        return [plain(m) for m in self.marked]
+
     @property
     def text(self) -> str:
-        return PARAGRAPH_BREAK.join(plain(m) for m in self.marked)
+        return PARAGRAPH_BREAK.join(self.plains)
 
     def starts(self) -> list[int]:
         """Where each paragraph's plain text starts in `text`."""
         starts, at = [], 0
-        for marked in self.marked:
+        for text in self.plains:
             starts.append(at)
-            at += len(plain(marked)) + len(PARAGRAPH_BREAK)
+            at += len(text) + len(PARAGRAPH_BREAK)
         return starts
 
     def locate(self, document: Document) -> dict[int, tuple[int, int]]:
@@ -61,7 +67,7 @@ class FormattedRelease:
         for block in document.blocks:
             index = bisect_right(starts, at) - 1
             offset = at - starts[index]
-            if offset + len(block.text) > len(plain(self.marked[index])):
+            if offset + len(block.text) > len(self.plains[index]):
                 raise InputError(f"block {block.index} runs over two paragraphs of the page", self.path)
             located[block.index] = (index, offset)
             at += len(block.text) + len(block.sep)

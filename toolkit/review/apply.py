@@ -21,13 +21,13 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..formats.bundle import HTML_CONTENT_HEADER, BundleEntry, BundlePo, read_bundle_po, target_text, text_name
-from ..formats.formatted import FORMATTED_SUFFIXES, read_formatted
+from ..formats.formatted import FORMATTED_SUFFIXES, FormattedRelease, read_formatted
 from ..fsutil import atomic_write_bytes
 from ..inline import plain
 from ..memory.exchange import ImportReport, MemoryInput, merge_inputs, po_units
-from ..model import DocumentResult, Proposal
+from ..model import AlignedSegment, DocumentResult, Proposal
 from ..segments import segment_document
-from ..text.document import read_release
+from ..text.document import Document, read_release
 from .formatted import formatted_translation
 
 
@@ -95,15 +95,22 @@ def final_text(po: BundlePo, given: Path | None = None) -> tuple[str, str, list[
     return document.doc_id, target_text(DocumentResult(document, segments), po.target_lang), unconfirmed
 
 
-def final_formatted(po: BundlePo, doc_id: str) -> tuple[str, bytes] | None:
+Original = tuple[Document, FormattedRelease, list[AlignedSegment]]
+
+
+def final_formatted(po: BundlePo, doc_id: str, read: dict[Path, Original] | None = None) -> tuple[str, bytes] | None:
     """The final web page or Word document of a reviewed PO file, when the bundle holds the
-    original: confirmed entries with their codes, the rest as in the source."""
-    originals = [po.path.parent / f"{doc_id}.{po.source_lang}{suffix}" for suffix in FORMATTED_SUFFIXES]
-    original = next((path for path in originals if path.is_file()), None)
+    original: confirmed entries with their codes, the rest as in the source. `read` keeps the
+    originals read and segmented, for the other languages of the same document."""
+    candidates = [po.path.parent / f"{doc_id}.{po.source_lang}{suffix}" for suffix in FORMATTED_SUFFIXES]
+    original = next((path for path in candidates if path.is_file()), None)
     if original is None:
         return None
-    document, release = read_formatted(original, po.source_lang, po.metadata.get(HTML_CONTENT_HEADER) or None)
-    segments = segment_document(document, formatted=release)
+    read = {} if read is None else read
+    if original not in read:
+        document, release = read_formatted(original, po.source_lang, po.metadata.get(HTML_CONTENT_HEADER) or None)
+        read[original] = (document, release, segment_document(document, formatted=release))
+    document, release, segments = read[original]
     by_id = {e.id: e for e in po.entries if e.source}
     for segment in segments:
         entry = by_id.get(segment.id)
@@ -131,11 +138,12 @@ def apply_review(
     report = ApplyReport()
     finals: list[tuple[Path, bytes]] = []
     inputs: list[MemoryInput] = []
+    originals: dict[Path, Original] = {}
     for po_path in po_paths:
         po = read_bundle_po(po_path)
         doc_id, text, unconfirmed = final_text(po, source)
         finals.append(((out_dir or bundle_dir) / text_name(doc_id, po.target_lang), text.encode("utf-8")))
-        formatted = final_formatted(po, doc_id)
+        formatted = final_formatted(po, doc_id, originals)
         if formatted is not None:
             finals.append(((out_dir or bundle_dir) / formatted[0], formatted[1]))
         report.unconfirmed += unconfirmed

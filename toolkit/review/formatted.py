@@ -20,9 +20,8 @@ def formatted_translation(result: DocumentResult, target: str) -> tuple[str, byt
             continue
         paragraph, start, end = segment.place
         proposal = segment.targets.get(target)
-        source = segment.marked or segment.source
-        text = proposal.text if proposal and proposal.text else source
-        by_paragraph.setdefault(paragraph, []).append((start, end, complete_codes(source, text)))
+        text = proposal.text if proposal and proposal.text else segment.coded
+        by_paragraph.setdefault(paragraph, []).append((start, end, complete_codes(segment.coded, text)))
     pieces: dict[int, list[Piece]] = {}
     for paragraph, replacements in by_paragraph.items():
         pieces[paragraph] = replace_ranges(release.marked[paragraph], replacements)

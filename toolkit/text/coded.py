@@ -115,10 +115,6 @@ def nest(
     return stack[-1][1] if stack else root
 
 
-def plain_length(pieces: Sequence[Piece]) -> int:
-    return sum(len(p.text) for p in pieces if isinstance(p, Span))
-
-
 def _positioned(pieces: Sequence[Piece]) -> list[tuple[int, Piece]]:
     """Each piece with the plain offset it starts at."""
     out = []
