@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 TEMP_SUFFIX = ".tmp"
 # mkstemp names made by atomic_write_bytes: "." + file name + "." + 8 random characters + suffix
@@ -180,21 +181,30 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def sha256_stream(handle: IO[bytes]) -> str:
+    """Hex SHA-256 of what a binary stream holds, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 def sha256_file(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+        return sha256_stream(handle)
+
+
+def names_hash(items: Iterable[tuple[str, str]]) -> str:
+    """Hex SHA-256 over (name, file hash) pairs, in name order: the same files give the same hash
+    whatever order they come in."""
+    digest = hashlib.sha256()
+    for name, file_hash in sorted(items):
+        digest.update(f"{name}\0{file_hash}\n".encode())
     return digest.hexdigest()
 
 
 def combined_hash(paths: Iterable[Path]) -> str:
     """A short hash over several files' names and contents (order-independent), or 'none'."""
-    items = sorted((Path(p).name, sha256_file(Path(p))) for p in paths)
-    if not items:
-        return "none"
-    digest = hashlib.sha256()
-    for name, file_hash in items:
-        digest.update(f"{name}\0{file_hash}\n".encode())
-    return digest.hexdigest()[:16]
+    items = [(Path(p).name, sha256_file(Path(p))) for p in paths]
+    return names_hash(items)[:16] if items else "none"

@@ -11,7 +11,6 @@ be checked before it is installed (a bundle) and after (verify).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from dataclasses import dataclass
@@ -19,24 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError
-from ..fsutil import atomic_write_text, read_utf8
+from ..fsutil import atomic_write_text, names_hash, read_utf8, sha256_stream
 
 LOCK_NAME = "models.lock.json"
 LOCK_VERSION = 1
-
-
-def _tree_digest(items: list[tuple[str, str]]) -> str:
-    digest = hashlib.sha256()
-    for path, file_hash in sorted(items):
-        digest.update(f"{path}\0{file_hash}\n".encode())
-    return digest.hexdigest()
-
-
-def _stream_hash(handle) -> str:  # type: ignore[no-untyped-def]
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: handle.read(1 << 20), b""):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def tree_hash(folder: Path) -> str:
@@ -49,8 +34,8 @@ def tree_hash(folder: Path) -> str:
             items.append((rel, "link"))
         elif path.is_file():
             with open(path, "rb") as handle:
-                items.append((rel, _stream_hash(handle)))
-    return _tree_digest(items)
+                items.append((rel, sha256_stream(handle)))
+    return names_hash(items)
 
 
 def archive_tree_hash(archive: Path, top: str) -> str:
@@ -61,8 +46,8 @@ def archive_tree_hash(archive: Path, top: str) -> str:
             if info.is_dir():
                 continue
             with zf.open(info) as handle:
-                items.append((info.filename[len(top) + 1 :], _stream_hash(handle)))
-    return _tree_digest(items)
+                items.append((info.filename[len(top) + 1 :], sha256_stream(handle)))
+    return names_hash(items)
 
 
 @dataclass(frozen=True)
