@@ -4,19 +4,19 @@ gold of the release triples in tests/data/align, and the command's outputs and r
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.align.devsets import as_pairs, textberg_run, triples_run
 from toolkit.align.document import align_versions
 from toolkit.align.evaluate import score_alignments
 from toolkit.align.evidence import canonical_number, fold, names_of, numbers_of
 from toolkit.align.merge import merge_pairs
 from toolkit.align.search import Group
-from toolkit.align.version import Version, lines_version, read_version
+from toolkit.align.version import Version, lines_version
 from toolkit.glossary.files import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,13 +125,7 @@ def test_three_versions_merge_through_the_pivot() -> None:
 
 
 def _gold_scores(glossary) -> dict[str, float]:
-    runs = []
-    for name in TRIPLES:
-        gold = json.loads((DATA / f"{name}.gold.json").read_text(encoding="utf-8"))["pairs"]
-        versions = [read_version(DATA / f"{name}.{lang}.txt", lang) for lang in ("ru", "en", "kk")]
-        result = align_versions(versions, glossary)
-        runs += [(gold[lang], [[g.a, g.b] for g in result.pairs[lang]]) for lang in ("en", "kk")]
-    return score_alignments(runs).figures()
+    return score_alignments(as_pairs(triples_run(DATA, glossary))).figures()
 
 
 def test_the_release_triples_align_as_their_gold() -> None:
@@ -146,15 +140,5 @@ TEXTBERG = ROOT.parent / "shared" / "align" / "textberg-dev"
 @pytest.mark.skipif(not TEXTBERG.is_dir(), reason="the Text+Berg dev set lives in ../shared (GPL data, not copied)")
 @pytest.mark.parametrize(("use_mt", "floor"), [(True, 0.90), (False, 0.83)])  # measured 0.903 and 0.833
 def test_textberg_dev_set(use_mt: bool, floor: float) -> None:
-    de = read_version(TEXTBERG / "eval1957.de", "de", presegmented=True)
-    fr = read_version(TEXTBERG / "eval1957.fr", "fr", presegmented=True)
-    translations = None
-    if use_mt:
-        translations = {
-            ("de", "fr"): (TEXTBERG / "eval1957.google.fr").read_text(encoding="utf-8").split("\n")[: len(de)],
-            ("fr", "de"): (TEXTBERG / "eval1957.google.de").read_text(encoding="utf-8").split("\n")[: len(fr)],
-        }
-    result = align_versions([de, fr], translations=translations)
-    gold = json.loads((TEXTBERG / "gold.json").read_text(encoding="utf-8"))["gold"]
-    figures = score_alignments([(gold, [[g.a, g.b] for g in result.pairs["fr"]])]).figures()
+    figures = score_alignments(as_pairs(textberg_run(TEXTBERG, use_mt))).figures()
     assert figures["strict_f1"] >= floor, figures

@@ -41,7 +41,7 @@ class Group:
         return bool(self.a) and bool(self.b)
 
 
-def confidence(evidence: float, margin: float = math.inf) -> float:
+def confidence(evidence: float, margin: float) -> float:
     """A group's evidence and margin as a number between 0 and 1 (logistic)."""
     z = CONFIDENCE_BIAS + CONFIDENCE_EVIDENCE * evidence + CONFIDENCE_MARGIN * min(max(margin, 0.0), MARGIN_CAP)
     return 1 / (1 + math.exp(-z))
@@ -164,7 +164,7 @@ def _touches(aside: set[int], start: int, count: int) -> bool:
     return bool(aside) and any(k in aside for k in range(start, start + count))
 
 
-def _scored(scorer: Scorer, a: tuple[int, ...], b: tuple[int, ...], margin: float = math.inf) -> Group:
+def _scored(scorer: Scorer, a: tuple[int, ...], b: tuple[int, ...], margin: float) -> Group:
     if not a or not b:
         return Group(a, b, 0.0)
     return Group(a, b, round(confidence(scorer.evidence(a[0], len(a), b[0], len(b)), margin), 4))
